@@ -1,0 +1,105 @@
+/**
+ * `npm start`: synthesize the stacks offline, print what they would create, write the plans.
+ *
+ *   npm start -- [--stack NAME ...] [--config STACK:KEY=VALUE ...] [--out DIR]
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { runEngine } from "./engine";
+import { StackPlan } from "./plan";
+import { parseOverride } from "./projectConfig";
+import { formatStackSummary } from "./report";
+import { SynthError } from "./synth";
+
+const USAGE = `Usage: npm start -- [options]
+
+Synthesizes the stacks in-process (no cloud account, no Pulumi CLI) and prints the plan.
+
+Options:
+  --stack NAME               stack to synthesize (repeatable; default: all). Stacks it
+                             references are synthesized first.
+  --config STACK:KEY=VALUE   override stack config, with pulumi's --path syntax
+                             (repeatable), e.g. dr-singapore:ecommerce:dr.mode=failover
+  --out DIR                  where to write <stack>.json (default: plan)
+  --help                     this text`;
+
+export interface CliOptions {
+  stacks: string[];
+  overrides: ReturnType<typeof parseOverride>[];
+  out: string;
+}
+
+export function parseCli(argv: string[]): CliOptions | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      stack: { type: "string", multiple: true },
+      config: { type: "string", multiple: true },
+      out: { type: "string" },
+      help: { type: "boolean" },
+    },
+    strict: true,
+  });
+  if (values.help) return "help";
+  return {
+    stacks: values.stack ?? [],
+    overrides: (values.config ?? []).map(parseOverride),
+    out: values.out ?? "plan",
+  };
+}
+
+/** Writes `<out>/<stack>.json`; returns the path. */
+export function writePlan(plan: StackPlan, out: string): string {
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, `${plan.stack}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
+  return file;
+}
+
+export async function main(
+  argv: string[],
+  log: (line: string) => void = console.log,
+): Promise<number> {
+  let options: CliOptions | "help";
+  try {
+    options = parseCli(argv);
+  } catch (err) {
+    log(`error: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === "help") {
+    log(USAGE);
+    return 0;
+  }
+  try {
+    const started = Date.now();
+    const result = await runEngine({ stacks: options.stacks, overrides: options.overrides });
+    for (const plan of result.plans) {
+      const file = writePlan(plan, options.out);
+      if (result.requested.includes(plan.stack)) {
+        log(`${formatStackSummary(plan)}\n\nPlan written to ${file}\n`);
+      } else {
+        log(`(${plan.stack} synthesized as a dependency; plan written to ${file})\n`);
+      }
+    }
+    log(
+      `Synthesized ${result.plans.length} stack(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    return 0;
+  } catch (err) {
+    const where = err instanceof SynthError ? `stack ${err.stack}: ` : "";
+    log(`error: ${where}${(err as Error).message}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

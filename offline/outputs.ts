@@ -1,0 +1,195 @@
+/**
+ * Deterministic, realistic outputs for mocked resources: the ids, ARNs and endpoints AWS would
+ * return, in the stack's region (or the resource's own `region` input, as in aws v7) and one fixed
+ * account. Same stack, type and name → same values, so plans diff cleanly between runs.
+ */
+import { createHash } from "crypto";
+
+/** The account every offline run pretends to deploy into. */
+export const OFFLINE_ACCOUNT_ID = "123456789012";
+
+export interface OutputContext {
+  stack: string;
+  region: string;
+  accountId: string;
+}
+
+export interface MockedResource {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+type Computed = (r: MockedResource, id: string, env: Env) => Record<string, unknown>;
+
+interface Env {
+  region: string;
+  accountId: string;
+  hash: (salt: string, length: number) => string;
+  /** Pulumi's auto-name: the logical name plus a random-looking suffix, unless a name was given. */
+  physicalName: (key?: string) => string;
+}
+
+/** Id prefixes of EC2-style resources. */
+const ID_PREFIXES: Record<string, string> = {
+  "aws:ec2/vpc:Vpc": "vpc-",
+  "aws:ec2/subnet:Subnet": "subnet-",
+  "aws:ec2/internetGateway:InternetGateway": "igw-",
+  "aws:ec2/eip:Eip": "eipalloc-",
+  "aws:ec2/natGateway:NatGateway": "nat-",
+  "aws:ec2/routeTable:RouteTable": "rtb-",
+  "aws:ec2/route:Route": "r-rtb-",
+  "aws:ec2/routeTableAssociation:RouteTableAssociation": "rtbassoc-",
+  "aws:ec2/securityGroup:SecurityGroup": "sg-",
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "sg-",
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr-",
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
+  "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce-",
+  "aws:ec2/flowLog:FlowLog": "fl-",
+  "aws:ec2/launchTemplate:LaunchTemplate": "lt-",
+};
+
+/** Per-type outputs beyond the echoed inputs. */
+const COMPUTED: Record<string, Computed> = {
+  "aws:ec2/vpc:Vpc": (_r, id, e) => ({
+    arn: `arn:aws:ec2:${e.region}:${e.accountId}:vpc/${id}`,
+    defaultSecurityGroupId: `sg-${e.hash("default-sg", 17)}`,
+    mainRouteTableId: `rtb-${e.hash("main-rtb", 17)}`,
+    ownerId: e.accountId,
+  }),
+  "aws:ec2/subnet:Subnet": (_r, id, e) => ({
+    arn: `arn:aws:ec2:${e.region}:${e.accountId}:subnet/${id}`,
+    ownerId: e.accountId,
+  }),
+  "aws:ec2/eip:Eip": (_r, id, e) => ({
+    allocationId: id,
+    // RFC 5737 documentation range: never a real address.
+    publicIp: `203.0.113.${(parseInt(e.hash("ip", 2), 16) % 254) + 1}`,
+  }),
+  "aws:ec2/natGateway:NatGateway": (_r, _id, e) => ({
+    publicIp: `198.51.100.${(parseInt(e.hash("ip", 2), 16) % 254) + 1}`,
+  }),
+  "aws:ec2/securityGroup:SecurityGroup": (_r, id, e) => ({
+    arn: `arn:aws:ec2:${e.region}:${e.accountId}:security-group/${id}`,
+    name: e.physicalName(),
+  }),
+  "aws:ec2/vpcEndpoint:VpcEndpoint": (r, id, e) => ({
+    arn: `arn:aws:ec2:${e.region}:${e.accountId}:vpc-endpoint/${id}`,
+    prefixListId: r.inputs.vpcEndpointType === "Gateway" ? `pl-${e.hash("pl", 8)}` : undefined,
+    dnsEntries:
+      r.inputs.vpcEndpointType === "Interface"
+        ? [
+            {
+              dnsName: `${id}.${String(r.inputs.serviceName).split(".").slice(3).join(".")}.${e.region}.vpce.amazonaws.com`,
+              hostedZoneId: "Z0000000000000",
+            },
+          ]
+        : [],
+  }),
+  "aws:kms/key:Key": (_r, id, e) => ({
+    arn: `arn:aws:kms:${e.region}:${e.accountId}:key/${id}`,
+    keyId: id,
+  }),
+  "aws:cloudwatch/logGroup:LogGroup": (_r, _id, e) => {
+    const name = e.physicalName();
+    return { name, arn: `arn:aws:logs:${e.region}:${e.accountId}:log-group:${name}` };
+  },
+  "aws:iam/role:Role": (_r, _id, e) => {
+    const name = e.physicalName();
+    return {
+      name,
+      arn: `arn:aws:iam::${e.accountId}:role/${name}`,
+      uniqueId: `AROA${e.hash("uid", 17).toUpperCase()}`,
+    };
+  },
+  "aws:iam/policy:Policy": (_r, _id, e) => {
+    const name = e.physicalName();
+    return { name, arn: `arn:aws:iam::${e.accountId}:policy/${name}` };
+  },
+};
+
+/** Ids in the format each service uses. */
+function idFor(r: MockedResource, env: Env): string {
+  const prefix = ID_PREFIXES[r.type];
+  if (prefix) {
+    return `${prefix}${env.hash("id", 17)}`;
+  }
+  if (r.type === "aws:kms/key:Key") {
+    const h = env.hash("id", 32);
+    const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+    return r.inputs.multiRegion === true ? `mrk-${h}` : uuid;
+  }
+  if (typeof r.inputs.name === "string") {
+    return r.inputs.name;
+  }
+  return env.physicalName();
+}
+
+/** The id and output state the mock returns for a resource. */
+export function mockResourceOutputs(
+  r: MockedResource,
+  ctx: OutputContext,
+): { id: string; state: Record<string, unknown> } {
+  const region = typeof r.inputs.region === "string" ? r.inputs.region : ctx.region;
+  const hash = (salt: string, length: number) =>
+    createHash("sha256")
+      .update(`${ctx.stack}|${r.type}|${r.name}|${salt}`)
+      .digest("hex")
+      .slice(0, length);
+  const env: Env = {
+    region,
+    accountId: ctx.accountId,
+    hash,
+    physicalName: (key = "name") =>
+      typeof r.inputs[key] === "string"
+        ? (r.inputs[key] as string)
+        : `${r.name}-${hash("name", 7)}`,
+  };
+  const id = idFor(r, env);
+  const computed = COMPUTED[r.type]?.(r, id, env) ?? genericOutputs(r, id, env);
+  const state: Record<string, unknown> = { ...r.inputs, region, ...computed };
+  if (!r.type.startsWith("aws:")) {
+    delete state.region;
+  }
+  for (const k of Object.keys(state)) {
+    if (state[k] === undefined) delete state[k];
+  }
+  return { id, state };
+}
+
+/** Any other AWS resource gets an ARN of the usual shape. */
+function genericOutputs(r: MockedResource, id: string, env: Env): Record<string, unknown> {
+  if (!r.type.startsWith("aws:")) {
+    return {};
+  }
+  const [, module, typeName] = r.type.split(/[:/]/);
+  const resourceType = typeName.replace(/^[A-Z]/, (c) => c.toLowerCase());
+  return { arn: `arn:aws:${module}:${env.region}:${env.accountId}:${resourceType}/${id}` };
+}
+
+/** Results for the invokes the program makes (account identity and the like). */
+export function mockCall(
+  token: string,
+  inputs: Record<string, unknown>,
+  ctx: OutputContext,
+): Record<string, unknown> {
+  switch (token) {
+    case "aws:index/getCallerIdentity:getCallerIdentity":
+      return {
+        accountId: ctx.accountId,
+        arn: `arn:aws:iam::${ctx.accountId}:user/offline`,
+        userId: "AIDAOFFLINE",
+        id: ctx.accountId,
+      };
+    case "aws:index/getPartition:getPartition":
+      return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+    case "aws:index/getRegion:getRegion": {
+      const region = typeof inputs.region === "string" ? inputs.region : ctx.region;
+      return { name: region, region, id: region, endpoint: `ec2.${region}.amazonaws.com` };
+    }
+    default:
+      throw new Error(
+        `the offline engine has no mock for the invoke ${token}; add one to offline/outputs.ts`,
+      );
+  }
+}

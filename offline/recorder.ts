@@ -1,0 +1,236 @@
+/**
+ * The recording mock monitor: Pulumi's own `MockMonitor`, extended to keep every registration
+ * with what the engine would see (parent, dependencies, property dependencies, protect,
+ * retainOnDelete, provider), and the mocks that answer with realistic outputs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { PlannedResource, SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER } from "./plan";
+import { OutputContext, mockCall, mockResourceOutputs } from "./outputs";
+
+/** Signature keys of the Pulumi wire format (sdk/nodejs/runtime/rpc.ts). */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SIG = {
+  secret: "1b47061264138c4ac30d75fd1eb44270",
+  resource: "5cf8f73096256a8f31e491e813e4eb8e",
+  outputValue: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
+  asset: "c44067f5952c0a294b673a41bacd8c17",
+  archive: "0def7320c3a5731c473e5ecbe6d01bc7",
+};
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * Turns a serialized property value into plain JSON for the plan: secrets become "[secret]" (a
+ * plan file must never hold one), resource references their URN, assets their source.
+ */
+export function redact(value: unknown): unknown {
+  if (value === UNKNOWN) {
+    return UNKNOWN_PLACEHOLDER;
+  }
+  if (Array.isArray(value)) {
+    return value.map(redact);
+  }
+  if (typeof value !== "object" || value === null) {
+    return value;
+  }
+  const obj = value as Record<string, unknown>;
+  switch (obj[SIG_KEY]) {
+    case SIG.secret:
+      return SECRET_PLACEHOLDER;
+    case SIG.resource:
+      return obj.urn;
+    case SIG.outputValue:
+      return obj.secret
+        ? SECRET_PLACEHOLDER
+        : "value" in obj
+          ? redact(obj.value)
+          : UNKNOWN_PLACEHOLDER;
+    case SIG.asset:
+    case SIG.archive:
+      return { asset: obj.path ?? obj.uri ?? (obj.text !== undefined ? "[text]" : "[archive]") };
+    default:
+      return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, redact(v)]));
+  }
+}
+
+/** Unwraps secrets (keeping their values) for outputs handed to another stack's reference. */
+export function unwrapSecrets(value: unknown): { value: unknown; secret: boolean } {
+  if (Array.isArray(value)) {
+    const items = value.map(unwrapSecrets);
+    return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
+  }
+  if (typeof value !== "object" || value === null) {
+    return { value, secret: false };
+  }
+  const obj = value as Record<string, unknown>;
+  if (obj[SIG_KEY] === SIG.secret) {
+    return { value: unwrapSecrets(obj.value).value, secret: true };
+  }
+  const entries = Object.entries(obj).map(([k, v]) => [k, unwrapSecrets(v)] as const);
+  return {
+    value: Object.fromEntries(entries.map(([k, v]) => [k, v.value])),
+    secret: entries.some(([, v]) => v.secret),
+  };
+}
+
+/** Outputs of an already synthesized stack, as a StackReference to it must see them. */
+export interface ReferencedStack {
+  outputs: Record<string, unknown>;
+  secretOutputNames: string[];
+}
+
+/** Answers resource registrations and invokes; StackReferences resolve to earlier stacks. */
+export class OfflineMocks implements pulumi.runtime.Mocks {
+  constructor(
+    private readonly ctx: OutputContext,
+    private readonly references: ReadonlyMap<string, ReferencedStack>,
+  ) {}
+
+  newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+    if (args.type === "pulumi:pulumi:StackReference") {
+      const name = String(args.inputs.name);
+      const referenced = this.references.get(name);
+      if (!referenced) {
+        const known = [...this.references.keys()].join(", ") || "none";
+        throw new Error(
+          `StackReference to ${name}: that stack was not synthesized in this run (known: ${known})`,
+        );
+      }
+      return {
+        id: name,
+        state: {
+          name,
+          outputs: referenced.outputs,
+          secretOutputNames: referenced.secretOutputNames,
+        },
+      };
+    }
+    return mockResourceOutputs({ type: args.type, name: args.name, inputs: args.inputs }, this.ctx);
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
+    return mockCall(args.token, args.inputs, this.ctx);
+  }
+}
+
+type Callback = (err: unknown, response: unknown) => void;
+
+/** Minimal view of the generated protobuf request classes the monitor receives. */
+interface ProtoStruct {
+  toJavaScript(): Record<string, unknown>;
+}
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getObject(): ProtoStruct | undefined;
+  getProtect?(): boolean | undefined;
+  getRetainondelete?(): boolean | undefined;
+  getProvider(): string;
+  getRemote(): boolean;
+  getDependenciesList(): string[];
+  getPropertydependenciesMap(): {
+    forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void;
+  };
+}
+interface ReadRequest {
+  getId(): string;
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getProperties(): ProtoStruct | undefined;
+  getProvider(): string;
+  getDependenciesList(): string[];
+}
+interface UrnResponse {
+  getUrn(): string;
+  getId?(): string;
+  getObject?(): ProtoStruct | undefined;
+  getProperties?(): ProtoStruct | undefined;
+}
+
+/** A `MockMonitor` that records every registration and the root stack's outputs. */
+export class RecordingMonitor extends MockMonitor {
+  readonly records: PlannedResource[] = [];
+  /** The stack's registered outputs, in wire format (secrets still marked). */
+  stackOutputs: Record<string, unknown> = {};
+  stackUrn = "";
+
+  override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps, key) => {
+      propertyDependencies[key] = deps.getUrnsList();
+    });
+    const base = {
+      type: req.getType(),
+      name: req.getName(),
+      parent: req.getParent(),
+      dependencies: req.getDependenciesList(),
+      propertyDependencies,
+      inputs: redact(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      protect: req.getProtect?.() ?? false,
+      retainOnDelete: req.getRetainondelete?.() ?? false,
+      custom: req.getCustom(),
+      remote: req.getRemote(),
+      provider: req.getProvider(),
+    };
+    await super.registerResource(req, (err: unknown, response: unknown) => {
+      if (!err && response) {
+        const resp = response as UrnResponse;
+        if (base.type === "pulumi:pulumi:Stack") {
+          this.stackUrn = resp.getUrn();
+        } else {
+          const outputs = redact(resp.getObject?.()?.toJavaScript() ?? {}) as Record<
+            string,
+            unknown
+          >;
+          this.records.push({
+            urn: resp.getUrn(),
+            id: resp.getId?.() || undefined,
+            ...base,
+            outputs,
+          });
+        }
+      }
+      callback(err, response);
+    });
+  }
+
+  override async readResource(req: ReadRequest, callback: Callback): Promise<void> {
+    const base = {
+      type: req.getType(),
+      name: req.getName(),
+      parent: req.getParent(),
+      dependencies: req.getDependenciesList(),
+      propertyDependencies: {},
+      inputs: redact(req.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      protect: false,
+      retainOnDelete: false,
+      custom: true,
+      provider: req.getProvider(),
+      read: true,
+    };
+    await super.readResource(req, (err: unknown, response: unknown) => {
+      if (!err && response) {
+        const resp = response as UrnResponse;
+        const outputs = redact(resp.getProperties?.()?.toJavaScript() ?? {}) as Record<
+          string,
+          unknown
+        >;
+        this.records.push({ urn: resp.getUrn(), id: req.getId(), ...base, outputs });
+      }
+      callback(err, response);
+    });
+  }
+
+  override registerResourceOutputs(
+    req: { getUrn(): string; getOutputs(): ProtoStruct | undefined },
+    callback: Callback,
+  ): void {
+    if (req.getUrn() === this.stackUrn) {
+      this.stackOutputs = req.getOutputs()?.toJavaScript() ?? {};
+    }
+    super.registerResourceOutputs(req, callback);
+  }
+}

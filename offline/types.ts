@@ -1,0 +1,12 @@
+import { ReferencedStack } from "./recorder";
+
+/** Everything one synthesis needs: which stack, its merged config, and the stacks it may reference. */
+export interface PlanInput {
+  project: string;
+  organization: string;
+  stack: string;
+  /** Structured config (objects not yet serialized), as loaded from the YAML files. */
+  config: Record<string, unknown>;
+  /** Fully qualified stack name → outputs, for StackReferences. */
+  references: ReadonlyMap<string, ReferencedStack>;
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// `npm test`: the project's whole gate, in one command.
+//
+//   1. type check (tsc --noEmit)         } run side by side: they are independent
+//   2. lint (ESLint, zero warnings) and format check (Prettier)
+//   3. mocha: unit, stack, engine tests
+//   4. the offline run of both stacks (`npm start`), as a newcomer would run it
+//
+// It closes with "N passed, N failed": every mocha test counts once, and each of the other gates
+// (type check, lint, format, offline run) counts as one check.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+function run(label, command, args, { env = {}, buffered = false } = {}) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
+    let output = "";
+    if (buffered) {
+      child.stdout.on("data", (d) => (output += d));
+      child.stderr.on("data", (d) => (output += d));
+    }
+    child.on("close", (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      resolve({ label, ok: code === 0, output, seconds });
+    });
+  });
+}
+
+function report(result) {
+  if (result.output) process.stdout.write(result.output);
+  console.log(`${result.ok ? "ok  " : "FAIL"} ${result.label} (${result.seconds} s)\n`);
+}
+
+const checks = [];
+
+console.log("== type check, lint and format ==");
+const gates = await Promise.all([
+  run("type check: tsc --noEmit", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"], {
+    buffered: true,
+  }),
+  run("lint: eslint --max-warnings 0", bin("eslint"), ["--max-warnings", "0", "."], {
+    buffered: true,
+  }),
+  run("format: prettier --check", bin("prettier"), ["--check", "--log-level", "warn", "."], {
+    buffered: true,
+  }),
+]);
+gates.forEach(report);
+checks.push(...gates);
+
+console.log("== mocha ==");
+const statsFile = path.join(
+  fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-test-")),
+  "stats.json",
+);
+const mocha = await run("mocha", bin("mocha"), [], { env: { MOCHA_STATS_FILE: statsFile } });
+let stats = { passes: 0, failures: 1 };
+if (fs.existsSync(statsFile)) {
+  stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
+} else {
+  console.log("mocha ended without reporting results");
+}
+if (!mocha.ok && stats.failures === 0) stats.failures = 1;
+console.log(
+  `${mocha.ok ? "ok  " : "FAIL"} mocha: ${stats.passes} passed, ${stats.failures} failed (${mocha.seconds} s)\n`,
+);
+
+console.log("== offline run of both stacks (npm start) ==");
+const planDir = fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-plan-"));
+const offline = await run(
+  "offline run: npm start",
+  process.execPath,
+  ["-r", "ts-node/register/transpile-only", "offline/cli.ts", "--out", planDir],
+  {
+    env: { TS_NODE_TRANSPILE_ONLY: "true" },
+  },
+);
+report(offline);
+checks.push(offline);
+
+const passed = stats.passes + checks.filter((c) => c.ok).length;
+const failed = stats.failures + checks.filter((c) => !c.ok).length;
+console.log("== summary ==");
+for (const c of checks) console.log(`  ${c.ok ? "ok  " : "FAIL"} ${c.label}`);
+console.log(
+  `  ${mocha.ok ? "ok  " : "FAIL"} mocha: ${stats.passes} tests passed, ${stats.failures} failed`,
+);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

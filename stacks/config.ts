@@ -1,0 +1,403 @@
+/**
+ * The typed stack configuration: parsed once from Pulumi config, validated, defaulted.
+ *
+ * This module is pure: it takes a reader function instead of calling `new pulumi.Config()`, so the
+ * same parser serves `pulumi up`, the offline engine and the table tests. Every default lives
+ * here. Every error names the config key and what is accepted, and all problems are reported at
+ * once, before a single resource is registered.
+ */
+import {
+  MAX_AZS,
+  MAX_VPC_PREFIX,
+  MIN_VPC_PREFIX,
+  formatCidr,
+  overlaps,
+  parseCidr,
+  tryParseCidr,
+} from "../components/network/cidr";
+
+export type Role = "primary" | "standby";
+export const ROLES: readonly Role[] = ["primary", "standby"];
+
+/** The standby's disaster-recovery posture (DESIGN §6). */
+export type DrMode = "standby" | "drill" | "failover";
+export const DR_MODES: readonly DrMode[] = ["standby", "drill", "failover"];
+
+export type NatGatewayMode = "perAz" | "single";
+export const NAT_GATEWAY_MODES: readonly NatGatewayMode[] = ["perAz", "single"];
+
+/** CloudWatch Logs only accepts these retention periods (days). */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+];
+
+/** Defaults, in one place. */
+export const DEFAULTS = {
+  azCount: 3,
+  flowLogRetentionDays: 365,
+  drMode: "standby" as DrMode,
+  drill: false,
+  primaryStack: "organization/ecommerce-platform/prod-mumbai",
+  protect: true,
+} as const;
+
+export interface NetworkConfig {
+  /** VPC CIDR, /16–/20. */
+  cidr: string;
+  /** Number of AZs used, 2–6 (3–6 for the primary). */
+  azCount: number;
+  /** Exactly `azCount` AZ names in the stack's region. */
+  availabilityZones: string[];
+  /** `perAz` (default for the primary and for a standby in drill/failover) or `single`. */
+  natGateways: NatGatewayMode;
+  /** Retention of the VPC flow-log group, days (a CloudWatch-accepted value). */
+  flowLogRetentionDays: number;
+}
+
+interface CommonConfig {
+  /** The stack's region (`aws:region`). */
+  region: string;
+  network: NetworkConfig;
+  /** Pulumi `protect` on stateful resources (`ecommerce:protect`). */
+  protect: boolean;
+}
+
+export interface PrimaryConfig extends CommonConfig {
+  role: "primary";
+  dr: {
+    /** Inverts the primary's health check so Route 53 serves the standby (a traffic drill). */
+    drill: boolean;
+  };
+}
+
+export interface StandbyConfig extends CommonConfig {
+  role: "standby";
+  dr: {
+    mode: DrMode;
+    /** Fully qualified name of the primary stack (`org/project/stack`). */
+    primaryStack: string;
+  };
+}
+
+export type StackConfig = PrimaryConfig | StandbyConfig;
+
+/** Reads one raw config value by its full key (`namespace:name`); objects arrive as JSON text. */
+export type ConfigReader = (key: string) => string | undefined;
+
+/** A configuration error: the message lists every problem, one per line, each naming its key. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid stack configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
+const STACK_NAME_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+/** Collects problems while reading, so a user sees all of them in one run. */
+class Problems {
+  readonly list: string[] = [];
+  add(key: string, message: string): void {
+    this.list.push(`${key}: ${message}`);
+  }
+}
+
+type RawObject = Record<string, unknown>;
+
+function readObject(
+  read: ConfigReader,
+  key: string,
+  allowed: readonly string[],
+  problems: Problems,
+): RawObject {
+  const text = read(key);
+  if (text === undefined || text === "") {
+    return {};
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    problems.add(key, `must be an object with the keys ${allowed.join(", ")}`);
+    return {};
+  }
+  for (const k of Object.keys(value)) {
+    if (!allowed.includes(k)) {
+      problems.add(`${key}.${k}`, `unknown key; accepted keys: ${allowed.join(", ")}`);
+    }
+  }
+  return value as RawObject;
+}
+
+/** Accepts a number or a numeric string (what `pulumi config set --path` stores). */
+function asInteger(value: unknown): number | undefined {
+  if (typeof value === "number" && Number.isInteger(value)) {
+    return value;
+  }
+  if (typeof value === "string" && /^-?\d+$/.test(value.trim())) {
+    return Number(value);
+  }
+  return undefined;
+}
+
+/** Accepts a boolean or "true"/"false" (what `pulumi config set` stores). */
+function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") {
+    return value;
+  }
+  if (value === "true" || value === "false") {
+    return value === "true";
+  }
+  return undefined;
+}
+
+function oneOf<T extends string>(
+  value: unknown,
+  accepted: readonly T[],
+  key: string,
+  problems: Problems,
+): T | undefined {
+  if (typeof value === "string" && (accepted as readonly string[]).includes(value)) {
+    return value as T;
+  }
+  problems.add(key, `${JSON.stringify(value)} is not accepted; use one of ${accepted.join(" | ")}`);
+  return undefined;
+}
+
+function readBoolean(
+  read: ConfigReader,
+  key: string,
+  fallback: boolean,
+  problems: Problems,
+): boolean {
+  const text = read(key);
+  if (text === undefined) {
+    return fallback;
+  }
+  const value = asBoolean(text);
+  if (value === undefined) {
+    problems.add(key, `${JSON.stringify(text)} is not accepted; use true | false`);
+    return fallback;
+  }
+  return value;
+}
+
+function parseNetwork(
+  read: ConfigReader,
+  region: string | undefined,
+  role: Role | undefined,
+  mode: DrMode | undefined,
+  problems: Problems,
+): NetworkConfig {
+  const key = "ecommerce:network";
+  const raw = readObject(
+    read,
+    key,
+    ["cidr", "azCount", "availabilityZones", "natGateways", "flowLogRetentionDays"],
+    problems,
+  );
+
+  let cidr = "";
+  if (typeof raw.cidr !== "string") {
+    problems.add(
+      `${key}.cidr`,
+      `is required; use an IPv4 CIDR from /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX}, e.g. 10.10.0.0/16`,
+    );
+  } else {
+    const parsed = tryParseCidr(raw.cidr);
+    if (!parsed) {
+      problems.add(
+        `${key}.cidr`,
+        `"${raw.cidr}" is not a valid IPv4 CIDR; use a.b.c.d/p with no host bits set, e.g. 10.10.0.0/16`,
+      );
+    } else if (parsed.prefix < MIN_VPC_PREFIX || parsed.prefix > MAX_VPC_PREFIX) {
+      problems.add(
+        `${key}.cidr`,
+        `"${raw.cidr}" has prefix /${parsed.prefix}; accepted prefixes are /${MIN_VPC_PREFIX} to /${MAX_VPC_PREFIX}`,
+      );
+    } else {
+      cidr = formatCidr(parsed);
+    }
+  }
+
+  const minAz = role === "primary" ? 3 : 2;
+  let azCount: number = DEFAULTS.azCount;
+  if (raw.azCount !== undefined) {
+    const n = asInteger(raw.azCount);
+    if (n === undefined || n < minAz || n > MAX_AZS) {
+      const why = role === "primary" ? " (the primary needs at least 3 AZs)" : "";
+      problems.add(
+        `${key}.azCount`,
+        `${JSON.stringify(raw.azCount)} is not accepted; use an integer from ${minAz} to ${MAX_AZS}${why}`,
+      );
+    } else {
+      azCount = n;
+    }
+  }
+
+  let availabilityZones: string[] = [];
+  if (region !== undefined) {
+    if (raw.availabilityZones === undefined) {
+      // Every commercial region has AZs a, b and c; list them explicitly beyond that.
+      availabilityZones = Array.from(
+        { length: azCount },
+        (_, i) => `${region}${String.fromCharCode(97 + i)}`,
+      );
+    } else if (
+      !Array.isArray(raw.availabilityZones) ||
+      raw.availabilityZones.some((z) => typeof z !== "string")
+    ) {
+      problems.add(
+        `${key}.availabilityZones`,
+        `must be a list of AZ names in ${region}, e.g. [${region}a, ${region}b, ${region}c]`,
+      );
+    } else {
+      const zones = raw.availabilityZones as string[];
+      const foreign = zones.filter((z) => !new RegExp(`^${region}[a-z]$`).test(z));
+      if (foreign.length > 0) {
+        problems.add(
+          `${key}.availabilityZones`,
+          `${foreign.join(", ")} ${foreign.length === 1 ? "is" : "are"} not AZ names in ${region}; use names like ${region}a`,
+        );
+      } else if (new Set(zones).size !== zones.length) {
+        problems.add(`${key}.availabilityZones`, `lists an AZ twice; each AZ once`);
+      } else if (zones.length < azCount) {
+        problems.add(
+          `${key}.availabilityZones`,
+          `lists ${zones.length} AZs but azCount is ${azCount}; list at least azCount AZs`,
+        );
+      } else {
+        availabilityZones = zones.slice(0, azCount);
+      }
+    }
+  }
+
+  // A standby at rest saves two NAT gateways; once it takes traffic it needs one per AZ again.
+  let natGateways: NatGatewayMode = role === "standby" && mode === "standby" ? "single" : "perAz";
+  if (raw.natGateways !== undefined) {
+    natGateways =
+      oneOf(raw.natGateways, NAT_GATEWAY_MODES, `${key}.natGateways`, problems) ?? natGateways;
+  }
+
+  let flowLogRetentionDays: number = DEFAULTS.flowLogRetentionDays;
+  if (raw.flowLogRetentionDays !== undefined) {
+    const n = asInteger(raw.flowLogRetentionDays);
+    if (n === undefined || !LOG_RETENTION_DAYS.includes(n) || n < 90) {
+      problems.add(
+        `${key}.flowLogRetentionDays`,
+        `${JSON.stringify(raw.flowLogRetentionDays)} is not accepted; use a CloudWatch retention of at least 90 days: ${LOG_RETENTION_DAYS.filter((d) => d >= 90).join(", ")}`,
+      );
+    } else {
+      flowLogRetentionDays = n;
+    }
+  }
+
+  return { cidr, azCount, availabilityZones, natGateways, flowLogRetentionDays };
+}
+
+/**
+ * Parses and validates the whole stack configuration.
+ * @throws ConfigError listing every problem, each prefixed with its config key.
+ */
+export function parseStackConfig(read: ConfigReader): StackConfig {
+  const problems = new Problems();
+
+  const region = read("aws:region");
+  if (region === undefined || region === "") {
+    problems.add("aws:region", "is required; set the stack's AWS region, e.g. ap-south-1");
+  } else if (!REGION_PATTERN.test(region)) {
+    problems.add("aws:region", `"${region}" is not an AWS region name; use e.g. ap-south-1`);
+  }
+  const validRegion = region !== undefined && REGION_PATTERN.test(region) ? region : undefined;
+
+  const roleText = read("ecommerce:role");
+  let role: Role | undefined;
+  if (roleText === undefined) {
+    problems.add("ecommerce:role", `is required; use one of ${ROLES.join(" | ")}`);
+  } else {
+    role = oneOf(roleText, ROLES, "ecommerce:role", problems);
+  }
+
+  const dr = readObject(read, "ecommerce:dr", ["mode", "drill", "primaryStack"], problems);
+  let mode: DrMode | undefined;
+  let drill: boolean = DEFAULTS.drill;
+  let primaryStack: string = DEFAULTS.primaryStack;
+  if (role === "primary") {
+    if (dr.mode !== undefined) {
+      problems.add(
+        "ecommerce:dr.mode",
+        `is for the standby only; a primary is always active (use ecommerce:dr.drill to rehearse failover)`,
+      );
+    }
+    if (dr.primaryStack !== undefined) {
+      problems.add(
+        "ecommerce:dr.primaryStack",
+        `is for the standby only; remove it from the primary`,
+      );
+    }
+    if (dr.drill !== undefined) {
+      const b = asBoolean(dr.drill);
+      if (b === undefined) {
+        problems.add(
+          "ecommerce:dr.drill",
+          `${JSON.stringify(dr.drill)} is not accepted; use true | false`,
+        );
+      } else {
+        drill = b;
+      }
+    }
+  } else if (role === "standby") {
+    mode =
+      dr.mode === undefined
+        ? DEFAULTS.drMode
+        : oneOf(dr.mode, DR_MODES, "ecommerce:dr.mode", problems);
+    if (dr.drill !== undefined) {
+      problems.add(
+        "ecommerce:dr.drill",
+        `is for the primary only; on the standby use ecommerce:dr.mode (${DR_MODES.join(" | ")})`,
+      );
+    }
+    if (dr.primaryStack === undefined) {
+      problems.add(
+        "ecommerce:dr.primaryStack",
+        `is required for a standby; use the primary's fully qualified name, e.g. ${DEFAULTS.primaryStack}`,
+      );
+    } else if (typeof dr.primaryStack !== "string" || !STACK_NAME_PATTERN.test(dr.primaryStack)) {
+      problems.add(
+        "ecommerce:dr.primaryStack",
+        `${JSON.stringify(dr.primaryStack)} is not accepted; use org/project/stack, e.g. ${DEFAULTS.primaryStack}`,
+      );
+    } else {
+      primaryStack = dr.primaryStack;
+    }
+  }
+
+  const network = parseNetwork(read, validRegion, role, mode, problems);
+  const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
+
+  if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
+    throw new ConfigError(problems.list);
+  }
+  const common = { region: validRegion, network, protect };
+  return role === "primary"
+    ? { ...common, role, dr: { drill } }
+    : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack } };
+}
+
+/**
+ * The standby's VPC must not overlap the primary's: they are peered or routed to each other
+ * during a failover, and replication endpoints must stay distinguishable.
+ * @throws ConfigError naming `ecommerce:network.cidr`.
+ */
+export function assertNoOverlapWithPrimary(standbyCidr: string, primaryCidr: string): void {
+  if (overlaps(parseCidr(standbyCidr), parseCidr(primaryCidr))) {
+    throw new ConfigError([
+      `ecommerce:network.cidr: ${standbyCidr} overlaps the primary's VPC ${primaryCidr}; choose a block that does not overlap it, e.g. 10.20.0.0/16`,
+    ]);
+  }
+}

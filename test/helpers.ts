@@ -1,0 +1,46 @@
+/**
+ * Shared fixtures: synthesized plans from the real program, cached per set of overrides so the
+ * test files reuse one offline run instead of repeating it.
+ */
+import { runEngine, EngineResult } from "../offline/engine";
+import { PlannedResource, StackPlan } from "../offline/plan";
+import { parseOverride } from "../offline/projectConfig";
+
+const cache = new Map<string, Promise<EngineResult>>();
+
+/** Both stacks (or the named ones) with `--config`-style overrides. Runs are sequential. */
+export function synth(overrides: string[] = [], stacks: string[] = []): Promise<EngineResult> {
+  const key = JSON.stringify([overrides, stacks]);
+  let run = cache.get(key);
+  if (!run) {
+    const previous = [...cache.values()].pop() ?? Promise.resolve(undefined);
+    // The Pulumi runtime's process-wide hooks make concurrent runs unsafe; chain them.
+    run = previous
+      .catch(() => undefined)
+      .then(() => runEngine({ overrides: overrides.map(parseOverride), stacks }));
+    cache.set(key, run);
+  }
+  return run;
+}
+
+export async function plan(stack: string, overrides: string[] = []): Promise<StackPlan> {
+  const result = await synth(overrides);
+  const found = result.plans.find((p) => p.stack === stack);
+  if (!found) throw new Error(`no plan for ${stack}`);
+  return found;
+}
+
+export function ofType(p: StackPlan, type: string): PlannedResource[] {
+  return p.resources.filter((r) => r.type === type);
+}
+
+export function named(p: StackPlan, name: string): PlannedResource {
+  const found = p.resources.find((r) => r.name === name);
+  if (!found) throw new Error(`no resource named ${name} in ${p.stack}`);
+  return found;
+}
+
+/** The resource whose mocked `id` output is `id`. */
+export function byId(p: StackPlan, id: unknown): PlannedResource | undefined {
+  return p.resources.find((r) => r.custom && r.id === id);
+}

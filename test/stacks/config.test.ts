@@ -1,0 +1,283 @@
+import { expect } from "chai";
+import {
+  ConfigError,
+  DEFAULTS,
+  StackConfig,
+  assertNoOverlapWithPrimary,
+  parseStackConfig,
+} from "../../stacks/config";
+
+type Raw = Record<string, unknown>;
+
+const primaryRaw: Raw = {
+  "aws:region": "ap-south-1",
+  "ecommerce:role": "primary",
+  "ecommerce:network": { cidr: "10.10.0.0/16", azCount: 3 },
+};
+const standbyRaw: Raw = {
+  "aws:region": "ap-southeast-1",
+  "ecommerce:role": "standby",
+  "ecommerce:network": { cidr: "10.20.0.0/16" },
+  "ecommerce:dr": { primaryStack: "organization/ecommerce-platform/prod-mumbai" },
+};
+
+/** Serializes like the Pulumi CLI: objects as JSON text, scalars as strings. */
+function parse(raw: Raw): StackConfig {
+  return parseStackConfig((key) => {
+    const v = raw[key];
+    if (v === undefined) return undefined;
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
+  });
+}
+
+function problemsOf(raw: Raw): string[] {
+  try {
+    parse(raw);
+  } catch (err) {
+    expect(err).to.be.instanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+function withNetwork(base: Raw, network: Raw): Raw {
+  return { ...base, "ecommerce:network": { ...(base["ecommerce:network"] as Raw), ...network } };
+}
+
+describe("stacks/config", () => {
+  describe("valid configs", () => {
+    it("parses the primary with defaults filled in", () => {
+      const cfg = parse(primaryRaw);
+      expect(cfg.role).to.equal("primary");
+      expect(cfg.region).to.equal("ap-south-1");
+      expect(cfg.network).to.deep.equal({
+        cidr: "10.10.0.0/16",
+        azCount: 3,
+        availabilityZones: ["ap-south-1a", "ap-south-1b", "ap-south-1c"],
+        natGateways: "perAz",
+        flowLogRetentionDays: DEFAULTS.flowLogRetentionDays,
+      });
+      expect(cfg.protect).to.equal(true);
+      expect(cfg.role === "primary" && cfg.dr.drill).to.equal(false);
+    });
+
+    it("gives a resting standby a single NAT gateway and a failed-over one a NAT per AZ", () => {
+      const resting = parse(standbyRaw);
+      expect(resting.role === "standby" && resting.dr.mode).to.equal("standby");
+      expect(resting.network.natGateways).to.equal("single");
+      const failover = parse({
+        ...standbyRaw,
+        "ecommerce:dr": { ...(standbyRaw["ecommerce:dr"] as Raw), mode: "failover" },
+      });
+      expect(failover.network.natGateways).to.equal("perAz");
+    });
+
+    it("accepts the string forms `pulumi config set --path` stores", () => {
+      const cfg = parse({
+        ...withNetwork(primaryRaw, { azCount: "4" }),
+        "ecommerce:protect": "false",
+        "ecommerce:dr": { drill: "true" },
+      });
+      expect(cfg.network.azCount).to.equal(4);
+      expect(cfg.protect).to.equal(false);
+      expect(cfg.role === "primary" && cfg.dr.drill).to.equal(true);
+    });
+
+    it("uses the first azCount of a longer AZ list", () => {
+      const cfg = parse(
+        withNetwork(primaryRaw, {
+          availabilityZones: ["ap-south-1c", "ap-south-1a", "ap-south-1b"],
+          azCount: 3,
+        }),
+      );
+      expect(cfg.network.availabilityZones).to.deep.equal([
+        "ap-south-1c",
+        "ap-south-1a",
+        "ap-south-1b",
+      ]);
+    });
+  });
+
+  describe("bad configs name the key and what is accepted", () => {
+    const cases: [string, Raw, RegExp][] = [
+      [
+        "missing aws:region",
+        { ...primaryRaw, "aws:region": undefined },
+        /^aws:region: is required; set the stack's AWS region/,
+      ],
+      [
+        "malformed aws:region",
+        { ...primaryRaw, "aws:region": "mumbai" },
+        /^aws:region: "mumbai" is not an AWS region name/,
+      ],
+      [
+        "unknown role",
+        { ...primaryRaw, "ecommerce:role": "secondary" },
+        /^ecommerce:role: "secondary" is not accepted; use one of primary \| standby/,
+      ],
+      [
+        "missing role",
+        { ...primaryRaw, "ecommerce:role": undefined },
+        /^ecommerce:role: is required; use one of primary \| standby/,
+      ],
+      [
+        "bad CIDR",
+        withNetwork(primaryRaw, { cidr: "10.10.0/16" }),
+        /^ecommerce:network.cidr: "10.10.0\/16" is not a valid IPv4 CIDR/,
+      ],
+      [
+        "CIDR with host bits",
+        withNetwork(primaryRaw, { cidr: "10.10.1.0/16" }),
+        /^ecommerce:network.cidr: "10.10.1.0\/16" is not a valid IPv4 CIDR; use a.b.c.d\/p with no host bits set/,
+      ],
+      [
+        "prefix too large",
+        withNetwork(primaryRaw, { cidr: "10.0.0.0/8" }),
+        /^ecommerce:network.cidr: "10.0.0.0\/8" has prefix \/8; accepted prefixes are \/16 to \/20/,
+      ],
+      [
+        "prefix too small",
+        withNetwork(primaryRaw, { cidr: "10.10.0.0/24" }),
+        /has prefix \/24; accepted prefixes are \/16 to \/20/,
+      ],
+      [
+        "missing CIDR",
+        { ...primaryRaw, "ecommerce:network": { azCount: 3 } },
+        /^ecommerce:network.cidr: is required/,
+      ],
+      [
+        "azCount above 6",
+        withNetwork(primaryRaw, { azCount: 7 }),
+        /^ecommerce:network.azCount: 7 is not accepted; use an integer from 3 to 6/,
+      ],
+      [
+        "primary with 2 AZs",
+        withNetwork(primaryRaw, { azCount: 2 }),
+        /^ecommerce:network.azCount: 2 is not accepted; use an integer from 3 to 6 \(the primary needs at least 3 AZs\)/,
+      ],
+      [
+        "standby with 1 AZ",
+        withNetwork(standbyRaw, { azCount: 1 }),
+        /^ecommerce:network.azCount: 1 is not accepted; use an integer from 2 to 6/,
+      ],
+      [
+        "AZ outside the region",
+        withNetwork(primaryRaw, {
+          availabilityZones: ["ap-south-1a", "ap-southeast-1b", "ap-south-1c"],
+        }),
+        /^ecommerce:network.availabilityZones: ap-southeast-1b is not AZ names in ap-south-1/,
+      ],
+      [
+        "fewer AZs than azCount",
+        withNetwork(primaryRaw, { availabilityZones: ["ap-south-1a", "ap-south-1b"] }),
+        /^ecommerce:network.availabilityZones: lists 2 AZs but azCount is 3/,
+      ],
+      [
+        "duplicate AZ",
+        withNetwork(primaryRaw, {
+          availabilityZones: ["ap-south-1a", "ap-south-1a", "ap-south-1b"],
+        }),
+        /lists an AZ twice/,
+      ],
+      [
+        "unknown NAT mode",
+        withNetwork(primaryRaw, { natGateways: "none" }),
+        /^ecommerce:network.natGateways: "none" is not accepted; use one of perAz \| single/,
+      ],
+      [
+        "flow-log retention CloudWatch rejects",
+        withNetwork(primaryRaw, { flowLogRetentionDays: 100 }),
+        /^ecommerce:network.flowLogRetentionDays: 100 is not accepted; use a CloudWatch retention of at least 90 days/,
+      ],
+      [
+        "unknown network key",
+        withNetwork(primaryRaw, { azcount: 3 }),
+        /^ecommerce:network.azcount: unknown key; accepted keys: cidr, azCount/,
+      ],
+      [
+        "unknown DR mode",
+        {
+          ...standbyRaw,
+          "ecommerce:dr": { ...(standbyRaw["ecommerce:dr"] as Raw), mode: "active" },
+        },
+        /^ecommerce:dr.mode: "active" is not accepted; use one of standby \| drill \| failover/,
+      ],
+      [
+        "standby without primaryStack",
+        { ...standbyRaw, "ecommerce:dr": { mode: "standby" } },
+        /^ecommerce:dr.primaryStack: is required for a standby/,
+      ],
+      [
+        "primaryStack not fully qualified",
+        { ...standbyRaw, "ecommerce:dr": { primaryStack: "prod-mumbai" } },
+        /^ecommerce:dr.primaryStack: "prod-mumbai" is not accepted; use org\/project\/stack/,
+      ],
+      [
+        "primary with a mode",
+        { ...primaryRaw, "ecommerce:dr": { mode: "failover" } },
+        /^ecommerce:dr.mode: is for the standby only/,
+      ],
+      [
+        "standby with the drill flag",
+        { ...standbyRaw, "ecommerce:dr": { ...(standbyRaw["ecommerce:dr"] as Raw), drill: true } },
+        /^ecommerce:dr.drill: is for the primary only; on the standby use ecommerce:dr.mode/,
+      ],
+      [
+        "non-boolean drill",
+        { ...primaryRaw, "ecommerce:dr": { drill: "yes" } },
+        /^ecommerce:dr.drill: "yes" is not accepted; use true \| false/,
+      ],
+      [
+        "non-boolean protect",
+        { ...primaryRaw, "ecommerce:protect": "maybe" },
+        /^ecommerce:protect: "maybe" is not accepted; use true \| false/,
+      ],
+      [
+        "network not an object",
+        { ...primaryRaw, "ecommerce:network": "10.10.0.0/16" },
+        /^ecommerce:network: must be an object with the keys cidr, azCount/,
+      ],
+    ];
+    for (const [title, raw, pattern] of cases) {
+      it(title, () => {
+        const problems = problemsOf(raw);
+        expect(
+          problems.some((p) => pattern.test(p)),
+          problems.join("\n"),
+        ).to.equal(true);
+      });
+    }
+
+    it("reports every problem at once", () => {
+      const problems = problemsOf({
+        ...withNetwork(primaryRaw, { azCount: 9, natGateways: "x" }),
+        "ecommerce:role": "primary",
+        "ecommerce:protect": "no",
+      });
+      expect(problems).to.have.length(3);
+      expect(
+        (() => {
+          try {
+            parse({});
+          } catch (e) {
+            return (e as Error).message;
+          }
+          return "";
+        })(),
+      ).to.match(/^Invalid stack configuration:\n  - aws:region/);
+    });
+  });
+
+  describe("assertNoOverlapWithPrimary", () => {
+    it("accepts disjoint VPCs", () => {
+      expect(() => assertNoOverlapWithPrimary("10.20.0.0/16", "10.10.0.0/16")).not.to.throw();
+    });
+
+    it("rejects an overlapping standby VPC, naming the key", () => {
+      expect(() => assertNoOverlapWithPrimary("10.10.128.0/17", "10.10.0.0/16")).to.throw(
+        ConfigError,
+        /ecommerce:network.cidr: 10.10.128.0\/17 overlaps the primary's VPC 10.10.0.0\/16/,
+      );
+    });
+  });
+});
