@@ -8,9 +8,10 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { runEngine } from "./engine";
 import { StackPlan } from "./plan";
+import { formatVerdicts } from "./policyGate";
 import { parseOverride } from "./projectConfig";
 import { formatStackSummary } from "./report";
-import { SynthError } from "./synth";
+import { Program, SynthError } from "./synth";
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -57,9 +58,11 @@ export function writePlan(plan: StackPlan, out: string): string {
   return file;
 }
 
+/** `program` is the real one unless a test substitutes its own. */
 export async function main(
   argv: string[],
   log: (line: string) => void = console.log,
+  program?: Program,
 ): Promise<number> {
   let options: CliOptions | "help";
   try {
@@ -74,18 +77,30 @@ export async function main(
   }
   try {
     const started = Date.now();
-    const result = await runEngine({ stacks: options.stacks, overrides: options.overrides });
+    const result = await runEngine(
+      { stacks: options.stacks, overrides: options.overrides },
+      program,
+    );
+    let blocked = 0;
     for (const plan of result.plans) {
       const file = writePlan(plan, options.out);
+      const gate = result.gates.get(plan.stack);
+      blocked += gate?.mandatoryViolations.length ?? 0;
       if (result.requested.includes(plan.stack)) {
-        log(`${formatStackSummary(plan)}\n\nPlan written to ${file}\n`);
+        const verdicts = gate ? `\n\n${formatVerdicts(plan.stack, gate)}` : "";
+        log(`${formatStackSummary(plan)}${verdicts}\n\nPlan written to ${file}\n`);
       } else {
         log(`(${plan.stack} synthesized as a dependency; plan written to ${file})\n`);
       }
     }
-    log(
-      `Synthesized ${result.plans.length} stack(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    log(`Synthesized ${result.plans.length} stack(s) in ${seconds} s.`);
+    if (blocked > 0) {
+      log(
+        `error: ${blocked} mandatory policy violation(s): \`pulumi up --policy-pack policy\` would be blocked`,
+      );
+      return 1;
+    }
     return 0;
   } catch (err) {
     const where = err instanceof SynthError ? `stack ${err.stack}: ` : "";

@@ -5,6 +5,7 @@
  */
 import * as path from "path";
 import { StackPlan } from "./plan";
+import { GateResult, evaluatePlan } from "./policyGate";
 import { ConfigOverride, Project, listStacks, loadProject, loadStackConfig } from "./projectConfig";
 import { ReferencedStack } from "./recorder";
 import { Program, synthesizeStack } from "./synth";
@@ -26,6 +27,8 @@ export interface EngineResult {
   plans: StackPlan[];
   /** The stacks asked for (the rest ran only as dependencies). */
   requested: string[];
+  /** Policy verdicts per stack (also recorded in each plan's `policy`). */
+  gates: Map<string, GateResult>;
 }
 
 export const PROJECT_DIR = path.resolve(__dirname, "..");
@@ -88,6 +91,7 @@ export async function runEngine(
 
   const references = new Map<string, ReferencedStack>();
   const plans: StackPlan[] = [];
+  const gates = new Map<string, GateResult>();
   for (const stack of order) {
     const result = await synthesizeStack(program, {
       project: project.name,
@@ -97,7 +101,10 @@ export async function runEngine(
       references,
     });
     references.set(result.plan.qualifiedName, result.reference);
+    const gate = await evaluatePlan(result.plan);
+    result.plan.policy = { rules: gate.rules, violations: gate.violations };
+    gates.set(stack, gate);
     plans.push(result.plan);
   }
-  return { project, plans, requested };
+  return { project, plans, requested, gates };
 }

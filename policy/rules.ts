@@ -1,0 +1,138 @@
+/**
+ * Every rule of the pack, in one list: the PolicyPack registers it (index.ts), and the tests and
+ * the offline gate run it in-process (constructing a PolicyPack would start a gRPC server).
+ */
+import { Rule } from "./lib/rule";
+import awsApigatewayDomainnameConfigureTls from "./rules/apigateway/aws-apigateway-domainname-configure-tls";
+import awsApigatewayStageEnableAccessLogs from "./rules/apigateway/aws-apigateway-stage-enable-access-logs";
+import awsCloudfrontDistributionConfigureMinimumTls from "./rules/cloudfront/aws-cloudfront-distribution-configure-minimum-tls";
+import awsCloudfrontDistributionEnableLogging from "./rules/cloudfront/aws-cloudfront-distribution-enable-logging";
+import awsCloudfrontDistributionEnforceHttpsOrigin from "./rules/cloudfront/aws-cloudfront-distribution-enforce-https-origin";
+import awsCloudfrontDistributionEnforceViewerHttps from "./rules/cloudfront/aws-cloudfront-distribution-enforce-viewer-https";
+import awsCloudwatchLoggroupConfigureRetention from "./rules/cloudwatch/aws-cloudwatch-loggroup-configure-retention";
+import awsCloudwatchLoggroupMissingKmsKey from "./rules/cloudwatch/aws-cloudwatch-loggroup-missing-kms-key";
+import awsDynamodbTableConfigureCustomerManagedKey from "./rules/dynamodb/aws-dynamodb-table-configure-customer-managed-key";
+import awsDynamodbTableEnableDeletionProtection from "./rules/dynamodb/aws-dynamodb-table-enable-deletion-protection";
+import awsDynamodbTableEnablePointInTimeRecovery from "./rules/dynamodb/aws-dynamodb-table-enable-point-in-time-recovery";
+import awsEc2DefaultsecuritygroupDisallowRules from "./rules/ec2/aws-ec2-defaultsecuritygroup-disallow-rules";
+import awsEc2LaunchtemplateEnableEbsEncryption from "./rules/ec2/aws-ec2-launchtemplate-enable-ebs-encryption";
+import awsEc2LaunchtemplateEnforceImdsv2 from "./rules/ec2/aws-ec2-launchtemplate-enforce-imdsv2";
+import awsEc2SecuritygroupDisallowPublicIngress from "./rules/ec2/aws-ec2-securitygroup-disallow-public-ingress";
+import awsEc2SubnetDisallowPublicIp from "./rules/ec2/aws-ec2-subnet-disallow-public-ip";
+import eksClusterDisallowPublicEndpoint from "./rules/eks/eks-cluster-disallow-public-endpoint";
+import eksClusterEnableControlPlaneLogging from "./rules/eks/eks-cluster-enable-control-plane-logging";
+import eksClusterEnableSecretsEncryption from "./rules/eks/eks-cluster-enable-secrets-encryption";
+import eksComponentConfigureApiAuthentication from "./rules/eks/eks-component-configure-api-authentication";
+import eksComponentEnableControlPlaneLogging from "./rules/eks/eks-component-enable-control-plane-logging";
+import eksComponentEnableSecretsEncryption from "./rules/eks/eks-component-enable-secrets-encryption";
+import eksComponentEnforcePrivateEndpoint from "./rules/eks/eks-component-enforce-private-endpoint";
+import awsElasticacheReplicationgroupEnableAtRestEncryption from "./rules/elasticache/aws-elasticache-replicationgroup-enable-at-rest-encryption";
+import awsElasticacheReplicationgroupEnableAutomaticFailover from "./rules/elasticache/aws-elasticache-replicationgroup-enable-automatic-failover";
+import awsElasticacheReplicationgroupEnableTransitEncryption from "./rules/elasticache/aws-elasticache-replicationgroup-enable-transit-encryption";
+import awsIamPolicyDisallowWildcardAdmin from "./rules/iam/aws-iam-policy-disallow-wildcard-admin";
+import awsIamRoleDisallowAdministratorAccess from "./rules/iam/aws-iam-role-disallow-administrator-access";
+import awsIamRoleDisallowWildcardTrust from "./rules/iam/aws-iam-role-disallow-wildcard-trust";
+import awsKmsKeyDisallowPublicPrincipal from "./rules/kms/aws-kms-key-disallow-public-principal";
+import awsKmsKeyEnableRotation from "./rules/kms/aws-kms-key-enable-rotation";
+import kubernetesNamespaceMissingPodSecurityLabel from "./rules/kubernetes/kubernetes-namespace-missing-pod-security-label";
+import kubernetesPoddisruptionbudgetConfigureAllowedDisruption from "./rules/kubernetes/kubernetes-poddisruptionbudget-configure-allowed-disruption";
+import kubernetesServiceDisallowLoadBalancer from "./rules/kubernetes/kubernetes-service-disallow-load-balancer";
+import kubernetesWorkloadConfigureResources from "./rules/kubernetes/kubernetes-workload-configure-resources";
+import kubernetesWorkloadDisallowDefaultNamespace from "./rules/kubernetes/kubernetes-workload-disallow-default-namespace";
+import kubernetesWorkloadDisallowLatestTag from "./rules/kubernetes/kubernetes-workload-disallow-latest-tag";
+import kubernetesWorkloadDisallowPrivilegeEscalation from "./rules/kubernetes/kubernetes-workload-disallow-privilege-escalation";
+import kubernetesWorkloadDisallowPrivileged from "./rules/kubernetes/kubernetes-workload-disallow-privileged";
+import kubernetesWorkloadEnforceReadOnlyRootFilesystem from "./rules/kubernetes/kubernetes-workload-enforce-read-only-root-filesystem";
+import kubernetesWorkloadEnforceRunAsNonRoot from "./rules/kubernetes/kubernetes-workload-enforce-run-as-non-root";
+import awsLbListenerEnforceHttps from "./rules/lb/aws-lb-listener-enforce-https";
+import awsLbLoadbalancerEnableAccessLogs from "./rules/lb/aws-lb-loadbalancer-enable-access-logs";
+import awsLbLoadbalancerEnforceInternal from "./rules/lb/aws-lb-loadbalancer-enforce-internal";
+import awsRdsClusterConfigureBackupRetention from "./rules/rds/aws-rds-cluster-configure-backup-retention";
+import awsRdsClusterConfigureCustomerManagedKey from "./rules/rds/aws-rds-cluster-configure-customer-managed-key";
+import awsRdsClusterConfigureFinalSnapshot from "./rules/rds/aws-rds-cluster-configure-final-snapshot";
+import awsRdsClusterEnableDeletionProtection from "./rules/rds/aws-rds-cluster-enable-deletion-protection";
+import awsRdsClusterEnableStorageEncryption from "./rules/rds/aws-rds-cluster-enable-storage-encryption";
+import awsRdsClusterEnforceMultiAz from "./rules/rds/aws-rds-cluster-enforce-multi-az";
+import awsRdsInstanceDisallowPublicAccess from "./rules/rds/aws-rds-instance-disallow-public-access";
+import awsRdsInstanceEnableStorageEncryption from "./rules/rds/aws-rds-instance-enable-storage-encryption";
+import awsRoute53RecordMissingFailoverHealthCheck from "./rules/route53/aws-route53-record-missing-failover-health-check";
+import awsS3BucketEnableVersioningForReplication from "./rules/s3/aws-s3-bucket-enable-versioning-for-replication";
+import awsS3BucketMissingPublicAccessBlock from "./rules/s3/aws-s3-bucket-missing-public-access-block";
+import awsS3BucketMissingSseKms from "./rules/s3/aws-s3-bucket-missing-sse-kms";
+import awsSecretsmanagerSecretConfigureCustomerManagedKey from "./rules/secretsmanager/aws-secretsmanager-secret-configure-customer-managed-key";
+import awsSnsTopicEnableKmsEncryption from "./rules/sns/aws-sns-topic-enable-kms-encryption";
+import awsSqsQueueEnableKmsEncryption from "./rules/sqs/aws-sqs-queue-enable-kms-encryption";
+import awsSqsQueueMissingRedrivePolicy from "./rules/sqs/aws-sqs-queue-missing-redrive-policy";
+import awsVpcSecuritygroupingressruleDisallowPublicIngress from "./rules/vpc/aws-vpc-securitygroupingressrule-disallow-public-ingress";
+import awsVpcSubnetDisallowInternetRouteOnDataTier from "./rules/vpc/aws-vpc-subnet-disallow-internet-route-on-data-tier";
+import awsVpcSubnetEnforcePrivatePlacement from "./rules/vpc/aws-vpc-subnet-enforce-private-placement";
+import awsVpcVpcMissingFlowLog from "./rules/vpc/aws-vpc-vpc-missing-flow-log";
+import awsWafv2WebaclMissingLogging from "./rules/wafv2/aws-wafv2-webacl-missing-logging";
+
+export const rules: Rule[] = [
+  awsApigatewayDomainnameConfigureTls,
+  awsApigatewayStageEnableAccessLogs,
+  awsCloudfrontDistributionConfigureMinimumTls,
+  awsCloudfrontDistributionEnableLogging,
+  awsCloudfrontDistributionEnforceHttpsOrigin,
+  awsCloudfrontDistributionEnforceViewerHttps,
+  awsCloudwatchLoggroupConfigureRetention,
+  awsCloudwatchLoggroupMissingKmsKey,
+  awsDynamodbTableConfigureCustomerManagedKey,
+  awsDynamodbTableEnableDeletionProtection,
+  awsDynamodbTableEnablePointInTimeRecovery,
+  awsEc2DefaultsecuritygroupDisallowRules,
+  awsEc2LaunchtemplateEnableEbsEncryption,
+  awsEc2LaunchtemplateEnforceImdsv2,
+  awsEc2SecuritygroupDisallowPublicIngress,
+  awsEc2SubnetDisallowPublicIp,
+  eksClusterDisallowPublicEndpoint,
+  eksClusterEnableControlPlaneLogging,
+  eksClusterEnableSecretsEncryption,
+  eksComponentConfigureApiAuthentication,
+  eksComponentEnableControlPlaneLogging,
+  eksComponentEnableSecretsEncryption,
+  eksComponentEnforcePrivateEndpoint,
+  awsElasticacheReplicationgroupEnableAtRestEncryption,
+  awsElasticacheReplicationgroupEnableAutomaticFailover,
+  awsElasticacheReplicationgroupEnableTransitEncryption,
+  awsIamPolicyDisallowWildcardAdmin,
+  awsIamRoleDisallowAdministratorAccess,
+  awsIamRoleDisallowWildcardTrust,
+  awsKmsKeyDisallowPublicPrincipal,
+  awsKmsKeyEnableRotation,
+  kubernetesNamespaceMissingPodSecurityLabel,
+  kubernetesPoddisruptionbudgetConfigureAllowedDisruption,
+  kubernetesServiceDisallowLoadBalancer,
+  kubernetesWorkloadConfigureResources,
+  kubernetesWorkloadDisallowDefaultNamespace,
+  kubernetesWorkloadDisallowLatestTag,
+  kubernetesWorkloadDisallowPrivilegeEscalation,
+  kubernetesWorkloadDisallowPrivileged,
+  kubernetesWorkloadEnforceReadOnlyRootFilesystem,
+  kubernetesWorkloadEnforceRunAsNonRoot,
+  awsLbListenerEnforceHttps,
+  awsLbLoadbalancerEnableAccessLogs,
+  awsLbLoadbalancerEnforceInternal,
+  awsRdsClusterConfigureBackupRetention,
+  awsRdsClusterConfigureCustomerManagedKey,
+  awsRdsClusterConfigureFinalSnapshot,
+  awsRdsClusterEnableDeletionProtection,
+  awsRdsClusterEnableStorageEncryption,
+  awsRdsClusterEnforceMultiAz,
+  awsRdsInstanceDisallowPublicAccess,
+  awsRdsInstanceEnableStorageEncryption,
+  awsRoute53RecordMissingFailoverHealthCheck,
+  awsS3BucketEnableVersioningForReplication,
+  awsS3BucketMissingPublicAccessBlock,
+  awsS3BucketMissingSseKms,
+  awsSecretsmanagerSecretConfigureCustomerManagedKey,
+  awsSnsTopicEnableKmsEncryption,
+  awsSqsQueueEnableKmsEncryption,
+  awsSqsQueueMissingRedrivePolicy,
+  awsVpcSecuritygroupingressruleDisallowPublicIngress,
+  awsVpcSubnetDisallowInternetRouteOnDataTier,
+  awsVpcSubnetEnforcePrivatePlacement,
+  awsVpcVpcMissingFlowLog,
+  awsWafv2WebaclMissingLogging,
+];

@@ -1,0 +1,28 @@
+import { ANYWHERE, isTrue } from "../../lib/props";
+import { resourceRule } from "../../lib/rule";
+
+export default resourceRule(
+  {
+    name: "eks-cluster-disallow-public-endpoint",
+    description:
+      "EKS API endpoints are private; a public endpoint needs an operator CIDR allow-list without 0.0.0.0/0.",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    frameworks: ["CIS EKS 1.5 §5.4.2"],
+    topic: "network-exposure",
+    types: ["aws:eks/cluster:Cluster"],
+    remediation:
+      "Set vpcConfig.endpointPrivateAccess: true and endpointPublicAccess: false (or publicAccessCidrs: operator CIDRs).",
+  },
+  (props) => {
+    const vpc = props.vpcConfig ?? {};
+    const cidrs: string[] = vpc.publicAccessCidrs ?? [];
+    return [
+      isTrue(vpc.endpointPrivateAccess) ? undefined : "private endpoint access is off",
+      isTrue(vpc.endpointPublicAccess) &&
+      (cidrs.length === 0 || cidrs.some((c) => ANYWHERE.includes(c)))
+        ? "public endpoint open to the internet (no operator CIDR allow-list)"
+        : undefined,
+    ];
+  },
+);

@@ -1,0 +1,35 @@
+import { asArray } from "../../lib/props";
+import { resourceRule } from "../../lib/rule";
+
+const ADMIN = /:policy\/AdministratorAccess$/;
+
+export default resourceRule(
+  {
+    name: "aws-iam-role-disallow-administrator-access",
+    description:
+      "Nothing the program creates is attached to the AdministratorAccess managed policy.",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    frameworks: ["CIS AWS Foundations 3.0 §1.16", "PCI-DSS 4.0 §7.2.2"],
+    topic: "iam",
+    types: [
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      "aws:iam/policyAttachment:PolicyAttachment",
+      "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+      "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+      "aws:iam/role:Role",
+      "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
+    ],
+    remediation:
+      "Attach a least-privilege policy; for EKS access entries use a scoped access policy.",
+  },
+  (props, { type }) => {
+    if (type === "aws:iam/role:Role") {
+      return asArray<string>(props.managedPolicyArns).some((a) => ADMIN.test(a))
+        ? "has AdministratorAccess in managedPolicyArns"
+        : undefined;
+    }
+    if (type === "aws:eks/accessPolicyAssociation:AccessPolicyAssociation") return undefined;
+    return ADMIN.test(String(props.policyArn ?? "")) ? "attaches AdministratorAccess" : undefined;
+  },
+);

@@ -1,0 +1,236 @@
+/**
+ * A compliant baseline per resource type (compliance-policies style). Violation cases mutate one
+ * field of a copy, so each case shows exactly which setting a rule guards.
+ */
+const KEY = "arn:aws:kms:ap-south-1:123456789012:key/mrk-0123456789abcdef0123456789abcdef";
+const ROOT_POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Sid: "AccountAdministers",
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::123456789012:root" },
+      Action: "kms:*",
+      Resource: "*",
+    },
+  ],
+});
+const LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+const SAFE_CONTAINER = {
+  name: "app",
+  image: "ghcr.io/stefanprodan/podinfo:6.7.1",
+  securityContext: {
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    runAsNonRoot: true,
+    capabilities: { drop: ["ALL"] },
+  },
+  resources: {
+    requests: { cpu: "100m", memory: "128Mi" },
+    limits: { cpu: "500m", memory: "256Mi" },
+  },
+};
+const WORKLOAD = {
+  metadata: { name: "product", namespace: "shop" },
+  spec: {
+    template: {
+      spec: {
+        securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+        containers: [SAFE_CONTAINER],
+      },
+    },
+  },
+};
+const LISTENER = {
+  protocol: "HTTPS",
+  port: 443,
+  sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+  certificateArn: "arn:aws:acm:ap-south-1:123456789012:certificate/x",
+};
+const LB = {
+  internal: true,
+  loadBalancerType: "application",
+  dropInvalidHeaderFields: true,
+  accessLogs: { enabled: true, bucket: "alb-logs" },
+};
+const IAM_POLICY = {
+  policy: JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::assets/*"] }],
+  }),
+};
+
+export const BASELINE: Record<string, Record<string, unknown>> = {
+  "aws:rds/cluster:Cluster": {
+    storageEncrypted: true,
+    kmsKeyId: KEY,
+    backupRetentionPeriod: 14,
+    deletionProtection: true,
+    skipFinalSnapshot: false,
+    finalSnapshotIdentifier: "orders-final",
+  },
+  "aws:rds/globalCluster:GlobalCluster": { storageEncrypted: true, deletionProtection: true },
+  "aws:rds/instance:Instance": {
+    storageEncrypted: true,
+    kmsKeyId: KEY,
+    publiclyAccessible: false,
+    deletionProtection: true,
+    skipFinalSnapshot: false,
+    finalSnapshotIdentifier: "final",
+  },
+  "aws:rds/clusterInstance:ClusterInstance": { publiclyAccessible: false },
+  "aws:elasticache/replicationGroup:ReplicationGroup": {
+    atRestEncryptionEnabled: true,
+    kmsKeyId: KEY,
+    transitEncryptionEnabled: true,
+    authToken: "[secret]",
+    automaticFailoverEnabled: true,
+    multiAzEnabled: true,
+    numCacheClusters: 2,
+  },
+  "aws:dynamodb/table:Table": {
+    serverSideEncryption: { enabled: true, kmsKeyArn: KEY },
+    pointInTimeRecovery: { enabled: true },
+    deletionProtectionEnabled: true,
+  },
+  "aws:dynamodb/tableReplica:TableReplica": {
+    kmsKeyArn: KEY,
+    pointInTimeRecovery: true,
+    deletionProtectionEnabled: true,
+  },
+  "aws:sqs/queue:Queue": { kmsMasterKeyId: KEY },
+  "aws:sns/topic:Topic": { kmsMasterKeyId: KEY },
+  "aws:kms/key:Key": { enableKeyRotation: true, policy: ROOT_POLICY },
+  "aws:kms/replicaKey:ReplicaKey": { policy: ROOT_POLICY },
+  "aws:secretsmanager/secret:Secret": {
+    kmsKeyId: KEY,
+    replicas: [{ region: "ap-southeast-1", kmsKeyId: KEY }],
+  },
+  "aws:eks/cluster:Cluster": {
+    encryptionConfig: { resources: ["secrets"], provider: { keyArn: KEY } },
+    vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: false },
+    enabledClusterLogTypes: LOG_TYPES,
+  },
+  "eks:index:Cluster": {
+    endpointPrivateAccess: true,
+    endpointPublicAccess: false,
+    encryptionConfigKeyArn: KEY,
+    enabledClusterLogTypes: LOG_TYPES,
+    authenticationMode: "API",
+  },
+  "aws:ec2/launchTemplate:LaunchTemplate": {
+    blockDeviceMappings: [
+      { deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeType: "gp3", kmsKeyId: KEY } },
+    ],
+    metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 },
+  },
+  "aws:cloudwatch/logGroup:LogGroup": { kmsKeyId: KEY, retentionInDays: 365 },
+  "aws:lb/listener:Listener": LISTENER,
+  "aws:alb/listener:Listener": LISTENER,
+  "aws:lb/loadBalancer:LoadBalancer": LB,
+  "aws:alb/loadBalancer:LoadBalancer": LB,
+  "aws:cloudfront/distribution:Distribution": {
+    defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" },
+    orderedCacheBehaviors: [{ pathPattern: "/api/*", viewerProtocolPolicy: "https-only" }],
+    viewerCertificate: {
+      acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x",
+      minimumProtocolVersion: "TLSv1.2_2021",
+      sslSupportMethod: "sni-only",
+    },
+    origins: [
+      {
+        originId: "api",
+        customOriginConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] },
+      },
+      { originId: "web" },
+    ],
+    loggingConfig: { bucket: "cf-logs.s3.amazonaws.com" },
+    webAclId: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/shop/x",
+  },
+  "aws:apigatewayv2/domainName:DomainName": {
+    domainNameConfiguration: { securityPolicy: "TLS_1_2", endpointType: "REGIONAL" },
+  },
+  "aws:apigateway/domainName:DomainName": { securityPolicy: "TLS_1_2" },
+  "aws:apigatewayv2/stage:Stage": {
+    accessLogSettings: {
+      destinationArn: "arn:aws:logs:ap-south-1:123456789012:log-group:/api",
+      format: "{}",
+    },
+  },
+  "aws:apigateway/stage:Stage": {
+    accessLogSettings: {
+      destinationArn: "arn:aws:logs:ap-south-1:123456789012:log-group:/api",
+      format: "{}",
+    },
+  },
+  "aws:ec2/subnet:Subnet": { mapPublicIpOnLaunch: false, tags: { tier: "private" } },
+  "aws:ec2/securityGroup:SecurityGroup": {
+    ingress: [{ cidrBlocks: ["10.10.0.0/16"], fromPort: 443, toPort: 443, protocol: "tcp" }],
+  },
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": {
+    cidrIpv4: "10.10.0.0/16",
+    fromPort: 443,
+    toPort: 443,
+    ipProtocol: "tcp",
+  },
+  "aws:ec2/securityGroupRule:SecurityGroupRule": {
+    type: "ingress",
+    cidrBlocks: ["10.10.0.0/16"],
+    fromPort: 443,
+    toPort: 443,
+    protocol: "tcp",
+  },
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": { vpcId: "vpc-1" },
+  "aws:route53/record:Record": {
+    failoverRoutingPolicies: [{ type: "PRIMARY" }],
+    healthCheckId: "hc-1",
+    setIdentifier: "prod-mumbai",
+  },
+  "aws:iam/policy:Policy": IAM_POLICY,
+  "aws:iam/rolePolicy:RolePolicy": IAM_POLICY,
+  "aws:iam/userPolicy:UserPolicy": IAM_POLICY,
+  "aws:iam/groupPolicy:GroupPolicy": IAM_POLICY,
+  "aws:iam/role:Role": {
+    assumeRolePolicy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: "pods.eks.amazonaws.com" },
+          Action: ["sts:AssumeRole", "sts:TagSession"],
+        },
+      ],
+    }),
+    managedPolicyArns: [],
+  },
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": {
+    policyArn: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+  },
+  "aws:iam/policyAttachment:PolicyAttachment": {
+    policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+  },
+  "aws:iam/userPolicyAttachment:UserPolicyAttachment": {
+    policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+  },
+  "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": {
+    policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+  },
+  "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": {
+    policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+  },
+  "kubernetes:apps/v1:Deployment": WORKLOAD,
+  "kubernetes:apps/v1:StatefulSet": WORKLOAD,
+  "kubernetes:apps/v1:DaemonSet": WORKLOAD,
+  "kubernetes:policy/v1:PodDisruptionBudget": {
+    metadata: { namespace: "shop" },
+    spec: { maxUnavailable: 1 },
+  },
+  "kubernetes:core/v1:Service": {
+    metadata: { name: "product", namespace: "shop" },
+    spec: { type: "ClusterIP" },
+  },
+  "kubernetes:core/v1:ServiceAccount": { metadata: { name: "product", namespace: "shop" } },
+  "kubernetes:core/v1:Namespace": {
+    metadata: { name: "shop", labels: { "pod-security.kubernetes.io/enforce": "restricted" } },
+  },
+};

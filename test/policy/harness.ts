@@ -1,0 +1,92 @@
+/**
+ * Runs rules through the offline gate over small hand-built plans, so fixture tests exercise the
+ * exact code path `npm start` and `npm run policy` use.
+ */
+import { Rule } from "../../policy/lib/rule";
+import { rules } from "../../policy/rules";
+import { PlannedResource, PolicyViolation, StackPlan } from "../../offline/plan";
+import { evaluatePlan } from "../../offline/policyGate";
+
+export interface FixtureResource {
+  type: string;
+  name: string;
+  props: Record<string, unknown>;
+  /** Input name → names of the fixture resources its value came from. */
+  deps?: Record<string, string[]>;
+  protect?: boolean;
+}
+
+export const urnOf = (f: { type: string; name: string }) =>
+  `urn:pulumi:test::fixture::${f.type}::${f.name}`;
+
+export function res(
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  deps: Record<string, string[]> = {},
+): FixtureResource {
+  return { type, name, props, deps };
+}
+
+/** A plan whose inputs and outputs are both the fixture's props (ids taken from `props.id`). */
+export function fixturePlan(resources: FixtureResource[]): StackPlan {
+  const byName = new Map(resources.map((r) => [r.name, r]));
+  const planned: PlannedResource[] = resources.map((r) => {
+    const propertyDependencies = Object.fromEntries(
+      Object.entries(r.deps ?? {}).map(([prop, names]) => [
+        prop,
+        names.map((n) => {
+          const target = byName.get(n);
+          if (!target) throw new Error(`fixture ${r.name} depends on unknown ${n}`);
+          return urnOf(target);
+        }),
+      ]),
+    );
+    return {
+      urn: urnOf(r),
+      id: typeof r.props.id === "string" ? r.props.id : undefined,
+      type: r.type,
+      name: r.name,
+      parent: "",
+      dependencies: Object.values(propertyDependencies).flat(),
+      propertyDependencies,
+      inputs: r.props,
+      outputs: r.props,
+      protect: r.protect ?? false,
+      retainOnDelete: false,
+      custom: !r.type.startsWith("eks:index:"),
+      provider: "",
+    };
+  });
+  return {
+    stack: "fixture",
+    project: "fixture",
+    region: "ap-south-1",
+    qualifiedName: "o/p/fixture",
+    config: {},
+    resources: planned,
+    outputs: {},
+    secretOutputs: [],
+  };
+}
+
+export function ruleNamed(name: string): Rule {
+  const rule = rules.find((r) => r.name === name);
+  if (!rule) throw new Error(`no rule ${name}`);
+  return rule;
+}
+
+export async function violations(
+  ruleName: string,
+  resources: FixtureResource[],
+  config: object = {},
+): Promise<PolicyViolation[]> {
+  const result = await evaluatePlan(fixturePlan(resources), [ruleNamed(ruleName)], {
+    [ruleName]: config,
+  });
+  return result.violations;
+}
+
+export function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value));
+}

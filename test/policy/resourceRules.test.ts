@@ -1,0 +1,823 @@
+import { expect } from "chai";
+import { rules } from "../../policy/rules";
+import { BASELINE } from "./fixtures";
+import { clone, res, violations } from "./harness";
+
+type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** One violating case: a rule, the resource type, the single field changed, the expected message. */
+interface Case {
+  rule: string;
+  type: string;
+  title: string;
+  mutate: (p: Props) => void;
+  expect: RegExp;
+  config?: object;
+  name?: string;
+}
+
+const c = (
+  rule: string,
+  type: string,
+  title: string,
+  mutate: (p: Props) => void,
+  expectation: RegExp,
+  extra: Partial<Case> = {},
+): Case => ({
+  rule,
+  type,
+  title,
+  mutate,
+  expect: expectation,
+  ...extra,
+});
+const container = (p: Props) => p.spec.template.spec.containers[0];
+const wildcardDoc = (principal: unknown) =>
+  JSON.stringify({
+    Statement: [{ Effect: "Allow", Principal: principal, Action: "*", Resource: "*" }],
+  });
+
+const RESOURCE_CASES: Case[] = [
+  // encryption at rest
+  c(
+    "aws-rds-cluster-enable-storage-encryption",
+    "aws:rds/cluster:Cluster",
+    "unencrypted cluster",
+    (p) => (p.storageEncrypted = false),
+    /storage is not encrypted/,
+  ),
+  c(
+    "aws-rds-cluster-enable-storage-encryption",
+    "aws:rds/globalCluster:GlobalCluster",
+    "unencrypted global cluster",
+    (p) => delete p.storageEncrypted,
+    /storage is not encrypted/,
+  ),
+  c(
+    "aws-rds-cluster-configure-customer-managed-key",
+    "aws:rds/cluster:Cluster",
+    "AWS managed key",
+    (p) => delete p.kmsKeyId,
+    /no customer managed key/,
+  ),
+  c(
+    "aws-rds-instance-enable-storage-encryption",
+    "aws:rds/instance:Instance",
+    "unencrypted instance",
+    (p) => (p.storageEncrypted = false),
+    /storage is not encrypted/,
+  ),
+  c(
+    "aws-rds-instance-enable-storage-encryption",
+    "aws:rds/instance:Instance",
+    "instance without CMK",
+    (p) => delete p.kmsKeyId,
+    /no customer managed key/,
+  ),
+  c(
+    "aws-elasticache-replicationgroup-enable-at-rest-encryption",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "at rest off",
+    (p) => (p.atRestEncryptionEnabled = false),
+    /at-rest encryption is off/,
+  ),
+  c(
+    "aws-elasticache-replicationgroup-enable-at-rest-encryption",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "no CMK",
+    (p) => delete p.kmsKeyId,
+    /no customer managed key/,
+  ),
+  c(
+    "aws-dynamodb-table-configure-customer-managed-key",
+    "aws:dynamodb/table:Table",
+    "AWS owned key",
+    (p) => (p.serverSideEncryption = { enabled: false }),
+    /no customer managed key/,
+  ),
+  c(
+    "aws-dynamodb-table-configure-customer-managed-key",
+    "aws:dynamodb/tableReplica:TableReplica",
+    "replica without key",
+    (p) => delete p.kmsKeyArn,
+    /replica has no customer managed key/,
+  ),
+  c(
+    "aws-sqs-queue-enable-kms-encryption",
+    "aws:sqs/queue:Queue",
+    "SQS-managed SSE only",
+    (p) => {
+      delete p.kmsMasterKeyId;
+      p.sqsManagedSseEnabled = true;
+    },
+    /kmsMasterKeyId is empty/,
+  ),
+  c(
+    "aws-sns-topic-enable-kms-encryption",
+    "aws:sns/topic:Topic",
+    "unencrypted topic",
+    (p) => delete p.kmsMasterKeyId,
+    /not encrypted/,
+  ),
+  c(
+    "aws-kms-key-enable-rotation",
+    "aws:kms/key:Key",
+    "rotation off",
+    (p) => (p.enableKeyRotation = false),
+    /key rotation is off/,
+  ),
+  c(
+    "aws-secretsmanager-secret-configure-customer-managed-key",
+    "aws:secretsmanager/secret:Secret",
+    "default key",
+    (p) => delete p.kmsKeyId,
+    /no customer managed key/,
+  ),
+  c(
+    "aws-secretsmanager-secret-configure-customer-managed-key",
+    "aws:secretsmanager/secret:Secret",
+    "replica with default key",
+    (p) => delete p.replicas[0].kmsKeyId,
+    /replica in ap-southeast-1 has no customer managed key/,
+  ),
+  c(
+    "eks-cluster-enable-secrets-encryption",
+    "aws:eks/cluster:Cluster",
+    "no encryption config",
+    (p) => delete p.encryptionConfig,
+    /secrets are not encrypted/,
+  ),
+  c(
+    "eks-cluster-enable-secrets-encryption",
+    "aws:eks/cluster:Cluster",
+    "key without secrets resource",
+    (p) => (p.encryptionConfig.resources = []),
+    /secrets are not encrypted/,
+  ),
+  c(
+    "aws-ec2-launchtemplate-enable-ebs-encryption",
+    "aws:ec2/launchTemplate:LaunchTemplate",
+    "unencrypted root volume",
+    (p) => (p.blockDeviceMappings[0].ebs.encrypted = "false"),
+    /volume \/dev\/xvda is not encrypted/,
+  ),
+  c(
+    "aws-cloudwatch-loggroup-missing-kms-key",
+    "aws:cloudwatch/logGroup:LogGroup",
+    "no key",
+    (p) => delete p.kmsKeyId,
+    /not encrypted with a customer managed key/,
+  ),
+  c(
+    "aws-cloudwatch-loggroup-configure-retention",
+    "aws:cloudwatch/logGroup:LogGroup",
+    "kept forever",
+    (p) => delete p.retentionInDays,
+    /no retention set/,
+  ),
+  c(
+    "aws-cloudwatch-loggroup-configure-retention",
+    "aws:cloudwatch/logGroup:LogGroup",
+    "below the configured minimum",
+    (p) => (p.retentionInDays = 180),
+    /retention 180 days is below the minimum of 365/,
+    { config: { minimumDays: 365 } },
+  ),
+  // encryption in transit
+  c(
+    "aws-elasticache-replicationgroup-enable-transit-encryption",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "plaintext",
+    (p) => (p.transitEncryptionEnabled = false),
+    /in-transit encryption is off/,
+  ),
+  c(
+    "aws-elasticache-replicationgroup-enable-transit-encryption",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "no AUTH token",
+    (p) => delete p.authToken,
+    /no AUTH token/,
+  ),
+  c(
+    "aws-lb-listener-enforce-https",
+    "aws:lb/listener:Listener",
+    "TLS 1.0 policy",
+    (p) => (p.sslPolicy = "ELBSecurityPolicy-2016-08"),
+    /allows protocols below TLS 1.2/,
+  ),
+  c(
+    "aws-lb-listener-enforce-https",
+    "aws:alb/listener:Listener",
+    "HTTP forwarding",
+    (p) => {
+      p.protocol = "HTTP";
+      p.defaultActions = [{ type: "forward" }];
+    },
+    /plain HTTP listener that does not redirect/,
+  ),
+  c(
+    "aws-cloudfront-distribution-enforce-viewer-https",
+    "aws:cloudfront/distribution:Distribution",
+    "allow-all default behavior",
+    (p) => (p.defaultCacheBehavior.viewerProtocolPolicy = "allow-all"),
+    /behavior default allows HTTP/,
+  ),
+  c(
+    "aws-cloudfront-distribution-enforce-viewer-https",
+    "aws:cloudfront/distribution:Distribution",
+    "allow-all /api/*",
+    (p) => (p.orderedCacheBehaviors[0].viewerProtocolPolicy = "allow-all"),
+    /behavior \/api\/\* allows HTTP/,
+  ),
+  c(
+    "aws-cloudfront-distribution-configure-minimum-tls",
+    "aws:cloudfront/distribution:Distribution",
+    "TLS 1.1 minimum",
+    (p) => (p.viewerCertificate.minimumProtocolVersion = "TLSv1.1_2016"),
+    /TLSv1.1_2016 is below TLS 1.2/,
+  ),
+  c(
+    "aws-cloudfront-distribution-enforce-https-origin",
+    "aws:cloudfront/distribution:Distribution",
+    "HTTP to origin",
+    (p) => (p.origins[0].customOriginConfig.originProtocolPolicy = "match-viewer"),
+    /origin api is reached over match-viewer/,
+  ),
+  c(
+    "aws-cloudfront-distribution-enforce-https-origin",
+    "aws:cloudfront/distribution:Distribution",
+    "TLS 1.0 to origin",
+    (p) => p.origins[0].customOriginConfig.originSslProtocols.push("TLSv1"),
+    /origin api allows TLSv1/,
+  ),
+  c(
+    "aws-apigateway-domainname-configure-tls",
+    "aws:apigatewayv2/domainName:DomainName",
+    "TLS 1.0 domain",
+    (p) => (p.domainNameConfiguration.securityPolicy = "TLS_1_0"),
+    /TLS_1_0 allows TLS below 1.2/,
+  ),
+  c(
+    "aws-apigateway-domainname-configure-tls",
+    "aws:apigateway/domainName:DomainName",
+    "v1 default policy",
+    (p) => delete p.securityPolicy,
+    /default TLS_1_0/,
+  ),
+  // private placement and exposure
+  c(
+    "aws-rds-instance-disallow-public-access",
+    "aws:rds/clusterInstance:ClusterInstance",
+    "public Aurora instance",
+    (p) => (p.publiclyAccessible = true),
+    /publicly accessible/,
+  ),
+  c(
+    "aws-rds-instance-disallow-public-access",
+    "aws:rds/instance:Instance",
+    "public RDS instance",
+    (p) => (p.publiclyAccessible = true),
+    /publicly accessible/,
+  ),
+  c(
+    "aws-ec2-subnet-disallow-public-ip",
+    "aws:ec2/subnet:Subnet",
+    "private subnet mapping public IPs",
+    (p) => (p.mapPublicIpOnLaunch = true),
+    /maps public IPs on launch in the private tier/,
+  ),
+  c(
+    "aws-ec2-securitygroup-disallow-public-ingress",
+    "aws:ec2/securityGroup:SecurityGroup",
+    "SSH from anywhere",
+    (p) => (p.ingress = [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 22, toPort: 22 }]),
+    /ingress 22-22 is open to 0.0.0.0\/0/,
+  ),
+  c(
+    "aws-ec2-securitygroup-disallow-public-ingress",
+    "aws:ec2/securityGroup:SecurityGroup",
+    "IPv6 anywhere",
+    (p) => (p.ingress = [{ ipv6CidrBlocks: ["::/0"], fromPort: 443, toPort: 443 }]),
+    /open to ::\/0/,
+  ),
+  c(
+    "aws-ec2-securitygroup-disallow-public-ingress",
+    "aws:ec2/securityGroup:SecurityGroup",
+    "443 from anywhere, not allow-listed",
+    (p) => (p.ingress = [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 443, toPort: 443 }]),
+    /ingress 443-443 is open/,
+    { config: { publicHttpsAllowList: ["other-lb"] } },
+  ),
+  c(
+    "aws-vpc-securitygroupingressrule-disallow-public-ingress",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    "Postgres from anywhere",
+    (p) => {
+      p.cidrIpv4 = "0.0.0.0/0";
+      p.fromPort = 5432;
+      p.toPort = 5432;
+    },
+    /ingress 5432-5432 is open to 0.0.0.0\/0/,
+  ),
+  c(
+    "aws-vpc-securitygroupingressrule-disallow-public-ingress",
+    "aws:ec2/securityGroupRule:SecurityGroupRule",
+    "legacy rule resource",
+    (p) => (p.cidrBlocks = ["0.0.0.0/0"]),
+    /open to 0.0.0.0\/0/,
+  ),
+  c(
+    "aws-ec2-defaultsecuritygroup-disallow-rules",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    "default group with a rule",
+    (p) => (p.ingress = [{ self: true, protocol: "-1", fromPort: 0, toPort: 0 }]),
+    /the default security group has rules/,
+  ),
+  c(
+    "aws-lb-loadbalancer-enforce-internal",
+    "aws:lb/loadBalancer:LoadBalancer",
+    "internet-facing",
+    (p) => (p.internal = false),
+    /internet-facing load balancer not on the allow-list/,
+  ),
+  c(
+    "aws-ec2-launchtemplate-enforce-imdsv2",
+    "aws:ec2/launchTemplate:LaunchTemplate",
+    "IMDSv1 allowed",
+    (p) => (p.metadataOptions.httpTokens = "optional"),
+    /IMDSv2 is not required/,
+  ),
+  c(
+    "eks-cluster-disallow-public-endpoint",
+    "aws:eks/cluster:Cluster",
+    "public without CIDRs",
+    (p) => (p.vpcConfig.endpointPublicAccess = true),
+    /public endpoint open to the internet/,
+  ),
+  c(
+    "eks-cluster-disallow-public-endpoint",
+    "aws:eks/cluster:Cluster",
+    "public to 0.0.0.0/0",
+    (p) =>
+      (p.vpcConfig = {
+        endpointPrivateAccess: true,
+        endpointPublicAccess: true,
+        publicAccessCidrs: ["0.0.0.0/0"],
+      }),
+    /public endpoint open/,
+  ),
+  c(
+    "eks-cluster-disallow-public-endpoint",
+    "aws:eks/cluster:Cluster",
+    "private access off",
+    (p) => (p.vpcConfig.endpointPrivateAccess = false),
+    /private endpoint access is off/,
+  ),
+  // HA and DR
+  c(
+    "aws-rds-cluster-configure-backup-retention",
+    "aws:rds/cluster:Cluster",
+    "one day of backups",
+    (p) => (p.backupRetentionPeriod = 1),
+    /backups kept 1 day\(s\), below the minimum of 7/,
+  ),
+  c(
+    "aws-rds-cluster-enable-deletion-protection",
+    "aws:rds/cluster:Cluster",
+    "unprotected cluster",
+    (p) => (p.deletionProtection = false),
+    /deletion protection is off/,
+  ),
+  c(
+    "aws-rds-cluster-enable-deletion-protection",
+    "aws:rds/globalCluster:GlobalCluster",
+    "unprotected global cluster",
+    (p) => delete p.deletionProtection,
+    /deletion protection is off/,
+  ),
+  c(
+    "aws-rds-cluster-configure-final-snapshot",
+    "aws:rds/cluster:Cluster",
+    "skips the final snapshot",
+    (p) => (p.skipFinalSnapshot = true),
+    /no final snapshot/,
+  ),
+  c(
+    "aws-elasticache-replicationgroup-enable-automatic-failover",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "no failover",
+    (p) => (p.automaticFailoverEnabled = false),
+    /automatic failover is off/,
+  ),
+  c(
+    "aws-elasticache-replicationgroup-enable-automatic-failover",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "single AZ",
+    (p) => (p.multiAzEnabled = false),
+    /Multi-AZ is off/,
+  ),
+  c(
+    "aws-dynamodb-table-enable-point-in-time-recovery",
+    "aws:dynamodb/table:Table",
+    "PITR off",
+    (p) => (p.pointInTimeRecovery = { enabled: false }),
+    /point-in-time recovery is off/,
+  ),
+  c(
+    "aws-dynamodb-table-enable-point-in-time-recovery",
+    "aws:dynamodb/tableReplica:TableReplica",
+    "replica PITR off",
+    (p) => (p.pointInTimeRecovery = false),
+    /point-in-time recovery is off/,
+  ),
+  c(
+    "aws-dynamodb-table-enable-deletion-protection",
+    "aws:dynamodb/table:Table",
+    "unprotected table",
+    (p) => (p.deletionProtectionEnabled = false),
+    /deletion protection is off/,
+  ),
+  c(
+    "aws-route53-record-missing-failover-health-check",
+    "aws:route53/record:Record",
+    "PRIMARY without health check",
+    (p) => delete p.healthCheckId,
+    /PRIMARY failover record without a health check/,
+  ),
+  // logging
+  c(
+    "eks-cluster-enable-control-plane-logging",
+    "aws:eks/cluster:Cluster",
+    "audit log off",
+    (p) => (p.enabledClusterLogTypes = ["api", "authenticator"]),
+    /missing: audit, controllerManager, scheduler/,
+  ),
+  c(
+    "aws-lb-loadbalancer-enable-access-logs",
+    "aws:alb/loadBalancer:LoadBalancer",
+    "no access logs",
+    (p) => (p.accessLogs = { enabled: false }),
+    /access logs are off/,
+  ),
+  c(
+    "aws-lb-loadbalancer-enable-access-logs",
+    "aws:lb/loadBalancer:LoadBalancer",
+    "keeps invalid headers",
+    (p) => (p.dropInvalidHeaderFields = false),
+    /invalid header fields are not dropped/,
+  ),
+  c(
+    "aws-cloudfront-distribution-enable-logging",
+    "aws:cloudfront/distribution:Distribution",
+    "no logging",
+    (p) => delete p.loggingConfig,
+    /access logging is off/,
+  ),
+  c(
+    "aws-cloudfront-distribution-enable-logging",
+    "aws:cloudfront/distribution:Distribution",
+    "no WAF",
+    (p) => delete p.webAclId,
+    /no WAF web ACL/,
+  ),
+  c(
+    "aws-apigateway-stage-enable-access-logs",
+    "aws:apigatewayv2/stage:Stage",
+    "no access logs",
+    (p) => delete p.accessLogSettings,
+    /access logging is off/,
+  ),
+  // IAM
+  c(
+    "aws-iam-policy-disallow-wildcard-admin",
+    "aws:iam/rolePolicy:RolePolicy",
+    "* on *",
+    (p) =>
+      (p.policy = JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] })),
+    /statement 0 allows "\*" on "\*"/,
+  ),
+  c(
+    "aws-iam-policy-disallow-wildcard-admin",
+    "aws:iam/policy:Policy",
+    "*:* on * in a list",
+    (p) =>
+      (p.policy = {
+        Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "*:*"], Resource: ["*"] }],
+      }),
+    /allows "\*" on "\*"/,
+  ),
+  c(
+    "aws-iam-role-disallow-administrator-access",
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    "AdministratorAccess attached",
+    (p) => (p.policyArn = "arn:aws:iam::aws:policy/AdministratorAccess"),
+    /attaches AdministratorAccess/,
+  ),
+  c(
+    "aws-iam-role-disallow-administrator-access",
+    "aws:iam/role:Role",
+    "AdministratorAccess inline on the role",
+    (p) => (p.managedPolicyArns = ["arn:aws:iam::aws:policy/AdministratorAccess"]),
+    /has AdministratorAccess/,
+  ),
+  c(
+    "aws-iam-role-disallow-wildcard-trust",
+    "aws:iam/role:Role",
+    "anyone may assume",
+    (p) => (p.assumeRolePolicy = wildcardDoc("*")),
+    /trust statement 0 lets anyone assume the role/,
+  ),
+  c(
+    "aws-iam-role-disallow-wildcard-trust",
+    "aws:iam/role:Role",
+    "any AWS principal",
+    (p) => (p.assumeRolePolicy = wildcardDoc({ AWS: ["*"] })),
+    /lets anyone assume/,
+  ),
+  c(
+    "aws-kms-key-disallow-public-principal",
+    "aws:kms/key:Key",
+    "key for anyone",
+    (p) => (p.policy = wildcardDoc({ AWS: "*" })),
+    /grants the key to anyone/,
+  ),
+  c(
+    "aws-kms-key-disallow-public-principal",
+    "aws:kms/replicaKey:ReplicaKey",
+    "replica key for anyone",
+    (p) => (p.policy = wildcardDoc("*")),
+    /grants the key to anyone/,
+  ),
+  // Kubernetes
+  c(
+    "kubernetes-workload-disallow-privileged",
+    "kubernetes:apps/v1:Deployment",
+    "privileged container",
+    (p) => (container(p).securityContext.privileged = true),
+    /container app is privileged/,
+  ),
+  c(
+    "kubernetes-workload-disallow-privileged",
+    "kubernetes:apps/v1:DaemonSet",
+    "host network",
+    (p) => (p.spec.template.spec.hostNetwork = true),
+    /pod uses hostNetwork/,
+  ),
+  c(
+    "kubernetes-workload-disallow-privilege-escalation",
+    "kubernetes:apps/v1:Deployment",
+    "escalation allowed",
+    (p) => delete container(p).securityContext.allowPrivilegeEscalation,
+    /container app may escalate privileges/,
+  ),
+  c(
+    "kubernetes-workload-disallow-privilege-escalation",
+    "kubernetes:apps/v1:StatefulSet",
+    "capabilities kept",
+    (p) => (container(p).securityContext.capabilities = { drop: ["NET_RAW"] }),
+    /does not drop ALL capabilities/,
+  ),
+  c(
+    "kubernetes-workload-enforce-run-as-non-root",
+    "kubernetes:apps/v1:Deployment",
+    "root allowed",
+    (p) => {
+      delete container(p).securityContext.runAsNonRoot;
+      delete p.spec.template.spec.securityContext;
+    },
+    /container app may run as root/,
+  ),
+  c(
+    "kubernetes-workload-enforce-read-only-root-filesystem",
+    "kubernetes:apps/v1:Deployment",
+    "writable root",
+    (p) => (container(p).securityContext.readOnlyRootFilesystem = false),
+    /writable root filesystem/,
+  ),
+  c(
+    "kubernetes-workload-configure-resources",
+    "kubernetes:apps/v1:Deployment",
+    "no memory limit",
+    (p) => delete container(p).resources.limits.memory,
+    /container app has no memory limit/,
+  ),
+  c(
+    "kubernetes-workload-disallow-latest-tag",
+    "kubernetes:apps/v1:Deployment",
+    ":latest",
+    (p) => (container(p).image = "ghcr.io/stefanprodan/podinfo:latest"),
+    /is not pinned/,
+  ),
+  c(
+    "kubernetes-workload-disallow-latest-tag",
+    "kubernetes:apps/v1:Deployment",
+    "untagged behind a registry port",
+    (p) => (container(p).image = "registry:5000/podinfo"),
+    /image registry:5000\/podinfo is not pinned/,
+  ),
+  c(
+    "kubernetes-workload-disallow-default-namespace",
+    "kubernetes:apps/v1:Deployment",
+    "default namespace",
+    (p) => (p.metadata.namespace = "default"),
+    /in the default namespace/,
+  ),
+  c(
+    "kubernetes-workload-disallow-default-namespace",
+    "kubernetes:core/v1:Service",
+    "no namespace",
+    (p) => delete p.metadata.namespace,
+    /in the default namespace/,
+  ),
+  c(
+    "kubernetes-poddisruptionbudget-configure-allowed-disruption",
+    "kubernetes:policy/v1:PodDisruptionBudget",
+    "maxUnavailable 0",
+    (p) => (p.spec.maxUnavailable = 0),
+    /maxUnavailable 0 blocks/,
+  ),
+  c(
+    "kubernetes-poddisruptionbudget-configure-allowed-disruption",
+    "kubernetes:policy/v1:PodDisruptionBudget",
+    "minAvailable 100%",
+    (p) => (p.spec = { minAvailable: "100%" }),
+    /minAvailable 100% blocks/,
+  ),
+  c(
+    "kubernetes-service-disallow-load-balancer",
+    "kubernetes:core/v1:Service",
+    "LoadBalancer service",
+    (p) => (p.spec.type = "LoadBalancer"),
+    /LoadBalancer not on the allow-list/,
+  ),
+  c(
+    "kubernetes-namespace-missing-pod-security-label",
+    "kubernetes:core/v1:Namespace",
+    "no PSA label",
+    (p) => (p.metadata.labels = {}),
+    /no pod-security.kubernetes.io\/enforce label/,
+  ),
+  // component-level rules on eks.Cluster inputs
+  c(
+    "eks-component-enforce-private-endpoint",
+    "eks:index:Cluster",
+    "public endpoint by default",
+    (p) => delete p.endpointPublicAccess,
+    /public endpoint open to the internet/,
+  ),
+  c(
+    "eks-component-enforce-private-endpoint",
+    "eks:index:Cluster",
+    "private endpoint off",
+    (p) => (p.endpointPrivateAccess = false),
+    /private endpoint access is off/,
+  ),
+  c(
+    "eks-component-enable-secrets-encryption",
+    "eks:index:Cluster",
+    "no key",
+    (p) => delete p.encryptionConfigKeyArn,
+    /secrets are not encrypted/,
+  ),
+  c(
+    "eks-component-enable-control-plane-logging",
+    "eks:index:Cluster",
+    "no logs",
+    (p) => delete p.enabledClusterLogTypes,
+    /missing: api, audit, authenticator, controllerManager, scheduler/,
+  ),
+  c(
+    "eks-component-configure-api-authentication",
+    "eks:index:Cluster",
+    "aws-auth ConfigMap",
+    (p) => (p.authenticationMode = "API_AND_CONFIG_MAP"),
+    /authenticationMode is API_AND_CONFIG_MAP/,
+  ),
+];
+
+describe("policy resource rules (compliant baseline, one field mutated per case)", () => {
+  const resourceRules = rules.filter((r) => r.kind === "resource");
+
+  describe("every resource rule passes the compliant baseline of each type it checks", () => {
+    for (const rule of resourceRules) {
+      for (const type of rule.meta.types) {
+        it(`${rule.name} on ${type}`, async () => {
+          expect(BASELINE, `no baseline fixture for ${type}`).to.have.property(type);
+          expect(
+            await violations(rule.name, [res(type, "fixture", clone(BASELINE[type]))]),
+          ).to.deep.equal([]);
+        });
+      }
+    }
+  });
+
+  describe("violations", () => {
+    for (const k of RESOURCE_CASES) {
+      it(`${k.rule}: ${k.title}`, async () => {
+        const props = clone(BASELINE[k.type]);
+        k.mutate(props);
+        const found = await violations(k.rule, [res(k.type, k.name ?? "fixture", props)], k.config);
+        expect(found.length, "violations").to.be.greaterThan(0);
+        expect(found.map((v) => v.message).join("\n")).to.match(k.expect);
+        expect(found.every((v) => v.message.startsWith(`${k.name ?? "fixture"}: `))).to.equal(true);
+      });
+    }
+  });
+
+  describe("allow-lists and exemptions", () => {
+    it("admits 443 from anywhere on an allow-listed public load balancer group only", async () => {
+      const props = { ingress: [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 443, toPort: 443 }] };
+      const rule = "aws-ec2-securitygroup-disallow-public-ingress";
+      expect(
+        await violations(rule, [res("aws:ec2/securityGroup:SecurityGroup", "public-alb", props)], {
+          publicHttpsAllowList: ["public-alb"],
+        }),
+      ).to.deep.equal([]);
+      const ssh = { ingress: [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 22, toPort: 22 }] };
+      expect(
+        await violations(rule, [res("aws:ec2/securityGroup:SecurityGroup", "public-alb", ssh)], {
+          publicHttpsAllowList: ["public-alb"],
+        }),
+      ).to.have.length(1);
+    });
+
+    it("accepts an internet-facing load balancer on the allow-list and an HTTP listener that redirects", async () => {
+      const lb = { ...clone(BASELINE["aws:lb/loadBalancer:LoadBalancer"]), internal: false };
+      expect(
+        await violations(
+          "aws-lb-loadbalancer-enforce-internal",
+          [res("aws:lb/loadBalancer:LoadBalancer", "edge", lb)],
+          { publicLoadBalancerAllowList: ["edge"] },
+        ),
+      ).to.deep.equal([]);
+      const redirect = {
+        protocol: "HTTP",
+        port: 80,
+        defaultActions: [
+          {
+            type: "redirect",
+            redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" },
+          },
+        ],
+      };
+      expect(
+        await violations("aws-lb-listener-enforce-https", [
+          res("aws:lb/listener:Listener", "http", redirect),
+        ]),
+      ).to.deep.equal([]);
+    });
+
+    it("lets a public subnet map public IPs, and a conditioned wildcard trust pass", async () => {
+      expect(
+        await violations("aws-ec2-subnet-disallow-public-ip", [
+          res("aws:ec2/subnet:Subnet", "pub", {
+            mapPublicIpOnLaunch: true,
+            tags: { tier: "public" },
+          }),
+        ]),
+      ).to.deep.equal([]);
+      const conditioned = JSON.stringify({
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { AWS: "*" },
+            Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } },
+          },
+        ],
+      });
+      expect(
+        await violations("aws-iam-role-disallow-wildcard-trust", [
+          res("aws:iam/role:Role", "r", { assumeRolePolicy: conditioned }),
+        ]),
+      ).to.deep.equal([]);
+    });
+
+    it("pins images by digest and ignores non-ingress legacy rules", async () => {
+      const d = clone(BASELINE["kubernetes:apps/v1:Deployment"]) as Props;
+      container(d).image = "ghcr.io/stefanprodan/podinfo@sha256:0123";
+      expect(
+        await violations("kubernetes-workload-disallow-latest-tag", [
+          res("kubernetes:apps/v1:Deployment", "d", d),
+        ]),
+      ).to.deep.equal([]);
+      const egress = {
+        type: "egress",
+        cidrBlocks: ["0.0.0.0/0"],
+        fromPort: 0,
+        toPort: 0,
+        protocol: "-1",
+      };
+      expect(
+        await violations("aws-vpc-securitygroupingressrule-disallow-public-ingress", [
+          res("aws:ec2/securityGroupRule:SecurityGroupRule", "e", egress),
+        ]),
+      ).to.deep.equal([]);
+    });
+  });
+
+  it("has a violating case for every resource rule", () => {
+    const covered = new Set(RESOURCE_CASES.map((k) => k.rule));
+    expect(resourceRules.map((r) => r.name).filter((n) => !covered.has(n))).to.deep.equal([]);
+  });
+});
