@@ -102,6 +102,63 @@ const COMPUTED: Record<string, Computed> = {
       uniqueId: `AROA${e.hash("uid", 17).toUpperCase()}`,
     };
   },
+  "aws:kms/replicaKey:ReplicaKey": (r, _id, e) => {
+    // A replica shares the multi-region key id of its primary; only the region differs.
+    const keyId =
+      String(r.inputs.primaryKeyArn ?? "")
+        .split("/")
+        .pop() ?? `mrk-${e.hash("id", 32)}`;
+    return { arn: `arn:aws:kms:${e.region}:${e.accountId}:key/${keyId}`, keyId };
+  },
+  "aws:rds/globalCluster:GlobalCluster": (_r, id, e) => ({
+    arn: `arn:aws:rds::${e.accountId}:global-cluster:${id}`,
+    globalClusterResourceId: `cluster-${e.hash("rid", 26).toUpperCase()}`,
+  }),
+  "aws:rds/cluster:Cluster": (_r, id, e) => ({
+    arn: `arn:aws:rds:${e.region}:${e.accountId}:cluster:${id}`,
+    endpoint: `${id}.cluster-${e.hash("ep", 12)}.${e.region}.rds.amazonaws.com`,
+    readerEndpoint: `${id}.cluster-ro-${e.hash("ep", 12)}.${e.region}.rds.amazonaws.com`,
+    clusterResourceId: `cluster-${e.hash("rid", 26).toUpperCase()}`,
+  }),
+  "aws:rds/clusterInstance:ClusterInstance": (_r, id, e) => ({
+    arn: `arn:aws:rds:${e.region}:${e.accountId}:db:${id}`,
+    endpoint: `${id}.${e.hash("ep", 12)}.${e.region}.rds.amazonaws.com`,
+  }),
+  "aws:elasticache/replicationGroup:ReplicationGroup": (_r, id, e) => ({
+    arn: `arn:aws:elasticache:${e.region}:${e.accountId}:replicationgroup:${id}`,
+    primaryEndpointAddress: `master.${id}.${e.hash("ep", 6)}.cache.amazonaws.com`,
+    readerEndpointAddress: `replica.${id}.${e.hash("ep", 6)}.cache.amazonaws.com`,
+  }),
+  "aws:dynamodb/table:Table": (_r, id, e) => ({
+    arn: `arn:aws:dynamodb:${e.region}:${e.accountId}:table/${id}`,
+    streamArn: `arn:aws:dynamodb:${e.region}:${e.accountId}:table/${id}/stream/2026-01-01T00:00:00.000`,
+  }),
+  "aws:dynamodb/tableReplica:TableReplica": (r, _id, e) => {
+    const table = String(r.inputs.globalTableArn ?? "")
+      .split("/")
+      .pop();
+    return { arn: `arn:aws:dynamodb:${e.region}:${e.accountId}:table/${table}` };
+  },
+  "aws:s3/bucket:Bucket": (_r, id, e) => ({
+    arn: `arn:aws:s3:::${id}`,
+    bucket: id,
+    bucketDomainName: `${id}.s3.amazonaws.com`,
+    bucketRegionalDomainName: `${id}.s3.${e.region}.amazonaws.com`,
+  }),
+  "aws:secretsmanager/secret:Secret": (_r, id) => ({ arn: id }),
+  "aws:sqs/queue:Queue": (_r, id, e) => {
+    const name = e.physicalName();
+    return { arn: `arn:aws:sqs:${e.region}:${e.accountId}:${name}`, url: id, name };
+  },
+  "random:index/randomPassword:RandomPassword": (r, _id, e) => {
+    const length = Number(r.inputs.length ?? 16);
+    const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    const result = Array.from(
+      { length },
+      (_, i) => alphabet[parseInt(e.hash(`pw${i}`, 4), 16) % alphabet.length],
+    ).join("");
+    return { result, bcryptHash: `$2a$10$${e.hash("bcrypt", 53)}` };
+  },
   "aws:iam/policy:Policy": (_r, _id, e) => {
     const name = e.physicalName();
     return { name, arn: `arn:aws:iam::${e.accountId}:policy/${name}` };
@@ -119,8 +176,26 @@ function idFor(r: MockedResource, env: Env): string {
     const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
     return r.inputs.multiRegion === true ? `mrk-${h}` : uuid;
   }
-  if (typeof r.inputs.name === "string") {
-    return r.inputs.name;
+  switch (r.type) {
+    case "aws:secretsmanager/secret:Secret":
+      return `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${env.physicalName()}-${env.hash("sfx", 6)}`;
+    case "aws:sqs/queue:Queue":
+      return `https://sqs.${env.region}.amazonaws.com/${env.accountId}/${env.physicalName()}`;
+    case "aws:dynamodb/tableReplica:TableReplica":
+      return `${String(r.inputs.globalTableArn ?? "")
+        .split("/")
+        .pop()}:${env.region}`;
+  }
+  // Resources whose physical id is the identifier the program chose (or Pulumi's auto-name).
+  for (const key of [
+    "globalClusterIdentifier",
+    "clusterIdentifier",
+    "identifier",
+    "replicationGroupId",
+    "bucket",
+    "name",
+  ]) {
+    if (typeof r.inputs[key] === "string") return r.inputs[key] as string;
   }
   return env.physicalName();
 }
@@ -147,7 +222,10 @@ export function mockResourceOutputs(
   };
   const id = idFor(r, env);
   const computed = COMPUTED[r.type]?.(r, id, env) ?? genericOutputs(r, id, env);
-  const state: Record<string, unknown> = { ...r.inputs, region, ...computed };
+  // Pulumi auto-names AWS resources that have a `name` (a logical name plus a random suffix).
+  const autoName =
+    r.type.startsWith("aws:") && !ID_PREFIXES[r.type] ? { name: env.physicalName() } : {};
+  const state: Record<string, unknown> = { ...r.inputs, region, ...autoName, ...computed };
   if (!r.type.startsWith("aws:")) {
     delete state.region;
   }

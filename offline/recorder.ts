@@ -4,7 +4,9 @@
  * retainOnDelete, provider), and the mocks that answer with realistic outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { PlannedResource, SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER } from "./plan";
 import { OutputContext, mockCall, mockResourceOutputs } from "./outputs";
 
@@ -124,11 +126,13 @@ interface RegisterRequest {
   getName(): string;
   getParent(): string;
   getCustom(): boolean;
-  getObject(): ProtoStruct | undefined;
+  getObject(): structproto.Struct | undefined;
   getProtect?(): boolean | undefined;
   getRetainondelete?(): boolean | undefined;
   getProvider(): string;
   getRemote(): boolean;
+  getImportid(): string;
+  getAdditionalsecretoutputsList(): string[];
   getDependenciesList(): string[];
   getPropertydependenciesMap(): {
     forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void;
@@ -148,6 +152,12 @@ interface UrnResponse {
   getId?(): string;
   getObject?(): ProtoStruct | undefined;
   getProperties?(): ProtoStruct | undefined;
+}
+
+/** URNs as the engine (and MockMonitor) build them: the parent's type chain, then this type. */
+function urnFor(parent: string, type: string, name: string): string {
+  const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
+  return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
 }
 
 /** A `MockMonitor` that records every registration and the root stack's outputs. */
@@ -175,26 +185,45 @@ export class RecordingMonitor extends MockMonitor {
       remote: req.getRemote(),
       provider: req.getProvider(),
     };
-    await super.registerResource(req, (err: unknown, response: unknown) => {
-      if (!err && response) {
-        const resp = response as UrnResponse;
-        if (base.type === "pulumi:pulumi:Stack") {
-          this.stackUrn = resp.getUrn();
-        } else {
-          const outputs = redact(resp.getObject?.()?.toJavaScript() ?? {}) as Record<
-            string,
-            unknown
-          >;
-          this.records.push({
-            urn: resp.getUrn(),
-            id: resp.getId?.() || undefined,
-            ...base,
-            outputs,
-          });
-        }
+    try {
+      const result = await this.mocks.newResource({
+        type: base.type,
+        name: base.name,
+        inputs: pulumi.runtime.deserializeProperties(req.getObject() ?? new structproto.Struct()),
+        provider: base.provider,
+        custom: base.custom,
+        id: req.getImportid(),
+      });
+      // The engine, not the SDK, marks `additionalSecretOutputs` secret; MockMonitor skips that,
+      // which would leak generated passwords into every plan file. Do what the engine does.
+      const secretOutputs = new Set(req.getAdditionalsecretoutputsList());
+      const state = Object.fromEntries(
+        Object.entries(result.state).map(([k, v]) => [
+          k,
+          secretOutputs.has(k) ? { [SIG_KEY]: SIG.secret, value: v } : v,
+        ]),
+      );
+      const urn = urnFor(base.parent, base.type, base.name);
+      const serialized = await pulumi.runtime.serializeProperties("", state);
+      this.resources.set(urn, { urn, id: result.id ?? null, state: serialized });
+      const response = new resproto.RegisterResourceResponse();
+      response.setUrn(urn);
+      response.setId(result.id ?? "");
+      response.setObject(structproto.Struct.fromJavaScript(serialized));
+      if (base.type === "pulumi:pulumi:Stack") {
+        this.stackUrn = urn;
+      } else {
+        this.records.push({
+          urn,
+          id: result.id || undefined,
+          ...base,
+          outputs: redact(serialized) as Record<string, unknown>,
+        });
       }
-      callback(err, response);
-    });
+      callback(null, response);
+    } catch (err) {
+      callback(err, undefined);
+    }
   }
 
   override async readResource(req: ReadRequest, callback: Callback): Promise<void> {

@@ -40,6 +40,16 @@ export const DEFAULTS = {
   drill: false,
   primaryStack: "organization/ecommerce-platform/prod-mumbai",
   protect: true,
+  data: {
+    auroraInstanceClass: "db.r7g.large",
+    auroraInstances: 2,
+    auroraEngineVersion: "16.4",
+    backupDays: 14,
+    cacheNodeType: "cache.r7g.large",
+    cacheNodes: 2,
+    cacheEngineVersion: "8.0",
+    maxReceiveCount: 5,
+  },
 } as const;
 
 export interface NetworkConfig {
@@ -55,10 +65,41 @@ export interface NetworkConfig {
   flowLogRetentionDays: number;
 }
 
+export interface DataConfig {
+  aurora: {
+    /** Instance class of every Aurora instance (Graviton `db.r7g.*` by default). */
+    instanceClass: string;
+    /** Instances in this region's cluster, spread over the AZs (≥ 2 in the primary). */
+    instances: number;
+    /** Aurora PostgreSQL engine version (must support global databases). */
+    engineVersion: string;
+    /** Automated backup retention, days (1–35). */
+    backupDays: number;
+  };
+  cache: {
+    nodeType: string;
+    /** Nodes in the replication group: one primary plus replicas (≥ 2 in the primary). */
+    nodes: number;
+    /** Valkey engine version. */
+    engineVersion: string;
+  };
+  queues: {
+    /** Receives before a message moves to the dead-letter queue (1–1000). */
+    maxReceiveCount: number;
+  };
+  /**
+   * Primary only: regions its secrets are replicated to (the standby's). The primary replicates
+   * its secrets key there itself, because a secret replica needs its key before the standby
+   * stack exists.
+   */
+  secretReplicaRegions: string[];
+}
+
 interface CommonConfig {
   /** The stack's region (`aws:region`). */
   region: string;
   network: NetworkConfig;
+  data: DataConfig;
   /** Pulumi `protect` on stateful resources (`ecommerce:protect`). */
   protect: boolean;
 }
@@ -300,6 +341,198 @@ function parseNetwork(
   return { cidr, azCount, availabilityZones, natGateways, flowLogRetentionDays };
 }
 
+const INSTANCE_CLASS = /^db\.[a-z0-9]+\.[a-z0-9]+$/;
+const NODE_TYPE = /^cache\.[a-z0-9]+\.[a-z0-9]+$/;
+const VERSION = /^\d+(\.\d+)*$/;
+
+function readSection(
+  raw: RawObject,
+  key: string,
+  section: string,
+  allowed: readonly string[],
+  problems: Problems,
+): RawObject {
+  const value = raw[section];
+  if (value === undefined) return {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    problems.add(`${key}.${section}`, `must be an object with the keys ${allowed.join(", ")}`);
+    return {};
+  }
+  for (const k of Object.keys(value)) {
+    if (!allowed.includes(k))
+      problems.add(`${key}.${section}.${k}`, `unknown key; accepted keys: ${allowed.join(", ")}`);
+  }
+  return value as RawObject;
+}
+
+function readInteger(
+  raw: RawObject,
+  field: string,
+  key: string,
+  min: number,
+  max: number,
+  fallback: number,
+  problems: Problems,
+  why = "",
+): number {
+  if (raw[field] === undefined) return fallback;
+  const n = asInteger(raw[field]);
+  if (n === undefined || n < min || n > max) {
+    problems.add(
+      `${key}.${field}`,
+      `${JSON.stringify(raw[field])} is not accepted; use an integer from ${min} to ${max}${why}`,
+    );
+    return fallback;
+  }
+  return n;
+}
+
+function readPattern(
+  raw: RawObject,
+  field: string,
+  key: string,
+  pattern: RegExp,
+  example: string,
+  fallback: string,
+  problems: Problems,
+): string {
+  if (raw[field] === undefined) return fallback;
+  if (typeof raw[field] !== "string" || !pattern.test(raw[field] as string)) {
+    problems.add(
+      `${key}.${field}`,
+      `${JSON.stringify(raw[field])} is not accepted; use a value like ${example}`,
+    );
+    return fallback;
+  }
+  return raw[field] as string;
+}
+
+function parseData(
+  read: ConfigReader,
+  region: string | undefined,
+  role: Role | undefined,
+  problems: Problems,
+): DataConfig {
+  const key = "ecommerce:data";
+  const raw = readObject(
+    read,
+    key,
+    ["aurora", "cache", "queues", "secretReplicaRegions"],
+    problems,
+  );
+  const d = DEFAULTS.data;
+  const primary = role === "primary";
+  const minimum = primary ? 2 : 1;
+  const ha = primary ? " (the primary needs at least 2 for a failover target in another AZ)" : "";
+
+  const aurora = readSection(
+    raw,
+    key,
+    "aurora",
+    ["instanceClass", "instances", "engineVersion", "backupDays"],
+    problems,
+  );
+  const cache = readSection(raw, key, "cache", ["nodeType", "nodes", "engineVersion"], problems);
+  const queues = readSection(raw, key, "queues", ["maxReceiveCount"], problems);
+
+  let secretReplicaRegions: string[] = [];
+  if (raw.secretReplicaRegions !== undefined) {
+    const regions = raw.secretReplicaRegions;
+    if (!primary) {
+      problems.add(
+        `${key}.secretReplicaRegions`,
+        "is for the primary only; the standby reads the replicated secrets",
+      );
+    } else if (
+      !Array.isArray(regions) ||
+      regions.some((r) => typeof r !== "string" || !REGION_PATTERN.test(r) || r === region)
+    ) {
+      problems.add(
+        `${key}.secretReplicaRegions`,
+        `${JSON.stringify(regions)} is not accepted; use a list of other AWS regions, e.g. [ap-southeast-1]`,
+      );
+    } else {
+      secretReplicaRegions = regions as string[];
+    }
+  }
+
+  return {
+    aurora: {
+      instanceClass: readPattern(
+        aurora,
+        "instanceClass",
+        `${key}.aurora`,
+        INSTANCE_CLASS,
+        "db.r7g.large",
+        d.auroraInstanceClass,
+        problems,
+      ),
+      instances: readInteger(
+        aurora,
+        "instances",
+        `${key}.aurora`,
+        minimum,
+        15,
+        d.auroraInstances,
+        problems,
+        ha,
+      ),
+      engineVersion: readPattern(
+        aurora,
+        "engineVersion",
+        `${key}.aurora`,
+        VERSION,
+        "16.4",
+        d.auroraEngineVersion,
+        problems,
+      ),
+      backupDays: readInteger(aurora, "backupDays", `${key}.aurora`, 1, 35, d.backupDays, problems),
+    },
+    cache: {
+      nodeType: readPattern(
+        cache,
+        "nodeType",
+        `${key}.cache`,
+        NODE_TYPE,
+        "cache.r7g.large",
+        d.cacheNodeType,
+        problems,
+      ),
+      nodes: readInteger(
+        cache,
+        "nodes",
+        `${key}.cache`,
+        2,
+        6,
+        d.cacheNodes,
+        problems,
+        " (Multi-AZ failover needs a replica)",
+      ),
+      engineVersion: readPattern(
+        cache,
+        "engineVersion",
+        `${key}.cache`,
+        VERSION,
+        "8.0",
+        d.cacheEngineVersion,
+        problems,
+      ),
+    },
+    queues: {
+      maxReceiveCount: readInteger(
+        queues,
+        "maxReceiveCount",
+        `${key}.queues`,
+        1,
+        1000,
+        d.maxReceiveCount,
+        problems,
+      ),
+    },
+    secretReplicaRegions,
+  };
+}
+
 /**
  * Parses and validates the whole stack configuration.
  * @throws ConfigError listing every problem, each prefixed with its config key.
@@ -378,12 +611,13 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   }
 
   const network = parseNetwork(read, validRegion, role, mode, problems);
+  const data = parseData(read, validRegion, role, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
     throw new ConfigError(problems.list);
   }
-  const common = { region: validRegion, network, protect };
+  const common = { region: validRegion, network, data, protect };
   return role === "primary"
     ? { ...common, role, dr: { drill } }
     : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack } };
@@ -398,6 +632,22 @@ export function assertNoOverlapWithPrimary(standbyCidr: string, primaryCidr: str
   if (overlaps(parseCidr(standbyCidr), parseCidr(primaryCidr))) {
     throw new ConfigError([
       `ecommerce:network.cidr: ${standbyCidr} overlaps the primary's VPC ${primaryCidr}; choose a block that does not overlap it, e.g. 10.20.0.0/16`,
+    ]);
+  }
+}
+
+/**
+ * The standby reads the primary's secrets through their replicas in its own region, so the
+ * primary must replicate them here.
+ * @throws ConfigError naming the primary's `ecommerce:data.secretReplicaRegions`.
+ */
+export function assertSecretsReplicatedHere(
+  standbyRegion: string,
+  primaryReplicaRegions: string[],
+): void {
+  if (!primaryReplicaRegions.includes(standbyRegion)) {
+    throw new ConfigError([
+      `ecommerce:data.secretReplicaRegions (on the primary stack): ${JSON.stringify(primaryReplicaRegions)} does not include ${standbyRegion}; add it there and run the primary first`,
     ]);
   }
 }

@@ -1,16 +1,24 @@
 import { PrimaryConfig } from "./config";
 import { StackContext } from "./context";
+import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { InputsOf, PrimaryOutputs } from "./references";
 
 /** prod-mumbai: the active region. It knows nothing about the standby. */
 export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const network = buildNetwork(cfg, ctx);
+  const data = buildData(cfg, ctx, network);
   // Typed against PrimaryOutputs: dropping a key the standby reads is a compile error.
   const forStandby: InputsOf<PrimaryOutputs> = {
     region: cfg.region,
     vpcId: network.vpcId,
     vpcCidr: network.cidr,
+    globalClusterId: data.globalClusterId,
+    keyArns: data.keyArns,
+    tableArns: data.tableArns,
+    buckets: data.buckets,
+    dbSecretArn: data.dbSecretArn,
+    secretReplicaRegions: cfg.data.secretReplicaRegions,
   };
-  return { role: cfg.role, ...networkOutputs(network), ...forStandby };
+  return { role: cfg.role, ...networkOutputs(network), ...dataOutputs(data), ...forStandby };
 }

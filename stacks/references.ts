@@ -4,12 +4,27 @@
  * preview instead of becoming `undefined` somewhere downstream.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { BucketName } from "../components/data/buckets";
+import { KeyPurpose } from "../components/data/keyPolicy";
+import { TableName } from "../components/data/tables";
 
 /** Outputs of prod-mumbai that dr-singapore consumes. */
 export interface PrimaryOutputs {
   region: string;
   vpcId: string;
   vpcCidr: string;
+  /** The Aurora global cluster the standby's secondary joins. */
+  globalClusterId: string;
+  /** Multi-region key ARNs by purpose; the standby creates replicas of them. */
+  keyArns: Record<KeyPurpose, string>;
+  /** DynamoDB global tables the standby joins as a replica. */
+  tableArns: Record<TableName, string>;
+  /** Buckets the standby replicates from. */
+  buckets: Record<BucketName, { name: string; arn: string }>;
+  /** The Aurora master secret; its replica in the standby's region has the same ARN there. */
+  dbSecretArn: string;
+  /** Regions the primary replicates its secrets (and secrets key) to. */
+  secretReplicaRegions: string[];
 }
 
 /** Listing the keys as a record makes the compiler reject a key missing from this list. */
@@ -17,6 +32,12 @@ const PRIMARY_OUTPUT_KEYS: Record<keyof PrimaryOutputs, true> = {
   region: true,
   vpcId: true,
   vpcCidr: true,
+  globalClusterId: true,
+  keyArns: true,
+  tableArns: true,
+  buckets: true,
+  dbSecretArn: true,
+  secretReplicaRegions: true,
 };
 
 export type OutputsOf<T> = { [K in keyof T]: pulumi.Output<T[K]> };

@@ -1,5 +1,6 @@
-import { StandbyConfig, assertNoOverlapWithPrimary } from "./config";
+import { StandbyConfig, assertNoOverlapWithPrimary, assertSecretsReplicatedHere } from "./config";
 import { StackContext } from "./context";
+import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { PrimaryReference } from "./references";
 
@@ -8,8 +9,18 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
   const primaryStack = new PrimaryReference(cfg.dr.primaryStack);
   // Validated against the primary's real output before any resource of ours is declared.
   assertNoOverlapWithPrimary(cfg.network.cidr, await primaryStack.value("vpcCidr"));
+  assertSecretsReplicatedHere(cfg.region, await primaryStack.value("secretReplicaRegions"));
 
   const network = buildNetwork(cfg, ctx);
+  const p = primaryStack.outputs;
+  const data = buildData(cfg, ctx, network, {
+    region: p.region,
+    globalClusterId: p.globalClusterId,
+    keyArns: p.keyArns,
+    tableArns: p.tableArns,
+    buckets: p.buckets,
+    dbSecretArn: p.dbSecretArn,
+  });
   return {
     role: cfg.role,
     drMode: cfg.dr.mode,
@@ -17,5 +28,8 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     primaryRegion: primaryStack.outputs.region,
     primaryVpcId: primaryStack.outputs.vpcId,
     ...networkOutputs(network),
+    ...dataOutputs(data),
+    globalClusterId: data.globalClusterId,
+    auroraJoinedGlobalCluster: cfg.dr.mode !== "failover",
   };
 }

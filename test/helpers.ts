@@ -44,3 +44,10 @@ export function named(p: StackPlan, name: string): PlannedResource {
 export function byId(p: StackPlan, id: unknown): PlannedResource | undefined {
   return p.resources.find((r) => r.custom && r.id === id);
 }
+
+/** The resource of `type` named `name` (names repeat across types, e.g. a key and a bucket). */
+export function the(p: StackPlan, type: string, name: string): PlannedResource {
+  const found = p.resources.find((r) => r.type === type && r.name === name);
+  if (!found) throw new Error(`no ${type} named ${name} in ${p.stack}`);
+  return found;
+}

@@ -17,7 +17,7 @@ describe("offline/cli (npm start)", () => {
     expect(code).to.equal(0);
     expect(out).to.match(/== prod-mumbai \(ap-south-1, primary, dr.drill=false\) ==/);
     expect(out).to.match(/== dr-singapore \(ap-southeast-1, standby, dr.mode=standby\) ==/);
-    expect(out).to.match(/By component:\n {2}ecommerce:network:Network \(network\) +54/);
+    expect(out).to.match(/By component:\n(.*\n)* {2}ecommerce:network:Network \(network\) +54\n/);
     expect(out).to.match(/aws:ec2\/subnet:Subnet +9/);
     expect(out).to.match(/vpcCidr +10.20.0.0\/16/);
     for (const stack of ["prod-mumbai", "dr-singapore"]) {

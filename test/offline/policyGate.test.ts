@@ -206,7 +206,8 @@ describe("offline policy gate", () => {
     const checked = (name: string) => gate?.verdicts.find((v) => v.policy === name)?.checked;
     expect(checked("aws-ec2-subnet-disallow-public-ip")).to.equal(9);
     expect(checked("aws-vpc-subnet-disallow-internet-route-on-data-tier")).to.equal(9);
-    expect(checked("aws-kms-key-enable-rotation")).to.equal(1);
+    // The flow-log key and the six data keys.
+    expect(checked("aws-kms-key-enable-rotation")).to.equal(7);
   });
 
   describe("rejects a real plan with a guarded setting broken, naming the rule", () => {

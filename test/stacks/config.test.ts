@@ -4,6 +4,7 @@ import {
   DEFAULTS,
   StackConfig,
   assertNoOverlapWithPrimary,
+  assertSecretsReplicatedHere,
   parseStackConfig,
 } from "../../stacks/config";
 
@@ -59,6 +60,17 @@ describe("stacks/config", () => {
       });
       expect(cfg.protect).to.equal(true);
       expect(cfg.role === "primary" && cfg.dr.drill).to.equal(false);
+      expect(cfg.data).to.deep.equal({
+        aurora: {
+          instanceClass: "db.r7g.large",
+          instances: 2,
+          engineVersion: "16.4",
+          backupDays: 14,
+        },
+        cache: { nodeType: "cache.r7g.large", nodes: 2, engineVersion: "8.0" },
+        queues: { maxReceiveCount: 5 },
+        secretReplicaRegions: [],
+      });
     });
 
     it("gives a resting standby a single NAT gateway and a failed-over one a NAT per AZ", () => {
@@ -237,6 +249,56 @@ describe("stacks/config", () => {
         { ...primaryRaw, "ecommerce:network": "10.10.0.0/16" },
         /^ecommerce:network: must be an object with the keys cidr, azCount/,
       ],
+      [
+        "one Aurora instance in the primary",
+        { ...primaryRaw, "ecommerce:data": { aurora: { instances: 1 } } },
+        /^ecommerce:data.aurora.instances: 1 is not accepted; use an integer from 2 to 15 \(the primary needs at least 2/,
+      ],
+      [
+        "one cache node",
+        { ...standbyRaw, "ecommerce:data": { cache: { nodes: 1 } } },
+        /^ecommerce:data.cache.nodes: 1 is not accepted; use an integer from 2 to 6 \(Multi-AZ failover needs a replica\)/,
+      ],
+      [
+        "backups beyond 35 days",
+        { ...primaryRaw, "ecommerce:data": { aurora: { backupDays: 40 } } },
+        /^ecommerce:data.aurora.backupDays: 40 is not accepted; use an integer from 1 to 35/,
+      ],
+      [
+        "backups of 0 days",
+        { ...primaryRaw, "ecommerce:data": { aurora: { backupDays: 0 } } },
+        /^ecommerce:data.aurora.backupDays: 0 is not accepted/,
+      ],
+      [
+        "instance class",
+        { ...primaryRaw, "ecommerce:data": { aurora: { instanceClass: "r7g.large" } } },
+        /^ecommerce:data.aurora.instanceClass: "r7g.large" is not accepted; use a value like db.r7g.large/,
+      ],
+      [
+        "cache node type",
+        { ...primaryRaw, "ecommerce:data": { cache: { nodeType: "r7g.large" } } },
+        /^ecommerce:data.cache.nodeType: "r7g.large" is not accepted; use a value like cache.r7g.large/,
+      ],
+      [
+        "redrive count",
+        { ...primaryRaw, "ecommerce:data": { queues: { maxReceiveCount: 0 } } },
+        /^ecommerce:data.queues.maxReceiveCount: 0 is not accepted; use an integer from 1 to 1000/,
+      ],
+      [
+        "unknown data key",
+        { ...primaryRaw, "ecommerce:data": { aurora: { instance: 2 } } },
+        /^ecommerce:data.aurora.instance: unknown key; accepted keys: instanceClass, instances/,
+      ],
+      [
+        "secret replicas on the standby",
+        { ...standbyRaw, "ecommerce:data": { secretReplicaRegions: ["ap-south-1"] } },
+        /^ecommerce:data.secretReplicaRegions: is for the primary only/,
+      ],
+      [
+        "secret replicas into its own region",
+        { ...primaryRaw, "ecommerce:data": { secretReplicaRegions: ["ap-south-1"] } },
+        /^ecommerce:data.secretReplicaRegions: \["ap-south-1"\] is not accepted; use a list of other AWS regions/,
+      ],
     ];
     for (const [title, raw, pattern] of cases) {
       it(title, () => {
@@ -265,6 +327,18 @@ describe("stacks/config", () => {
           return "";
         })(),
       ).to.match(/^Invalid stack configuration:\n  - aws:region/);
+    });
+  });
+
+  describe("assertSecretsReplicatedHere", () => {
+    it("accepts a standby region the primary replicates to, rejects one it does not", () => {
+      expect(() =>
+        assertSecretsReplicatedHere("ap-southeast-1", ["ap-southeast-1"]),
+      ).not.to.throw();
+      expect(() => assertSecretsReplicatedHere("ap-southeast-1", [])).to.throw(
+        ConfigError,
+        /ecommerce:data.secretReplicaRegions \(on the primary stack\): \[\] does not include ap-southeast-1/,
+      );
     });
   });
 

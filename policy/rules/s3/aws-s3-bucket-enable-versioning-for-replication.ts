@@ -30,7 +30,8 @@ export default stackRule(
             v.props?.versioningConfiguration?.status === "Enabled",
         );
     return stack.ofType(REPLICATION).flatMap((config) => {
-      const sources = stack.referenced(config, "bucket");
+      // A source bucket in another stack (the standby replicates the primary's) is checked there.
+      const sources = stack.referenced(config, "bucket").filter((b) => BUCKETS.includes(b.type));
       const destinations = stack
         .ofType(...BUCKETS)
         .filter((b) =>

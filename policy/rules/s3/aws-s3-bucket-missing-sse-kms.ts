@@ -4,13 +4,15 @@ import { Props, stackRule } from "../../lib/rule";
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const SSE =
   "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+/** Tag marking a bucket AWS services deliver logs to (S3 server access logs, ALB logs). */
+export const LOG_DELIVERY_TAG = "log-delivery";
 
 // A stack rule: in aws v7 the encryption settings live in a resource of their own.
 export default stackRule(
   {
     name: "aws-s3-bucket-missing-sse-kms",
     description:
-      "Every S3 bucket has a server-side encryption configuration using SSE-KMS with a customer key.",
+      "Every S3 bucket has default encryption with SSE-KMS and a customer key; only buckets tagged log-delivery=true may use SSE-S3, the one mode AWS log delivery supports.",
     severity: "high",
     enforcementLevel: "mandatory",
     frameworks: ["CIS AWS Foundations 3.0 §2.1.1", "PCI-DSS 4.0 §3.5.1"],
@@ -21,27 +23,24 @@ export default stackRule(
   },
   (stack) =>
     stack.ofType(...BUCKETS).flatMap((bucket) => {
-      const configs = stack
+      const defaults = stack
         .ofType(SSE)
         .filter(
           (c) =>
             stack.referenced(c, "bucket").some((b) => b.urn === bucket.urn) ||
             c.props?.bucket === bucket.props?.bucket,
+        )
+        .flatMap((c) =>
+          asArray<Props>(c.props?.rules).map((r) => r.applyServerSideEncryptionByDefault ?? {}),
         );
-      const kms = configs.some((c) =>
-        asArray<Props>(c.props?.rules).some(
-          (r) =>
-            r.applyServerSideEncryptionByDefault?.sseAlgorithm?.startsWith("aws:kms") &&
-            r.applyServerSideEncryptionByDefault?.kmsMasterKeyId,
-        ),
+      const kms = defaults.some(
+        (d) => String(d.sseAlgorithm ?? "").startsWith("aws:kms") && d.kmsMasterKeyId,
       );
-      return kms
-        ? []
-        : [
-            {
-              resource: bucket,
-              message: "no SSE-KMS encryption configuration with a customer key",
-            },
-          ];
+      const logDelivery = bucket.props?.tags?.[LOG_DELIVERY_TAG] === "true";
+      if (kms || (logDelivery && defaults.some((d) => d.sseAlgorithm === "AES256"))) return [];
+      const message = logDelivery
+        ? "log-delivery bucket without default encryption (SSE-S3 or SSE-KMS)"
+        : "no SSE-KMS encryption configuration with a customer key";
+      return [{ resource: bucket, message }];
     }),
 );

@@ -1,0 +1,181 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { DataPosture, auroraPosture } from "./posture";
+import { DataScope, stateful } from "./scope";
+
+export const AURORA_PORT = 5432;
+const ENGINE = "aurora-postgresql";
+const DATABASE = "shop";
+const MASTER_USER = "shop_admin";
+
+export interface AuroraSettings {
+  posture: DataPosture;
+  instanceClass: string;
+  instances: number;
+  engineVersion: string;
+  backupDays: number;
+  availabilityZones: string[];
+  dataSubnetIds: pulumi.Input<string[]>;
+  securityGroupId: pulumi.Input<string>;
+  /** The database key in this region (primary key or its replica). */
+  kmsKeyArn: pulumi.Input<string>;
+  /** The secrets key in this region, for the master-password secret (primary only). */
+  secretsKeyArn?: pulumi.Input<string>;
+  /** Primary: regions the master-password secret is replicated to, each with its key there. */
+  secretReplicas?: { region: string; kmsKeyId: pulumi.Input<string> }[];
+  /** Standby: the primary's global cluster. */
+  globalClusterId?: pulumi.Input<string>;
+}
+
+export interface Aurora {
+  globalCluster?: aws.rds.GlobalCluster;
+  cluster: aws.rds.Cluster;
+  instances: aws.rds.ClusterInstance[];
+  masterSecret?: aws.secretsmanager.Secret;
+}
+
+export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
+  const parent = { parent: scope.parent };
+  const posture = auroraPosture(s.posture);
+  const major = s.engineVersion.split(".")[0];
+
+  const subnets = new aws.rds.SubnetGroup(
+    `${scope.name}-aurora`,
+    {
+      description: "Aurora in the data subnets (no internet route)",
+      subnetIds: s.dataSubnetIds,
+      tags: { Name: `${scope.namePrefix}-aurora` },
+    },
+    parent,
+  );
+  const parameters = new aws.rds.ClusterParameterGroup(
+    `${scope.name}-aurora`,
+    {
+      family: `aurora-postgresql${major}`,
+      description: "TLS only, connection and DDL logging",
+      parameters: [
+        { name: "rds.force_ssl", value: "1" },
+        { name: "log_connections", value: "1" },
+        { name: "log_disconnections", value: "1" },
+        { name: "log_statement", value: "ddl" },
+      ],
+    },
+    parent,
+  );
+
+  let globalCluster: aws.rds.GlobalCluster | undefined;
+  let masterSecret: aws.secretsmanager.Secret | undefined;
+  let credentials: Partial<aws.rds.ClusterArgs> = {};
+  if (s.posture === "active") {
+    globalCluster = new aws.rds.GlobalCluster(
+      `${scope.name}-global`,
+      {
+        globalClusterIdentifier: `${scope.namePrefix}-global`,
+        engine: ENGINE,
+        engineVersion: s.engineVersion,
+        databaseName: DATABASE,
+        storageEncrypted: true,
+        deletionProtection: true,
+      },
+      stateful(scope),
+    );
+    const password = new random.RandomPassword(
+      `${scope.name}-aurora-master`,
+      // RDS rejects / @ " and spaces in master passwords.
+      { length: 40, special: true, overrideSpecial: "!#$%^&*()-_=+[]{}<>:?" },
+      parent,
+    );
+    masterSecret = new aws.secretsmanager.Secret(
+      `${scope.name}-aurora-master`,
+      {
+        name: `${scope.namePrefix}/aurora/master`,
+        description: "Aurora master credentials (break-glass; services authenticate with IAM)",
+        kmsKeyId: s.secretsKeyArn,
+        recoveryWindowInDays: 30,
+        replicas: s.secretReplicas?.map((r) => ({ region: r.region, kmsKeyId: r.kmsKeyId })),
+      },
+      stateful(scope),
+    );
+    new aws.secretsmanager.SecretVersion(
+      `${scope.name}-aurora-master`,
+      {
+        secretId: masterSecret.id,
+        secretString: pulumi.jsonStringify({
+          username: MASTER_USER,
+          password: password.result,
+          engine: "postgres",
+          port: AURORA_PORT,
+        }),
+      },
+      parent,
+    );
+    credentials = {
+      masterUsername: MASTER_USER,
+      masterPassword: password.result,
+      databaseName: DATABASE,
+    };
+  }
+
+  const cluster = new aws.rds.Cluster(
+    `${scope.name}-aurora`,
+    {
+      clusterIdentifier: `${scope.namePrefix}-aurora`,
+      engine: ENGINE,
+      engineVersion: s.engineVersion,
+      ...credentials,
+      globalClusterIdentifier: posture.joinsGlobalCluster
+        ? (globalCluster?.id ?? s.globalClusterId)
+        : undefined,
+      enableGlobalWriteForwarding: posture.writeForwarding || undefined,
+      dbSubnetGroupName: subnets.name,
+      vpcSecurityGroupIds: [s.securityGroupId],
+      dbClusterParameterGroupName: parameters.name,
+      port: AURORA_PORT,
+      storageEncrypted: true,
+      kmsKeyId: s.kmsKeyArn,
+      iamDatabaseAuthenticationEnabled: true,
+      backupRetentionPeriod: s.backupDays,
+      preferredBackupWindow: "19:00-20:00",
+      preferredMaintenanceWindow: "sun:20:30-sun:21:30",
+      copyTagsToSnapshot: true,
+      deletionProtection: true,
+      skipFinalSnapshot: false,
+      finalSnapshotIdentifier: `${scope.namePrefix}-aurora-final`,
+      enabledCloudwatchLogsExports: ["postgresql"],
+      tags: { Name: `${scope.namePrefix}-aurora`, writer: String(posture.writer) },
+    },
+    // A secondary's replication source is managed by the global cluster, not by this program.
+    stateful(
+      scope,
+      s.posture === "active" ? {} : { ignoreChanges: ["replicationSourceIdentifier"] },
+    ),
+  );
+
+  const instances = Array.from(
+    { length: s.instances },
+    (_, i) =>
+      new aws.rds.ClusterInstance(
+        `${scope.name}-aurora-${i}`,
+        {
+          identifier: `${scope.namePrefix}-aurora-${i}`,
+          clusterIdentifier: cluster.id,
+          engine: ENGINE,
+          engineVersion: s.engineVersion,
+          instanceClass: s.instanceClass,
+          availabilityZone: s.availabilityZones[i % s.availabilityZones.length],
+          dbSubnetGroupName: subnets.name,
+          publiclyAccessible: false,
+          autoMinorVersionUpgrade: true,
+          caCertIdentifier: "rds-ca-rsa2048-g1",
+          performanceInsightsEnabled: true,
+          performanceInsightsKmsKeyId: s.kmsKeyArn,
+          performanceInsightsRetentionPeriod: 7,
+          promotionTier: i,
+          tags: { Name: `${scope.namePrefix}-aurora-${i}` },
+        },
+        { parent: scope.parent },
+      ),
+  );
+  return { globalCluster, cluster, instances, masterSecret };
+}

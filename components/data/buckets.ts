@@ -1,0 +1,145 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { policyDocument } from "../shared/iamDocuments";
+import { DataScope, stateful } from "./scope";
+
+/** Buckets every stack owns; `logs` receives the others' server access logs. */
+export const BUCKETS = ["assets", "web"] as const;
+export type BucketName = (typeof BUCKETS)[number];
+
+export interface SecureBucket {
+  bucket: aws.s3.Bucket;
+  versioning: aws.s3.BucketVersioning;
+}
+
+interface BucketSettings {
+  /** SSE-KMS key. Without one the bucket uses SSE-S3: only for log delivery, which AWS requires. */
+  kmsKeyArn?: pulumi.Input<string>;
+  /** Where server access logs go; absent for the log bucket itself. */
+  logBucket?: aws.s3.Bucket;
+  /** Days before noncurrent object versions expire. */
+  noncurrentDays: number;
+  /** Days before current objects expire (log buckets only). */
+  expireDays?: number;
+}
+
+/**
+ * A bucket with everything a shop's bucket needs: owner-enforced ownership, all public access
+ * blocked, versioning, default encryption, access logs, lifecycle, and a TLS-only bucket policy.
+ */
+export function secureBucket(scope: DataScope, purpose: string, s: BucketSettings): SecureBucket {
+  const name = `${scope.name}-${purpose}`;
+  const parent = { parent: scope.parent };
+  const bucket = new aws.s3.Bucket(
+    name,
+    {
+      bucket: pulumi.interpolate`${scope.namePrefix}-${purpose}-${scope.accountId}`,
+      forceDestroy: false,
+      tags: {
+        Name: `${scope.namePrefix}-${purpose}`,
+        purpose,
+        ...(s.kmsKeyArn ? {} : { "log-delivery": "true" }),
+      },
+    },
+    stateful(scope),
+  );
+  new aws.s3.BucketOwnershipControls(
+    name,
+    { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+    parent,
+  );
+  const block = new aws.s3.BucketPublicAccessBlock(
+    name,
+    {
+      bucket: bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    },
+    parent,
+  );
+  const versioning = new aws.s3.BucketVersioning(
+    name,
+    { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+    parent,
+  );
+  new aws.s3.BucketServerSideEncryptionConfiguration(
+    name,
+    {
+      bucket: bucket.id,
+      rules: [
+        s.kmsKeyArn
+          ? {
+              applyServerSideEncryptionByDefault: {
+                sseAlgorithm: "aws:kms",
+                kmsMasterKeyId: s.kmsKeyArn,
+              },
+              bucketKeyEnabled: true,
+            }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+      ],
+    },
+    parent,
+  );
+  if (s.logBucket) {
+    new aws.s3.BucketLogging(
+      name,
+      { bucket: bucket.id, targetBucket: s.logBucket.id, targetPrefix: `s3/${purpose}/` },
+      parent,
+    );
+  }
+  new aws.s3.BucketLifecycleConfiguration(
+    name,
+    {
+      bucket: bucket.id,
+      rules: [
+        {
+          id: "expire-old-versions",
+          status: "Enabled",
+          filter: {},
+          noncurrentVersionExpiration: { noncurrentDays: s.noncurrentDays },
+          abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+          ...(s.expireDays ? { expiration: { days: s.expireDays } } : {}),
+        },
+      ],
+    },
+    // Lifecycle rules on a versioned bucket must follow versioning.
+    { parent: scope.parent, dependsOn: [versioning] },
+  );
+  new aws.s3.BucketPolicy(
+    name,
+    {
+      bucket: bucket.id,
+      policy: pulumi.all([bucket.arn, scope.accountId]).apply(([arn, account]) =>
+        JSON.stringify(
+          policyDocument([
+            {
+              Sid: "DenyInsecureTransport",
+              Effect: "Deny",
+              Principal: { AWS: "*" },
+              Action: "s3:*",
+              Resource: [arn, `${arn}/*`],
+              Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+            ...(s.kmsKeyArn
+              ? []
+              : [
+                  {
+                    Sid: "S3ServerAccessLogDelivery",
+                    Effect: "Allow" as const,
+                    Principal: { Service: "logging.s3.amazonaws.com" },
+                    Action: "s3:PutObject",
+                    Resource: `${arn}/s3/*`,
+                    Condition: { StringEquals: { "aws:SourceAccount": account } },
+                  },
+                ]),
+          ]),
+        ),
+      ),
+    },
+    // A policy put before the public access block exists could briefly be evaluated as public.
+    { parent: scope.parent, dependsOn: [block] },
+  );
+  return { bucket, versioning };
+}

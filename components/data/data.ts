@@ -1,0 +1,272 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AURORA_PORT, createAurora } from "./aurora";
+import { BUCKETS, BucketName, SecureBucket, secureBucket } from "./buckets";
+import { CACHE_PORT, createCache } from "./cache";
+import { KEY_PURPOSES, KeyPurpose, replicaKeyArn } from "./keyPolicy";
+import { createPrimaryKeys, createReplicaKey } from "./keys";
+import { DataPosture } from "./posture";
+import { createOrderEvents } from "./queues";
+import { createReplication } from "./replication";
+import { DataScope } from "./scope";
+import { storeSecurityGroup } from "./security";
+import { TABLES, TableName, createTableReplicas, createTables } from "./tables";
+
+/** What the standby needs from the primary's data layer (read through the StackReference). */
+export interface PrimaryData {
+  region: pulumi.Input<string>;
+  globalClusterId: pulumi.Input<string>;
+  keyArns: pulumi.Input<Record<KeyPurpose, string>>;
+  tableArns: pulumi.Input<Record<TableName, string>>;
+  buckets: pulumi.Input<Record<BucketName, { name: string; arn: string }>>;
+  dbSecretArn: pulumi.Input<string>;
+}
+
+export interface DataArgs {
+  /** `active` for the primary; the standby's DR mode otherwise (see posture.ts). */
+  posture: DataPosture;
+  region: string;
+  accountId: pulumi.Input<string>;
+  /** Prefix for physical names and `Name` tags, unique per account and region. */
+  namePrefix: string;
+  /** Pulumi `protect` on keys, clusters, tables, buckets and secrets. Default true. */
+  protect?: boolean;
+  vpcId: pulumi.Input<string>;
+  /** Data-tier subnets (no internet route): databases and caches live only here. */
+  dataSubnetIds: pulumi.Input<string[]>;
+  availabilityZones: string[];
+  /** The network's workloads group: the only source admitted to the stores. */
+  workloadSecurityGroupId: pulumi.Input<string>;
+  aurora: { instanceClass: string; instances: number; engineVersion: string; backupDays: number };
+  cache: { nodeType: string; nodes: number; engineVersion: string };
+  queues: { maxReceiveCount: number };
+  /** Primary: regions its secrets (and the secrets key) are replicated to. */
+  secretReplicaRegions?: string[];
+  /** Standby: the primary's data outputs. Required unless `posture` is `active`. */
+  primary?: PrimaryData;
+}
+
+/**
+ * The shop's data layer in one region: multi-region KMS keys (or their replicas), an Aurora
+ * PostgreSQL global database (primary writer or secondary per DR mode), a Valkey cache, DynamoDB
+ * global tables (or replicas), S3 buckets (with cross-region replication from the standby), and
+ * the order-events queue with its dead-letter queue.
+ */
+export class Data extends pulumi.ComponentResource {
+  public readonly keyArns: pulumi.Output<Record<KeyPurpose, string>>;
+  public readonly globalClusterId: pulumi.Output<string>;
+  public readonly auroraEndpoint: pulumi.Output<string>;
+  public readonly auroraReaderEndpoint: pulumi.Output<string>;
+  public readonly auroraClusterResourceId: pulumi.Output<string>;
+  public readonly dbSecretArn: pulumi.Output<string>;
+  public readonly cacheEndpoint: pulumi.Output<string>;
+  public readonly cacheSecretArn: pulumi.Output<string>;
+  public readonly tableNames: pulumi.Output<Record<TableName, string>>;
+  public readonly tableArns: pulumi.Output<Record<TableName, string>>;
+  public readonly buckets: pulumi.Output<
+    Record<BucketName | "logs", { name: string; arn: string }>
+  >;
+  public readonly queueUrls: pulumi.Output<{ orderEvents: string; orderEventsDlq: string }>;
+  public readonly queueArns: pulumi.Output<{ orderEvents: string; orderEventsDlq: string }>;
+
+  constructor(name: string, args: DataArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("ecommerce:data:Data", name, {}, opts);
+    const active = args.posture === "active";
+    if (!active && !args.primary) {
+      throw new Error("Data: a standby posture needs `primary` (the primary stack's data outputs)");
+    }
+    const scope: DataScope = {
+      name,
+      parent: this,
+      region: args.region,
+      accountId: args.accountId,
+      namePrefix: args.namePrefix,
+      protect: args.protect ?? true,
+    };
+
+    // Keys: the primary's multi-region keys, or replicas of them in this region. The secrets key
+    // is replicated by the primary itself, because its secrets need the replica first.
+    const keyArns = this.createKeys(scope, args);
+    const key = (purpose: KeyPurpose) => keyArns.apply((k) => k[purpose]);
+
+    const dbSg = storeSecurityGroup(
+      scope,
+      "aurora",
+      AURORA_PORT,
+      args.vpcId,
+      args.workloadSecurityGroupId,
+    );
+    const cacheSg = storeSecurityGroup(
+      scope,
+      "cache",
+      CACHE_PORT,
+      args.vpcId,
+      args.workloadSecurityGroupId,
+    );
+
+    const aurora = createAurora(scope, {
+      posture: args.posture,
+      ...args.aurora,
+      availabilityZones: args.availabilityZones,
+      dataSubnetIds: args.dataSubnetIds,
+      securityGroupId: dbSg.id,
+      kmsKeyArn: key("database"),
+      secretsKeyArn: key("secrets"),
+      secretReplicas: active
+        ? (args.secretReplicaRegions ?? []).map((region) => ({
+            region,
+            kmsKeyId: key("secrets").apply((arn) => replicaKeyArn(arn, region)),
+          }))
+        : undefined,
+      globalClusterId: args.primary?.globalClusterId,
+    });
+    const cache = createCache(scope, {
+      ...args.cache,
+      availabilityZones: args.availabilityZones,
+      dataSubnetIds: args.dataSubnetIds,
+      securityGroupId: cacheSg.id,
+      kmsKeyArn: key("cache"),
+      secretsKeyArn: key("secrets"),
+    });
+
+    let tableNames: pulumi.Output<Record<TableName, string>>;
+    let tableArns: pulumi.Output<Record<TableName, string>>;
+    if (active) {
+      const tables = createTables(scope, key("database"));
+      tableNames = pulumi.output(
+        Object.fromEntries(TABLES.map((t) => [t, tables[t].name])) as Record<
+          TableName,
+          pulumi.Output<string>
+        >,
+      );
+      tableArns = pulumi.output(
+        Object.fromEntries(TABLES.map((t) => [t, tables[t].arn])) as Record<
+          TableName,
+          pulumi.Output<string>
+        >,
+      );
+    } else {
+      const primaryArns = pulumi.output(
+        args.primary?.tableArns as pulumi.Input<Record<TableName, string>>,
+      );
+      createTableReplicas(scope, primaryArns, key("database"));
+      // A replica carries the global table's name; its ARN is the table's in this region.
+      tableNames = primaryArns.apply(
+        (arns) =>
+          Object.fromEntries(TABLES.map((t) => [t, arns[t].split("/").pop() as string])) as Record<
+            TableName,
+            string
+          >,
+      );
+      tableArns = pulumi.output(
+        Object.fromEntries(
+          TABLES.map((t) => [
+            t,
+            pulumi.interpolate`arn:aws:dynamodb:${args.region}:${args.accountId}:table/${tableNames.apply((n) => n[t])}`,
+          ]),
+        ) as Record<TableName, pulumi.Output<string>>,
+      );
+    }
+
+    const logs = secureBucket(scope, "logs", { noncurrentDays: 30, expireDays: 365 });
+    const buckets = Object.fromEntries(
+      BUCKETS.map((b) => [
+        b,
+        secureBucket(scope, b, {
+          kmsKeyArn: key("storage"),
+          logBucket: logs.bucket,
+          noncurrentDays: 90,
+        }),
+      ]),
+    ) as Record<BucketName, SecureBucket>;
+    if (!active && args.primary) {
+      createReplication(scope, {
+        primaryRegion: args.primary.region,
+        primaryBuckets: args.primary.buckets,
+        primaryStorageKeyArn: pulumi.output(args.primary.keyArns).apply((k) => k.storage),
+        replicaStorageKeyArn: key("storage"),
+        destinations: buckets,
+      });
+    }
+
+    const queues = createOrderEvents(scope, key("messaging"), args.queues.maxReceiveCount);
+
+    this.keyArns = keyArns;
+    this.globalClusterId = aurora.globalCluster
+      ? aurora.globalCluster.id
+      : pulumi.output(args.primary?.globalClusterId ?? "");
+    this.auroraEndpoint = aurora.cluster.endpoint;
+    this.auroraReaderEndpoint = aurora.cluster.readerEndpoint;
+    this.auroraClusterResourceId = aurora.cluster.clusterResourceId;
+    this.dbSecretArn = aurora.masterSecret
+      ? aurora.masterSecret.arn
+      : pulumi
+          .output(args.primary?.dbSecretArn ?? "")
+          .apply((arn) => arn.replace(/^(arn:aws:secretsmanager:)[^:]+/, `$1${args.region}`));
+    this.cacheEndpoint = cache.group.primaryEndpointAddress;
+    this.cacheSecretArn = cache.authSecret.arn;
+    this.tableNames = tableNames;
+    this.tableArns = tableArns;
+    this.buckets = pulumi.output({
+      assets: { name: buckets.assets.bucket.bucket, arn: buckets.assets.bucket.arn },
+      web: { name: buckets.web.bucket.bucket, arn: buckets.web.bucket.arn },
+      logs: { name: logs.bucket.bucket, arn: logs.bucket.arn },
+    });
+    this.queueUrls = pulumi.output({
+      orderEvents: queues.queue.url,
+      orderEventsDlq: queues.deadLetter.url,
+    });
+    this.queueArns = pulumi.output({
+      orderEvents: queues.queue.arn,
+      orderEventsDlq: queues.deadLetter.arn,
+    });
+    this.registerOutputs({
+      keyArns: this.keyArns,
+      globalClusterId: this.globalClusterId,
+      auroraEndpoint: this.auroraEndpoint,
+      auroraReaderEndpoint: this.auroraReaderEndpoint,
+      auroraClusterResourceId: this.auroraClusterResourceId,
+      dbSecretArn: this.dbSecretArn,
+      cacheEndpoint: this.cacheEndpoint,
+      cacheSecretArn: this.cacheSecretArn,
+      tableNames: this.tableNames,
+      tableArns: this.tableArns,
+      buckets: this.buckets,
+      queueUrls: this.queueUrls,
+      queueArns: this.queueArns,
+    });
+  }
+
+  private createKeys(scope: DataScope, args: DataArgs): pulumi.Output<Record<KeyPurpose, string>> {
+    if (args.posture === "active") {
+      const keys = createPrimaryKeys(scope);
+      const secretsKey = keys.secrets;
+      for (const region of args.secretReplicaRegions ?? []) {
+        createReplicaKey(scope, "secrets", secretsKey.arn, region, `-${region}`);
+      }
+      return pulumi.output(
+        Object.fromEntries(KEY_PURPOSES.map((p) => [p, keys[p].arn])) as Record<
+          KeyPurpose,
+          pulumi.Output<string>
+        >,
+      );
+    }
+    const primaryKeys = pulumi.output(
+      args.primary?.keyArns as pulumi.Input<Record<KeyPurpose, string>>,
+    );
+    const replicas = Object.fromEntries(
+      KEY_PURPOSES.filter((p) => p !== "secrets").map((p) => [
+        p,
+        createReplicaKey(
+          scope,
+          p,
+          primaryKeys.apply((k) => k[p]),
+          args.region,
+        ).arn,
+      ]),
+    );
+    return pulumi.output({
+      ...replicas,
+      secrets: primaryKeys.apply((k) => replicaKeyArn(k.secrets, args.region)),
+    } as Record<KeyPurpose, pulumi.Output<string>>);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Pure key-policy builder for the data keys. The account keeps key administration (without it a
+ * key becomes unmanageable), but cryptographic use is granted only through the AWS services the
+ * key serves (`kms:ViaService`), plus the service principals that encrypt on their own behalf
+ * (CloudWatch Logs, EventBridge, SNS).
+ */
+import { PolicyDocument, policyDocument } from "../shared/iamDocuments";
+
+/** What each data key protects; one multi-region key per purpose. */
+export type KeyPurpose = "database" | "cache" | "messaging" | "logs" | "secrets" | "storage";
+export const KEY_PURPOSES: readonly KeyPurpose[] = [
+  "database",
+  "cache",
+  "messaging",
+  "logs",
+  "secrets",
+  "storage",
+];
+
+/** Services that may use each key on a caller's behalf (`kms:ViaService` prefixes). */
+export const KEY_SERVICES: Record<KeyPurpose, string[]> = {
+  database: ["rds", "dynamodb"],
+  cache: ["elasticache"],
+  messaging: ["sqs", "sns"],
+  logs: ["logs"],
+  secrets: ["secretsmanager"],
+  storage: ["s3"],
+};
+
+/** Service principals that call KMS as themselves for a key's purpose. */
+const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[]>> = {
+  logs: (region) => [`logs.${region}.amazonaws.com`],
+  // EventBridge and CloudWatch alarms publish to encrypted queues and topics.
+  messaging: () => ["events.amazonaws.com", "cloudwatch.amazonaws.com", "sns.amazonaws.com"],
+};
+
+const ADMIN_ACTIONS = [
+  "kms:Create*",
+  "kms:Describe*",
+  "kms:Enable*",
+  "kms:List*",
+  "kms:Put*",
+  "kms:Update*",
+  "kms:Revoke*",
+  "kms:Disable*",
+  "kms:Get*",
+  "kms:Delete*",
+  "kms:TagResource",
+  "kms:UntagResource",
+  "kms:ScheduleKeyDeletion",
+  "kms:CancelKeyDeletion",
+  "kms:ReplicateKey",
+  "kms:UpdatePrimaryRegion",
+];
+const USE_ACTIONS = [
+  "kms:Encrypt",
+  "kms:Decrypt",
+  "kms:ReEncrypt*",
+  "kms:GenerateDataKey*",
+  "kms:DescribeKey",
+];
+
+export function dataKeyPolicy(
+  purpose: KeyPurpose,
+  accountId: string,
+  region: string,
+): PolicyDocument {
+  const root = `arn:aws:iam::${accountId}:root`;
+  const principals = SERVICE_PRINCIPALS[purpose]?.(region) ?? [];
+  return policyDocument([
+    {
+      Sid: "AccountAdministers",
+      Effect: "Allow",
+      Principal: { AWS: root },
+      Action: ADMIN_ACTIONS,
+      Resource: "*",
+    },
+    {
+      Sid: "UseThroughServices",
+      Effect: "Allow",
+      Principal: { AWS: root },
+      Action: [...USE_ACTIONS, "kms:CreateGrant", "kms:ListGrants"],
+      Resource: "*",
+      Condition: {
+        StringEquals: {
+          "kms:CallerAccount": accountId,
+          "kms:ViaService": KEY_SERVICES[purpose].map((s) => `${s}.${region}.amazonaws.com`),
+        },
+      },
+    },
+    ...(principals.length > 0
+      ? [
+          {
+            Sid: "ServicePrincipalsUse",
+            Effect: "Allow" as const,
+            Principal: { Service: principals },
+            Action: USE_ACTIONS,
+            Resource: "*",
+            Condition:
+              purpose === "logs"
+                ? {
+                    ArnLike: {
+                      "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${accountId}:log-group:*`,
+                    },
+                  }
+                : { StringEquals: { "aws:SourceAccount": accountId } },
+          },
+        ]
+      : []),
+  ]);
+}
+
+/** The ARN of a multi-region key's replica in another region: same key id, other region. */
+export function replicaKeyArn(primaryKeyArn: string, region: string): string {
+  const parts = primaryKeyArn.split(":");
+  if (parts.length < 6 || parts[2] !== "kms" || !parts[5].startsWith("key/mrk-")) {
+    throw new Error(`${primaryKeyArn} is not the ARN of a multi-region KMS key`);
+  }
+  parts[3] = region;
+  return parts.join(":");
+}

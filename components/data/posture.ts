@@ -1,0 +1,33 @@
+/**
+ * What the standby's DR mode means for the relational data (DESIGN §6), as a pure table.
+ *
+ * | posture  | joined to the global cluster | writes                                  |
+ * |----------|------------------------------|-----------------------------------------|
+ * | active   | creates it (primary)         | writer                                  |
+ * | standby  | yes, secondary               | read-only                               |
+ * | drill    | yes, secondary               | forwarded to the primary (RPO 0)        |
+ * | failover | no: detached and promoted    | writer                                  |
+ */
+export type DataPosture = "active" | "standby" | "drill" | "failover";
+
+export interface AuroraPosture {
+  /** The cluster carries `globalClusterIdentifier`. */
+  joinsGlobalCluster: boolean;
+  /** `enableGlobalWriteForwarding`: a secondary forwards writes to the primary region. */
+  writeForwarding: boolean;
+  /** Accepts writes itself. */
+  writer: boolean;
+}
+
+export function auroraPosture(posture: DataPosture): AuroraPosture {
+  switch (posture) {
+    case "active":
+      return { joinsGlobalCluster: true, writeForwarding: false, writer: true };
+    case "standby":
+      return { joinsGlobalCluster: true, writeForwarding: false, writer: false };
+    case "drill":
+      return { joinsGlobalCluster: true, writeForwarding: true, writer: false };
+    case "failover":
+      return { joinsGlobalCluster: false, writeForwarding: false, writer: true };
+  }
+}

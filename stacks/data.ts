@@ -1,0 +1,47 @@
+import { Data, PrimaryData } from "../components/data/data";
+import { Network } from "../components/network/network";
+import { StackConfig } from "./config";
+import { StackContext } from "./context";
+
+/** The data layer, posture from the role and DR mode: the primary is `active`. */
+export function buildData(
+  cfg: StackConfig,
+  ctx: StackContext,
+  network: Network,
+  primary?: PrimaryData,
+): Data {
+  return new Data("data", {
+    posture: cfg.role === "primary" ? "active" : cfg.dr.mode,
+    region: cfg.region,
+    accountId: ctx.accountId,
+    namePrefix: ctx.namePrefix,
+    protect: cfg.protect,
+    vpcId: network.vpcId,
+    dataSubnetIds: network.dataSubnetIds,
+    availabilityZones: cfg.network.availabilityZones,
+    workloadSecurityGroupId: network.workloadSecurityGroupId,
+    aurora: cfg.data.aurora,
+    cache: cfg.data.cache,
+    queues: cfg.data.queues,
+    secretReplicaRegions: cfg.data.secretReplicaRegions,
+    primary,
+  });
+}
+
+/** What both stacks export for the services (and operators) to bind to. Secrets only by ARN. */
+export function dataOutputs(data: Data) {
+  return {
+    auroraEndpoint: data.auroraEndpoint,
+    auroraReaderEndpoint: data.auroraReaderEndpoint,
+    dbSecretArn: data.dbSecretArn,
+    cacheEndpoint: data.cacheEndpoint,
+    cacheSecretArn: data.cacheSecretArn,
+    tableNames: data.tableNames,
+    queueUrls: data.queueUrls,
+    bucketNames: data.buckets.apply((b) => ({
+      assets: b.assets.name,
+      web: b.web.name,
+      logs: b.logs.name,
+    })),
+  };
+}

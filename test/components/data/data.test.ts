@@ -1,0 +1,467 @@
+import { expect } from "chai";
+import { mockResourceOutputs } from "../../../offline/outputs";
+import { PlannedResource, StackPlan } from "../../../offline/plan";
+import { ofType, plan, the } from "../../helpers";
+
+const T = {
+  key: "aws:kms/key:Key",
+  replicaKey: "aws:kms/replicaKey:ReplicaKey",
+  global: "aws:rds/globalCluster:GlobalCluster",
+  cluster: "aws:rds/cluster:Cluster",
+  instance: "aws:rds/clusterInstance:ClusterInstance",
+  dbSubnets: "aws:rds/subnetGroup:SubnetGroup",
+  params: "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+  cache: "aws:elasticache/replicationGroup:ReplicationGroup",
+  cacheSubnets: "aws:elasticache/subnetGroup:SubnetGroup",
+  table: "aws:dynamodb/table:Table",
+  tableReplica: "aws:dynamodb/tableReplica:TableReplica",
+  bucket: "aws:s3/bucket:Bucket",
+  secret: "aws:secretsmanager/secret:Secret",
+  secretVersion: "aws:secretsmanager/secretVersion:SecretVersion",
+  password: "random:index/randomPassword:RandomPassword",
+  queue: "aws:sqs/queue:Queue",
+  replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+  ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  sg: "aws:ec2/securityGroup:SecurityGroup",
+};
+
+const inData = (r: PlannedResource) => r.urn.includes("ecommerce:data:Data$");
+const dataKeys = (p: StackPlan) => ofType(p, T.key).filter(inData);
+const keyArn = (p: StackPlan, purpose: string) => {
+  const key = [...ofType(p, T.key), ...ofType(p, T.replicaKey)].find(
+    (k) => k.name === `data-${purpose}`,
+  );
+  if (!key) throw new Error(`no ${purpose} key in ${p.stack}`);
+  return key.outputs.arn;
+};
+const STATEFUL = [
+  T.key,
+  T.replicaKey,
+  T.global,
+  T.cluster,
+  T.table,
+  T.tableReplica,
+  T.bucket,
+  T.secret,
+];
+
+describe("components/data (recorded offline runs)", () => {
+  let prod: StackPlan;
+  let dr: StackPlan;
+  before(async () => {
+    prod = await plan("prod-mumbai");
+    dr = await plan("dr-singapore");
+  });
+
+  describe("prod-mumbai (primary)", () => {
+    it("creates six multi-region customer keys, rotating, protected, scoped to their services", () => {
+      const keys = dataKeys(prod);
+      expect(keys.map((k) => k.name)).to.have.members([
+        "data-database",
+        "data-cache",
+        "data-messaging",
+        "data-logs",
+        "data-secrets",
+        "data-storage",
+      ]);
+      for (const k of keys) {
+        expect(k.inputs).to.include({
+          multiRegion: true,
+          enableKeyRotation: true,
+          deletionWindowInDays: 30,
+        });
+        expect(k.protect, k.name).to.equal(true);
+        const use = JSON.parse(String(k.inputs.policy)).Statement.find(
+          (s: { Sid: string }) => s.Sid === "UseThroughServices",
+        );
+        expect(use.Condition.StringEquals["kms:CallerAccount"]).to.equal("123456789012");
+        expect(
+          use.Condition.StringEquals["kms:ViaService"].every((v: string) =>
+            v.endsWith(".ap-south-1.amazonaws.com"),
+          ),
+        ).to.equal(true);
+      }
+      expect(
+        JSON.parse(String(the(prod, T.key, "data-database").inputs.policy)).Statement[1].Condition
+          .StringEquals["kms:ViaService"],
+      ).to.deep.equal(["rds.ap-south-1.amazonaws.com", "dynamodb.ap-south-1.amazonaws.com"]);
+    });
+
+    it("replicates the secrets key into the standby's region itself, so secret replicas have a key", () => {
+      const [replica] = ofType(prod, T.replicaKey);
+      expect(replica.name).to.equal("data-secrets-ap-southeast-1");
+      expect(replica.inputs.region).to.equal("ap-southeast-1");
+      expect(replica.inputs.primaryKeyArn).to.equal(keyArn(prod, "secrets"));
+      const master = the(prod, T.secret, "data-aurora-master");
+      expect(master.inputs.kmsKeyId).to.equal(keyArn(prod, "secrets"));
+      expect(master.inputs.replicas).to.deep.equal([
+        { region: "ap-southeast-1", kmsKeyId: replica.outputs.arn },
+      ]);
+    });
+
+    it("creates the Aurora global database: encrypted, IAM auth, 14-day backups, logs, protection, final snapshot", () => {
+      const [global] = ofType(prod, T.global);
+      expect(global.inputs).to.include({
+        engine: "aurora-postgresql",
+        storageEncrypted: true,
+        deletionProtection: true,
+      });
+      const [cluster] = ofType(prod, T.cluster);
+      expect(cluster.inputs).to.include({
+        globalClusterIdentifier: global.id,
+        storageEncrypted: true,
+        kmsKeyId: keyArn(prod, "database"),
+        iamDatabaseAuthenticationEnabled: true,
+        backupRetentionPeriod: 14,
+        deletionProtection: true,
+        skipFinalSnapshot: false,
+        copyTagsToSnapshot: true,
+        masterPassword: "[secret]",
+      });
+      expect(cluster.inputs.finalSnapshotIdentifier).to.be.a("string");
+      expect(cluster.inputs.enabledCloudwatchLogsExports).to.deep.equal(["postgresql"]);
+      expect(cluster.inputs.enableGlobalWriteForwarding).to.equal(undefined);
+      expect([global.protect, cluster.protect]).to.deep.equal([true, true]);
+      const params = ofType(prod, T.params)[0];
+      expect(cluster.inputs.dbClusterParameterGroupName).to.equal(params.outputs.name);
+      expect(params.inputs.parameters).to.deep.include({ name: "rds.force_ssl", value: "1" });
+    });
+
+    it("runs two Aurora instances in different AZs with Performance Insights on the customer key", () => {
+      const instances = ofType(prod, T.instance);
+      expect(instances).to.have.length(2);
+      expect(new Set(instances.map((i) => i.inputs.availabilityZone)).size).to.equal(2);
+      for (const i of instances) {
+        expect(i.inputs).to.include({
+          publiclyAccessible: false,
+          performanceInsightsEnabled: true,
+          performanceInsightsKmsKeyId: keyArn(prod, "database"),
+          instanceClass: "db.r7g.large",
+        });
+      }
+    });
+
+    it("places the database and the cache in the data subnets only", () => {
+      const dataSubnets = prod.outputs.dataSubnetIds;
+      expect(ofType(prod, T.dbSubnets)[0].inputs.subnetIds).to.deep.equal(dataSubnets);
+      expect(ofType(prod, T.cacheSubnets)[0].inputs.subnetIds).to.deep.equal(dataSubnets);
+      expect(ofType(prod, T.cluster)[0].inputs.dbSubnetGroupName).to.equal(
+        ofType(prod, T.dbSubnets)[0].outputs.name,
+      );
+      expect(ofType(prod, T.cache)[0].inputs.subnetGroupName).to.equal(
+        ofType(prod, T.cacheSubnets)[0].outputs.name,
+      );
+    });
+
+    it("opens the database and cache ports only to the workloads security group, with no egress", () => {
+      for (const [store, port] of [
+        ["aurora", 5432],
+        ["cache", 6379],
+      ] as const) {
+        const sg = the(prod, T.sg, `data-${store}`);
+        expect(sg.inputs.egress).to.deep.equal([]);
+        const rules = ofType(prod, T.ingress).filter((r) => r.inputs.securityGroupId === sg.id);
+        expect(
+          rules.map((r) => [
+            r.inputs.referencedSecurityGroupId,
+            r.inputs.fromPort,
+            r.inputs.toPort,
+            r.inputs.cidrIpv4,
+          ]),
+        ).to.deep.equal([[prod.outputs.workloadSecurityGroupId, port, port, undefined]]);
+      }
+    });
+
+    it("runs Valkey Multi-AZ with failover, TLS, an AUTH token in Secrets Manager, CMK at rest, snapshots", () => {
+      const [cache] = ofType(prod, T.cache);
+      expect(cache.inputs).to.include({
+        engine: "valkey",
+        numCacheClusters: 2,
+        automaticFailoverEnabled: true,
+        multiAzEnabled: true,
+        atRestEncryptionEnabled: true,
+        kmsKeyId: keyArn(prod, "cache"),
+        transitEncryptionEnabled: true,
+        authToken: "[secret]",
+        snapshotRetentionLimit: 7,
+      });
+      expect(cache.inputs.maintenanceWindow).to.match(/^sun:/);
+      expect(cache.inputs.preferredCacheClusterAzs).to.deep.equal(["ap-south-1a", "ap-south-1b"]);
+      expect(the(prod, T.secret, "data-cache-auth").inputs.kmsKeyId).to.equal(
+        keyArn(prod, "secrets"),
+      );
+    });
+
+    it("creates the carts and sessions tables: on demand, PITR, CMK, TTL, streams, protection", () => {
+      const tables = ofType(prod, T.table);
+      expect(tables.map((t) => t.inputs.name)).to.have.members([
+        "ecommerce-prod-mumbai-carts",
+        "ecommerce-prod-mumbai-sessions",
+      ]);
+      for (const t of tables) {
+        expect(t.inputs).to.deep.include({
+          billingMode: "PAY_PER_REQUEST",
+          pointInTimeRecovery: { enabled: true },
+          serverSideEncryption: { enabled: true, kmsKeyArn: keyArn(prod, "database") },
+          deletionProtectionEnabled: true,
+          ttl: { attributeName: "expiresAt", enabled: true },
+          streamEnabled: true,
+          streamViewType: "NEW_AND_OLD_IMAGES",
+        });
+        expect(t.protect).to.equal(true);
+      }
+    });
+
+    it("creates assets, web and log buckets: versioned, encrypted, private, logged, with lifecycle and TLS-only policies", () => {
+      const buckets = ofType(prod, T.bucket);
+      expect(buckets.map((b) => b.name)).to.have.members(["data-assets", "data-web", "data-logs"]);
+      const companions = (b: PlannedResource, type: string) =>
+        prod.resources.filter((r) => r.type === type && r.inputs.bucket === b.id);
+      for (const b of buckets) {
+        expect(b.protect).to.equal(true);
+        expect(
+          companions(b, "aws:s3/bucketVersioning:BucketVersioning")[0].inputs
+            .versioningConfiguration,
+        ).to.deep.equal({ status: "Enabled" });
+        expect(
+          companions(b, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")[0].inputs,
+        ).to.include({
+          blockPublicAcls: true,
+          blockPublicPolicy: true,
+          ignorePublicAcls: true,
+          restrictPublicBuckets: true,
+        });
+        expect(
+          companions(b, "aws:s3/bucketOwnershipControls:BucketOwnershipControls")[0].inputs.rule,
+        ).to.deep.equal({ objectOwnership: "BucketOwnerEnforced" });
+        const sse = companions(
+          b,
+          "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        )[0];
+        const byDefault = (
+          sse.inputs.rules as { applyServerSideEncryptionByDefault: Record<string, string> }[]
+        )[0].applyServerSideEncryptionByDefault;
+        const policy = JSON.parse(
+          String(companions(b, "aws:s3/bucketPolicy:BucketPolicy")[0].inputs.policy),
+        );
+        expect(policy.Statement[0]).to.include({ Sid: "DenyInsecureTransport", Effect: "Deny" });
+        expect(
+          companions(b, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"),
+        ).to.have.length(1);
+        if (b.name === "data-logs") {
+          // AWS delivers server access logs only to SSE-S3 buckets.
+          expect(byDefault).to.deep.equal({ sseAlgorithm: "AES256" });
+        } else {
+          expect(byDefault).to.deep.equal({
+            sseAlgorithm: "aws:kms",
+            kmsMasterKeyId: keyArn(prod, "storage"),
+          });
+          expect(
+            companions(b, "aws:s3/bucketLogging:BucketLogging")[0].inputs.targetBucket,
+          ).to.equal(the(prod, T.bucket, "data-logs").id);
+        }
+      }
+    });
+
+    it("creates order-events with a CMK-encrypted dead-letter queue and the configured redrive count", () => {
+      const queue = the(prod, T.queue, "data-order-events");
+      const dlq = the(prod, T.queue, "data-order-events-dlq");
+      expect(JSON.parse(String(queue.inputs.redrivePolicy))).to.deep.equal({
+        deadLetterTargetArn: dlq.outputs.arn,
+        maxReceiveCount: 5,
+      });
+      expect([queue.inputs.kmsMasterKeyId, dlq.inputs.kmsMasterKeyId]).to.deep.equal([
+        keyArn(prod, "messaging"),
+        keyArn(prod, "messaging"),
+      ]);
+      const policies = ofType(prod, "aws:sqs/queuePolicy:QueuePolicy").map(
+        (p) => JSON.parse(String(p.inputs.policy)).Statement[0].Condition,
+      );
+      expect(policies).to.deep.equal([
+        { Bool: { "aws:SecureTransport": "false" } },
+        { Bool: { "aws:SecureTransport": "false" } },
+      ]);
+    });
+
+    it("keeps generated passwords and tokens out of the plan file", () => {
+      const passwords = ofType(prod, T.password);
+      expect(passwords).to.have.length(2);
+      const text = JSON.stringify(prod);
+      for (const p of passwords) {
+        expect(p.outputs.result).to.equal("[secret]");
+        const plain = mockResourceOutputs(
+          { type: p.type, name: p.name, inputs: p.inputs },
+          { stack: "prod-mumbai", region: "ap-south-1", accountId: "123456789012" },
+        ).state.result;
+        expect(text.includes(String(plain)), `${p.name}'s value`).to.equal(false);
+      }
+      expect(ofType(prod, T.secretVersion).map((v) => v.inputs.secretString)).to.deep.equal([
+        "[secret]",
+        "[secret]",
+      ]);
+    });
+
+    it("exports what the services and the standby bind to, secrets only by ARN", () => {
+      expect(prod.outputs).to.include.keys(
+        "auroraEndpoint",
+        "auroraReaderEndpoint",
+        "cacheEndpoint",
+        "tableNames",
+        "queueUrls",
+        "bucketNames",
+        "dbSecretArn",
+        "cacheSecretArn",
+        "globalClusterId",
+        "keyArns",
+        "tableArns",
+        "buckets",
+      );
+      expect(prod.secretOutputs).to.deep.equal([]);
+      expect(prod.outputs.dbSecretArn).to.match(
+        /^arn:aws:secretsmanager:ap-south-1:123456789012:secret:/,
+      );
+    });
+  });
+
+  describe("dr-singapore (standby) wired to the primary's synthesized outputs", () => {
+    it("replicates the primary's keys (but secrets, replicated by the primary) into Singapore", () => {
+      const replicas = ofType(dr, T.replicaKey);
+      expect(replicas.map((r) => r.name)).to.have.members([
+        "data-database",
+        "data-cache",
+        "data-messaging",
+        "data-logs",
+        "data-storage",
+      ]);
+      const primaryKeys = prod.outputs.keyArns as Record<string, string>;
+      for (const r of replicas) {
+        const purpose = r.name.replace("data-", "");
+        expect(r.inputs.primaryKeyArn).to.equal(primaryKeys[purpose]);
+        expect(r.outputs.arn).to.equal(
+          primaryKeys[purpose].replace("ap-south-1", "ap-southeast-1"),
+        );
+        expect(r.protect).to.equal(true);
+      }
+      expect(ofType(dr, T.key).filter(inData)).to.deep.equal([]);
+    });
+
+    it("joins a read-only secondary cluster to the primary's global cluster, encrypted with the replica key", () => {
+      const [cluster] = ofType(dr, T.cluster);
+      expect(ofType(dr, T.global)).to.deep.equal([]);
+      expect(cluster.inputs.globalClusterIdentifier).to.equal(prod.outputs.globalClusterId);
+      expect(cluster.inputs.kmsKeyId).to.equal(keyArn(dr, "database"));
+      expect(cluster.inputs).to.not.have.any.keys(
+        "masterPassword",
+        "masterUsername",
+        "enableGlobalWriteForwarding",
+      );
+      expect(ofType(dr, T.instance)).to.have.length(2);
+      expect(dr.outputs.dbSecretArn).to.equal(
+        String(prod.outputs.dbSecretArn).replace("ap-south-1", "ap-southeast-1"),
+      );
+    });
+
+    it("adds this region as a replica of each global table", () => {
+      const tableArns = prod.outputs.tableArns as Record<string, string>;
+      const replicas = ofType(dr, T.tableReplica);
+      expect(replicas.map((r) => r.inputs.globalTableArn)).to.have.members([
+        tableArns.carts,
+        tableArns.sessions,
+      ]);
+      for (const r of replicas) {
+        expect(r.inputs).to.include({
+          kmsKeyArn: keyArn(dr, "database"),
+          pointInTimeRecovery: true,
+          deletionProtectionEnabled: true,
+        });
+        expect(r.protect).to.equal(true);
+      }
+      expect(dr.outputs.tableNames).to.deep.equal(prod.outputs.tableNames);
+    });
+
+    it("replicates the primary's buckets into its own with RTC and delete markers, declared in the primary's region", () => {
+      const primaryBuckets = prod.outputs.buckets as Record<string, { name: string }>;
+      const configs = ofType(dr, T.replication);
+      expect(configs.map((c) => c.inputs.bucket)).to.have.members([
+        primaryBuckets.assets.name,
+        primaryBuckets.web.name,
+      ]);
+      for (const c of configs) {
+        expect(c.inputs.region).to.equal("ap-south-1");
+        const [rule] = c.inputs.rules as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+        expect(rule.deleteMarkerReplication).to.deep.equal({ status: "Enabled" });
+        expect(rule.destination.replicationTime).to.deep.equal({
+          status: "Enabled",
+          time: { minutes: 15 },
+        });
+        expect(rule.destination.encryptionConfiguration.replicaKmsKeyId).to.equal(
+          keyArn(dr, "storage"),
+        );
+        const purpose = String(c.name).replace("data-", "").replace("-replication", "");
+        expect(rule.destination.bucket).to.equal(the(dr, T.bucket, `data-${purpose}`).outputs.arn);
+      }
+      const policy = JSON.parse(
+        String(
+          ofType(dr, "aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "data-replication")
+            ?.inputs.policy,
+        ),
+      );
+      const resources = policy.Statement.flatMap((s: { Resource: string | string[] }) =>
+        [s.Resource].flat(),
+      );
+      expect(resources).to.not.include("*");
+    });
+
+    it("refuses to run when the primary does not replicate its secrets to this region", async () => {
+      const err = await plan("dr-singapore", [
+        "prod-mumbai:ecommerce:data.secretReplicaRegions=[eu-west-1]",
+      ]).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      expect(err?.message).to.match(
+        /ecommerce:data.secretReplicaRegions \(on the primary stack\): \["eu-west-1"\] does not include ap-southeast-1/,
+      );
+    });
+  });
+
+  describe("DR modes change exactly the relational posture", () => {
+    const dataUrns = (p: StackPlan) =>
+      p.resources
+        .filter(inData)
+        .map((r) => r.urn)
+        .sort();
+
+    it("drill turns on global write forwarding; the data inventory stays the same", async () => {
+      const drill = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=drill"]);
+      expect(ofType(drill, T.cluster)[0].inputs).to.include({
+        globalClusterIdentifier: prod.outputs.globalClusterId,
+        enableGlobalWriteForwarding: true,
+      });
+      expect(dataUrns(drill)).to.deep.equal(dataUrns(dr));
+    });
+
+    it("failover detaches the cluster from the global cluster (promoting it), keeping everything else", async () => {
+      const failover = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"]);
+      const [cluster] = ofType(failover, T.cluster);
+      expect(cluster.inputs.globalClusterIdentifier).to.equal(undefined);
+      expect(cluster.inputs.enableGlobalWriteForwarding).to.equal(undefined);
+      expect((cluster.inputs.tags as Record<string, string>).writer).to.equal("true");
+      expect(failover.outputs.auroraJoinedGlobalCluster).to.equal(false);
+      expect(dataUrns(failover)).to.deep.equal(dataUrns(dr));
+      expect(failover.policy?.violations).to.deep.equal([]);
+    });
+  });
+
+  it("turns protect off for every stateful resource only when ecommerce:protect is false", async () => {
+    const p = await plan("prod-mumbai", ["prod-mumbai:ecommerce:protect=false"]);
+    const stateful = p.resources.filter((r) => STATEFUL.includes(r.type));
+    expect(stateful.length).to.be.greaterThan(10);
+    expect(stateful.filter((r) => r.protect).map((r) => r.name)).to.deep.equal([]);
+    expect(
+      prod.resources.filter((r) => STATEFUL.includes(r.type) && !r.protect).map((r) => r.name),
+    ).to.deep.equal([]);
+    // AWS deletion protection stays on regardless.
+    expect(ofType(p, T.cluster)[0].inputs.deletionProtection).to.equal(true);
+  });
+});

@@ -1,0 +1,57 @@
+import { expect } from "chai";
+import { dataKeyPolicy, replicaKeyArn } from "../../../components/data/keyPolicy";
+import { auroraPosture } from "../../../components/data/posture";
+
+describe("components/data pure helpers", () => {
+  it("maps each posture to its Aurora role (DESIGN §6)", () => {
+    expect(auroraPosture("active")).to.deep.equal({
+      joinsGlobalCluster: true,
+      writeForwarding: false,
+      writer: true,
+    });
+    expect(auroraPosture("standby")).to.deep.equal({
+      joinsGlobalCluster: true,
+      writeForwarding: false,
+      writer: false,
+    });
+    expect(auroraPosture("drill")).to.deep.equal({
+      joinsGlobalCluster: true,
+      writeForwarding: true,
+      writer: false,
+    });
+    expect(auroraPosture("failover")).to.deep.equal({
+      joinsGlobalCluster: false,
+      writeForwarding: false,
+      writer: true,
+    });
+  });
+
+  it("derives a multi-region key's replica ARN and refuses single-region keys", () => {
+    expect(
+      replicaKeyArn("arn:aws:kms:ap-south-1:123456789012:key/mrk-abc", "ap-southeast-1"),
+    ).to.equal("arn:aws:kms:ap-southeast-1:123456789012:key/mrk-abc");
+    expect(() =>
+      replicaKeyArn("arn:aws:kms:ap-south-1:123456789012:key/1234-5678", "ap-southeast-1"),
+    ).to.throw(/not the ARN of a multi-region KMS key/);
+  });
+
+  it("grants key use only through the key's services, and never data actions to the admin statement", () => {
+    const doc = dataKeyPolicy("storage", "123456789012", "ap-southeast-1");
+    const [admin, use] = doc.Statement;
+    expect([admin.Action].flat()).to.not.include.members(["kms:Encrypt", "kms:Decrypt"]);
+    expect([admin.Action].flat().some((a) => a === "kms:*")).to.equal(false);
+    expect(use.Condition).to.deep.equal({
+      StringEquals: {
+        "kms:CallerAccount": "123456789012",
+        "kms:ViaService": ["s3.ap-southeast-1.amazonaws.com"],
+      },
+    });
+    const logs = dataKeyPolicy("logs", "123456789012", "ap-south-1").Statement[2];
+    expect(logs.Principal).to.deep.equal({ Service: ["logs.ap-south-1.amazonaws.com"] });
+    expect(logs.Condition).to.deep.equal({
+      ArnLike: {
+        "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:ap-south-1:123456789012:log-group:*",
+      },
+    });
+  });
+});
