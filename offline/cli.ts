@@ -90,7 +90,9 @@ export async function main(
         const verdicts = gate ? `\n\n${formatVerdicts(plan.stack, gate)}` : "";
         log(`${formatStackSummary(plan)}${verdicts}\n\nPlan written to ${file}\n`);
       } else {
-        log(`(${plan.stack} synthesized as a dependency; plan written to ${file})\n`);
+        // A dependency's violations block too, so they are shown, not just counted.
+        const verdicts = gate?.violations.length ? `\n${formatVerdicts(plan.stack, gate)}` : "";
+        log(`(${plan.stack} synthesized as a dependency; plan written to ${file})${verdicts}\n`);
       }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

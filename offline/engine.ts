@@ -6,7 +6,14 @@
 import * as path from "path";
 import { StackPlan } from "./plan";
 import { GateResult, evaluatePlan } from "./policyGate";
-import { ConfigOverride, Project, listStacks, loadProject, loadStackConfig } from "./projectConfig";
+import {
+  ConfigOverride,
+  Project,
+  listStacks,
+  loadProject,
+  loadStackConfig,
+  secureKeys,
+} from "./projectConfig";
 import { ReferencedStack } from "./recorder";
 import { Program, synthesizeStack } from "./synth";
 
@@ -72,7 +79,12 @@ export async function runEngine(
   }
 
   const qualified = new Map(all.map((s) => [`${organization}/${project.name}/${s}`, s]));
-  const configs = new Map(all.map((s) => [s, loadStackConfig(project, s, overrides)]));
+  // Loaded only for the stacks this run needs: an unrelated stack's file cannot break it.
+  const configs = new Map<string, Record<string, unknown>>();
+  const configOf = (stack: string) => {
+    if (!configs.has(stack)) configs.set(stack, loadStackConfig(project, stack, overrides));
+    return configs.get(stack) ?? {};
+  };
 
   // Depth-first topological order over the requested stacks and what they reference.
   const order: string[] = [];
@@ -81,7 +93,7 @@ export async function runEngine(
     if (order.includes(stack)) return;
     if (visiting.has(stack)) throw new Error(`stack references form a cycle through ${stack}`);
     visiting.add(stack);
-    referencedStacks(configs.get(stack), qualified)
+    referencedStacks(configOf(stack), qualified)
       .filter((d) => d !== stack)
       .forEach(visit);
     visiting.delete(stack);
@@ -97,7 +109,8 @@ export async function runEngine(
       project: project.name,
       organization,
       stack,
-      config: configs.get(stack) ?? {},
+      config: configOf(stack),
+      secretKeys: secureKeys(project, stack),
       references,
     });
     references.set(result.plan.qualifiedName, result.reference);

@@ -235,9 +235,9 @@ export function mockResourceOutputs(
   return { id, state };
 }
 
-/** Any other AWS resource gets an ARN of the usual shape. */
+/** Any other AWS resource gets an ARN of the usual shape; EC2 plumbing (routes, associations) has none. */
 function genericOutputs(r: MockedResource, id: string, env: Env): Record<string, unknown> {
-  if (!r.type.startsWith("aws:")) {
+  if (!r.type.startsWith("aws:") || ID_PREFIXES[r.type]) {
     return {};
   }
   const [, module, typeName] = r.type.split(/[:/]/);

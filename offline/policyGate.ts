@@ -5,6 +5,7 @@
  * dependencies and property dependencies.
  */
 import type {
+  EnforcementLevel,
   PolicyResource,
   ReportViolation,
   ResourceValidation,
@@ -31,8 +32,11 @@ export interface GateResult {
   mandatoryViolations: PolicyViolation[];
 }
 
-/** Per-rule config, as in a `--policy-pack-config` file: `{ "<rule>": { "<key>": value } }`. */
-export type PolicyConfig = Record<string, object>;
+/**
+ * Per-rule config, as in a `--policy-pack-config` file: `{ "<rule>": "disabled" }` or
+ * `{ "<rule>": { "enforcementLevel": "advisory", "<key>": value } }`.
+ */
+export type PolicyConfig = Record<string, object | EnforcementLevel>;
 
 const notApplicable = (reason?: string): never => {
   throw new NotApplicable(reason);
@@ -69,6 +73,26 @@ function policyResources(plan: StackPlan): PolicyResource[] {
   return views.map(([, v]) => v);
 }
 
+/** Runs `fn`, treating a rule's `notApplicable()` as "nothing to report here". */
+async function unlessNotApplicable(fn: () => Promise<void> | void): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    if (!(err instanceof NotApplicable)) throw err;
+  }
+}
+
+/** A rule's settings from the policy config: a bare level, or an object with `enforcementLevel`. */
+function settingsFor(
+  rule: Rule,
+  config: PolicyConfig,
+): { level: EnforcementLevel; values: object } {
+  const entry = config[rule.name];
+  if (typeof entry === "string") return { level: entry, values: {} };
+  const { enforcementLevel, ...values } = (entry ?? {}) as { enforcementLevel?: EnforcementLevel };
+  return { level: enforcementLevel ?? rule.meta.enforcementLevel, values };
+}
+
 export async function evaluatePlan(
   plan: StackPlan,
   rules: Rule[] = allRules,
@@ -77,57 +101,52 @@ export async function evaluatePlan(
   const resources = policyResources(plan);
   const verdicts: RuleVerdict[] = [];
   for (const rule of rules) {
+    const settings = settingsFor(rule, config);
+    if (settings.level === "disabled") continue;
+    const level = settings.level === "mandatory" ? "mandatory" : "advisory";
     const violations: PolicyViolation[] = [];
-    const getConfig = <T extends object>() => (config[rule.name] ?? {}) as T;
-    const level = rule.meta.enforcementLevel;
+    const getConfig = <T extends object>() => settings.values as T;
     const reporterFor =
       (fallbackUrn: string): ReportViolation =>
       (message, urn) =>
         violations.push({ policy: rule.name, urn: urn ?? fallbackUrn, level, message });
-    try {
-      if ("validateResource" in rule && rule.validateResource) {
-        const validations: ResourceValidation[] = Array.isArray(rule.validateResource)
-          ? rule.validateResource
-          : [rule.validateResource];
-        for (const r of plan.resources) {
-          const args = {
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props: r.inputs,
-            opts: {
-              protect: r.protect,
-              ignoreChanges: [],
-              aliases: [],
-              additionalSecretOutputs: [],
-            },
-            stackTags: new Map<string, string>(),
-            getConfig,
-            notApplicable,
-            isType: () => false,
-            asType: () => undefined,
-          } as unknown as ResourceValidationArgs;
-          for (const validate of validations) await validate(args, reporterFor(r.urn));
-        }
-      }
-      if ("validateStack" in rule && rule.validateStack) {
+    if ("validateResource" in rule && rule.validateResource) {
+      const validations: ResourceValidation[] = [rule.validateResource].flat();
+      for (const r of plan.resources) {
         const args = {
-          resources,
+          type: r.type,
+          name: r.name,
+          urn: r.urn,
+          props: r.inputs,
+          opts: { protect: r.protect, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
           stackTags: new Map<string, string>(),
           getConfig,
           notApplicable,
-        } as unknown as StackValidationArgs;
-        await rule.validateStack(args, reporterFor(plan.resources[0]?.urn ?? ""));
+          isType: () => false,
+          asType: () => undefined,
+        } as unknown as ResourceValidationArgs;
+        for (const validate of validations)
+          await unlessNotApplicable(() => validate(args, reporterFor(r.urn)));
       }
-    } catch (err) {
-      if (!(err instanceof NotApplicable)) throw err;
+    }
+    if ("validateStack" in rule && rule.validateStack) {
+      const validateStack = rule.validateStack;
+      const args = {
+        resources,
+        stackTags: new Map<string, string>(),
+        getConfig,
+        notApplicable,
+      } as unknown as StackValidationArgs;
+      await unlessNotApplicable(() =>
+        validateStack(args, reporterFor(plan.resources[0]?.urn ?? "")),
+      );
     }
     const checked = plan.resources.filter((r) => rule.meta.types.includes(r.type)).length;
     verdicts.push({ policy: rule.name, level, severity: rule.meta.severity, checked, violations });
   }
   const violations = verdicts.flatMap((v) => v.violations);
   return {
-    rules: rules.length,
+    rules: verdicts.length,
     verdicts,
     violations,
     mandatoryViolations: violations.filter((v) => v.level === "mandatory"),

@@ -152,6 +152,15 @@ export function loadStackConfig(
   return config;
 }
 
+/** Keys the stack file holds as encrypted (`secure:`) values: secret once supplied offline. */
+export function secureKeys(project: Project, stack: string): string[] {
+  const file = path.join(project.dir, `Pulumi.${stack}.yaml`);
+  const stackConfig = (readYaml(file).config ?? {}) as Record<string, unknown>;
+  return Object.entries(stackConfig)
+    .filter(([, v]) => typeof v === "object" && v !== null && "secure" in v)
+    .map(([k]) => k);
+}
+
 /** Serializes structured config the way the CLI hands it to a program: objects as JSON text. */
 export function toRuntimeConfig(config: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(

@@ -55,6 +55,11 @@ export function redact(value: unknown): unknown {
   }
 }
 
+/** A value in the wire format's secret envelope. */
+export function secretValue(value: unknown): Record<string, unknown> {
+  return { [SIG_KEY]: SIG.secret, value };
+}
+
 /** Unwraps secrets (keeping their values) for outputs handed to another stack's reference. */
 export function unwrapSecrets(value: unknown): { value: unknown; secret: boolean } {
   if (Array.isArray(value)) {
@@ -98,13 +103,16 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
           `StackReference to ${name}: that stack was not synthesized in this run (known: ${known})`,
         );
       }
+      // Secret outputs stay secret through the reference (and so out of this stack's plan).
+      const outputs = Object.fromEntries(
+        Object.entries(referenced.outputs).map(([k, v]) => [
+          k,
+          referenced.secretOutputNames.includes(k) ? secretValue(v) : v,
+        ]),
+      );
       return {
         id: name,
-        state: {
-          name,
-          outputs: referenced.outputs,
-          secretOutputNames: referenced.secretOutputNames,
-        },
+        state: { name, outputs, secretOutputNames: referenced.secretOutputNames },
       };
     }
     return mockResourceOutputs({ type: args.type, name: args.name, inputs: args.inputs }, this.ctx);
@@ -143,15 +151,9 @@ interface ReadRequest {
   getType(): string;
   getName(): string;
   getParent(): string;
-  getProperties(): ProtoStruct | undefined;
+  getProperties(): structproto.Struct | undefined;
   getProvider(): string;
   getDependenciesList(): string[];
-}
-interface UrnResponse {
-  getUrn(): string;
-  getId?(): string;
-  getObject?(): ProtoStruct | undefined;
-  getProperties?(): ProtoStruct | undefined;
 }
 
 /** URNs as the engine (and MockMonitor) build them: the parent's type chain, then this type. */
@@ -172,54 +174,33 @@ export class RecordingMonitor extends MockMonitor {
     req.getPropertydependenciesMap().forEach((deps, key) => {
       propertyDependencies[key] = deps.getUrnsList();
     });
-    const base = {
+    const entry: Entry = {
       type: req.getType(),
       name: req.getName(),
       parent: req.getParent(),
       dependencies: req.getDependenciesList(),
       propertyDependencies,
-      inputs: redact(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      object: req.getObject(),
       protect: req.getProtect?.() ?? false,
       retainOnDelete: req.getRetainondelete?.() ?? false,
       custom: req.getCustom(),
       remote: req.getRemote(),
       provider: req.getProvider(),
+      importId: req.getImportid(),
+      // The engine, not the SDK, marks these secret; MockMonitor skips that, which would leak
+      // generated passwords into every plan file.
+      secretOutputs: req.getAdditionalsecretoutputsList(),
     };
     try {
-      const result = await this.mocks.newResource({
-        type: base.type,
-        name: base.name,
-        inputs: pulumi.runtime.deserializeProperties(req.getObject() ?? new structproto.Struct()),
-        provider: base.provider,
-        custom: base.custom,
-        id: req.getImportid(),
-      });
-      // The engine, not the SDK, marks `additionalSecretOutputs` secret; MockMonitor skips that,
-      // which would leak generated passwords into every plan file. Do what the engine does.
-      const secretOutputs = new Set(req.getAdditionalsecretoutputsList());
-      const state = Object.fromEntries(
-        Object.entries(result.state).map(([k, v]) => [
-          k,
-          secretOutputs.has(k) ? { [SIG_KEY]: SIG.secret, value: v } : v,
-        ]),
-      );
-      const urn = urnFor(base.parent, base.type, base.name);
-      const serialized = await pulumi.runtime.serializeProperties("", state);
-      this.resources.set(urn, { urn, id: result.id ?? null, state: serialized });
+      const { urn, id, serialized } = await this.register(entry);
       const response = new resproto.RegisterResourceResponse();
       response.setUrn(urn);
-      response.setId(result.id ?? "");
-      response.setObject(structproto.Struct.fromJavaScript(serialized));
-      if (base.type === "pulumi:pulumi:Stack") {
-        this.stackUrn = urn;
-      } else {
-        this.records.push({
-          urn,
-          id: result.id || undefined,
-          ...base,
-          outputs: redact(serialized) as Record<string, unknown>,
-        });
-      }
+      response.setId(id);
+      response.setObject(
+        structproto.Struct.fromJavaScript(
+          serialized as Record<string, structproto.JavaScriptValue>,
+        ),
+      );
       callback(null, response);
     } catch (err) {
       callback(err, undefined);
@@ -227,30 +208,34 @@ export class RecordingMonitor extends MockMonitor {
   }
 
   override async readResource(req: ReadRequest, callback: Callback): Promise<void> {
-    const base = {
+    const entry: Entry = {
       type: req.getType(),
       name: req.getName(),
       parent: req.getParent(),
       dependencies: req.getDependenciesList(),
       propertyDependencies: {},
-      inputs: redact(req.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      object: req.getProperties(),
       protect: false,
       retainOnDelete: false,
       custom: true,
       provider: req.getProvider(),
+      importId: req.getId(),
+      secretOutputs: [],
       read: true,
     };
-    await super.readResource(req, (err: unknown, response: unknown) => {
-      if (!err && response) {
-        const resp = response as UrnResponse;
-        const outputs = redact(resp.getProperties?.()?.toJavaScript() ?? {}) as Record<
-          string,
-          unknown
-        >;
-        this.records.push({ urn: resp.getUrn(), id: req.getId(), ...base, outputs });
-      }
-      callback(err, response);
-    });
+    try {
+      const { urn, serialized } = await this.register(entry);
+      const response = new resproto.ReadResourceResponse();
+      response.setUrn(urn);
+      response.setProperties(
+        structproto.Struct.fromJavaScript(
+          serialized as Record<string, structproto.JavaScriptValue>,
+        ),
+      );
+      callback(null, response);
+    } catch (err) {
+      callback(err, undefined);
+    }
   }
 
   override registerResourceOutputs(
@@ -262,4 +247,56 @@ export class RecordingMonitor extends MockMonitor {
     }
     super.registerResourceOutputs(req, callback);
   }
+
+  /** Asks the mocks for outputs, applies secret outputs, and records the registration. */
+  private async register(
+    e: Entry,
+  ): Promise<{ urn: string; id: string; serialized: Record<string, unknown> }> {
+    const result = await this.mocks.newResource({
+      type: e.type,
+      name: e.name,
+      inputs: pulumi.runtime.deserializeProperties(e.object ?? new structproto.Struct()),
+      provider: e.provider,
+      custom: e.custom,
+      id: e.importId || undefined,
+    });
+    const secret = new Set(e.secretOutputs);
+    const state = Object.fromEntries(
+      Object.entries(result.state).map(([k, v]) => [k, secret.has(k) ? secretValue(v) : v]),
+    );
+    const urn = urnFor(e.parent, e.type, e.name);
+    const serialized = await pulumi.runtime.serializeProperties("", state);
+    this.resources.set(urn, { urn, id: result.id ?? null, state: serialized });
+    if (e.type === "pulumi:pulumi:Stack") {
+      this.stackUrn = urn;
+    } else {
+      const { object, importId: _importId, secretOutputs: _secretOutputs, ...fields } = e;
+      this.records.push({
+        urn,
+        id: result.id || undefined,
+        ...fields,
+        inputs: redact(object?.toJavaScript() ?? {}) as Record<string, unknown>,
+        outputs: redact(serialized) as Record<string, unknown>,
+      });
+    }
+    return { urn, id: result.id ?? "", serialized };
+  }
+}
+
+/** One registration (or read) as the monitor receives it. */
+interface Entry {
+  type: string;
+  name: string;
+  parent: string;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  object: structproto.Struct | undefined;
+  protect: boolean;
+  retainOnDelete: boolean;
+  custom: boolean;
+  remote?: boolean;
+  provider: string;
+  importId: string;
+  secretOutputs: string[];
+  read?: boolean;
 }

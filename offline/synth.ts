@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { PlanInput } from "./types";
-import { StackPlan } from "./plan";
+import { SECRET_PLACEHOLDER, StackPlan } from "./plan";
 import { OFFLINE_ACCOUNT_ID } from "./outputs";
 import { toRuntimeConfig } from "./projectConfig";
 import { OfflineMocks, RecordingMonitor, ReferencedStack, redact, unwrapSecrets } from "./recorder";
@@ -29,6 +29,8 @@ export class SynthError extends Error {
   constructor(
     readonly stack: string,
     message: string,
+    /** URNs registered before the failure: a config error should leave at most a reference. */
+    readonly registered: string[] = [],
   ) {
     super(message);
     this.name = "SynthError";
@@ -43,24 +45,41 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
   );
   const monitor = new RecordingMonitor(mocks);
   const errors: unknown[] = [];
-  const onError = (err: unknown) => errors.push(err);
+  // A failure inside an input (a missing required output, say) leaves the runtime waiting for a
+  // registration that never comes; like the Pulumi CLI, the first unhandled error ends the run.
+  let abort: (err: unknown) => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => (abort = reject));
+  aborted.catch(() => undefined);
+  const onError = (err: unknown) => {
+    errors.push(err);
+    abort(err);
+  };
 
   return withLocalStorage(async () => {
     await pulumi.runtime.setMocks(mocks, input.project, input.stack, false, input.organization);
     // setMocks set the feature flags on this store; now swap in the recording monitor.
     pulumi.runtime.setMockOptions(monitor, input.project, input.stack, false, input.organization);
-    pulumi.runtime.setAllConfig(toRuntimeConfig(input.config), []);
+    pulumi.runtime.setAllConfig(toRuntimeConfig(input.config), input.secretKeys ?? []);
     process.on("unhandledRejection", onError);
     try {
-      await pulumi.runtime.runInPulumiStack(program);
-      await pulumi.runtime.disconnect();
+      await Promise.race([
+        (async () => {
+          await pulumi.runtime.runInPulumiStack(program);
+          await pulumi.runtime.disconnect();
+        })(),
+        aborted,
+      ]);
     } catch (err) {
-      errors.unshift(err);
+      if (!errors.includes(err)) errors.unshift(err);
     } finally {
       process.off("unhandledRejection", onError);
     }
     if (errors.length > 0) {
-      throw new SynthError(input.stack, describeError(errors[0]));
+      throw new SynthError(
+        input.stack,
+        describeError(errors[0]),
+        monitor.records.map((r) => r.urn),
+      );
     }
 
     const outputs = unwrapSecretsByKey(monitor.stackOutputs);
@@ -69,7 +88,13 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
       project: input.project,
       region,
       qualifiedName: `${input.organization}/${input.project}/${input.stack}`,
-      config: input.config,
+      // Secret config values never reach a plan file.
+      config: Object.fromEntries(
+        Object.entries(input.config).map(([k, v]) => [
+          k,
+          input.secretKeys?.includes(k) ? SECRET_PLACEHOLDER : v,
+        ]),
+      ),
       resources: monitor.records,
       outputs: redact(monitor.stackOutputs) as Record<string, unknown>,
       secretOutputs: outputs.secretOutputNames,

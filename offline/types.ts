@@ -7,6 +7,8 @@ export interface PlanInput {
   stack: string;
   /** Structured config (objects not yet serialized), as loaded from the YAML files. */
   config: Record<string, unknown>;
+  /** Keys whose values are secret (`secure:` in the stack file, supplied by `--config`). */
+  secretKeys?: string[];
   /** Fully qualified stack name → outputs, for StackReferences. */
   references: ReadonlyMap<string, ReferencedStack>;
 }

@@ -284,7 +284,13 @@ function parseNetwork(
   let availabilityZones: string[] = [];
   if (region !== undefined) {
     if (raw.availabilityZones === undefined) {
-      // Every commercial region has AZs a, b and c; list them explicitly beyond that.
+      if (azCount > 3) {
+        problems.add(
+          `${key}.availabilityZones`,
+          `is required when azCount is above 3: list ${azCount} AZ names of ${region} (not every region has a fourth AZ)`,
+        );
+      }
+      // Every commercial region has AZs a, b and c; beyond that the names must be listed.
       availabilityZones = Array.from(
         { length: azCount },
         (_, i) => `${region}${String.fromCharCode(97 + i)}`,

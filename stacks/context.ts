@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { StackConfig } from "./config";
 
 /** Per-stack facts derived once (not config): names and the account the stack deploys into. */
 export interface StackContext {
@@ -12,7 +11,7 @@ export interface StackContext {
   accountId: pulumi.Output<string>;
 }
 
-export function stackContext(_cfg: StackConfig): StackContext {
+export function stackContext(): StackContext {
   const stackName = pulumi.getStack();
   const namePrefix = `ecommerce-${stackName}`;
   return {

@@ -18,7 +18,7 @@ const readPulumiConfig: ConfigReader = (key) => {
 export default async function program(): Promise<Record<string, unknown>> {
   try {
     const cfg = parseStackConfig(readPulumiConfig);
-    const ctx = stackContext(cfg);
+    const ctx = stackContext();
     return cfg.role === "primary" ? await primary(cfg, ctx) : await standby(cfg, ctx);
   } catch (err) {
     // RunError prints the message without a stack trace: the message already says what to fix.

@@ -8,12 +8,16 @@ import type { PolicyResource } from "@pulumi/policy";
 import { asArray } from "./props";
 
 export const T = {
+  vpc: "aws:ec2/vpc:Vpc",
   subnet: "aws:ec2/subnet:Subnet",
   routeTable: "aws:ec2/routeTable:RouteTable",
+  defaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
   route: "aws:ec2/route:Route",
   association: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+  mainAssociation: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
   internetGateway: "aws:ec2/internetGateway:InternetGateway",
 };
+const ROUTE_TABLES = [T.routeTable, T.defaultRouteTable];
 
 export class StackView {
   private readonly byType = new Map<string, PolicyResource[]>();
@@ -29,48 +33,68 @@ export class StackView {
   }
 
   /**
-   * The resources an input refers to: through its property dependencies, or else by matching
-   * its value(s) against resource ids and ARNs.
+   * The resources of `types` an input refers to: through its property dependencies (which may
+   * also name components or stack references, so they are filtered by type), or else by matching
+   * its value(s) against those resources' ids and ARNs.
    */
-  referenced(resource: PolicyResource, prop: string): PolicyResource[] {
-    const deps = resource.propertyDependencies?.[prop] ?? [];
+  referenced(resource: PolicyResource, prop: string, types: string[]): PolicyResource[] {
+    const deps = (resource.propertyDependencies?.[prop] ?? []).filter((d) =>
+      types.includes(d.type),
+    );
     if (deps.length > 0) return deps;
     const values = asArray(resource.props?.[prop]).filter((v) => typeof v === "string" && v !== "");
-    return this.resources.filter(
+    return this.ofType(...types).filter(
       (r) => values.includes(r.props?.id) || values.includes(r.props?.arn),
     );
   }
 
-  /** Resources whose `prop` refers to `target` (the reverse of {@link referenced}). */
+  /** Resources of `types` whose `prop` refers to `target` (the reverse of {@link referenced}). */
   referencing(target: PolicyResource, types: string[], prop: string): PolicyResource[] {
     return this.ofType(...types).filter((r) =>
-      this.referenced(r, prop).some((x) => x.urn === target.urn),
+      this.referenced(r, prop, [target.type]).some((x) => x.urn === target.urn),
+    );
+  }
+
+  /**
+   * The route table a subnet uses: its explicit association, else the VPC's main route table
+   * (an explicit main association, or a managed default route table). `undefined` means AWS's
+   * own main table, which has only the local route unless something here changes it.
+   */
+  routeTableOf(subnet: PolicyResource): PolicyResource | undefined {
+    const explicit = this.referencing(subnet, [T.association], "subnetId").flatMap((a) =>
+      this.referenced(a, "routeTableId", ROUTE_TABLES),
+    );
+    if (explicit.length > 0) return explicit[0];
+    const vpcs = new Set(this.referenced(subnet, "vpcId", [T.vpc]).map((v) => v.urn));
+    const ofVpc = (r: PolicyResource, prop: string) =>
+      this.referenced(r, prop, [T.vpc]).some((v) => vpcs.has(v.urn));
+    const main = this.ofType(T.mainAssociation).filter((a) => ofVpc(a, "vpcId"));
+    if (main.length > 0) return this.referenced(main[0], "routeTableId", ROUTE_TABLES)[0];
+    const vpcTableIds = this.ofType(T.vpc)
+      .filter((v) => vpcs.has(v.urn))
+      .flatMap((v) => [v.props?.defaultRouteTableId, v.props?.mainRouteTableId]);
+    return this.ofType(T.defaultRouteTable).find(
+      (d) => ofVpc(d, "defaultRouteTableId") || vpcTableIds.includes(d.props?.defaultRouteTableId),
     );
   }
 
   /** True when the subnet's route table sends any route to an internet gateway. */
   routesToInternet(subnet: PolicyResource): boolean {
-    const tables = this.referencing(subnet, [T.association], "subnetId").flatMap((a) =>
-      this.referenced(a, "routeTableId"),
+    const table = this.routeTableOf(subnet);
+    if (!table) return false;
+    const separate = this.referencing(table, [T.route], "routeTableId").some((route) =>
+      this.targetsInternetGateway(route, "gatewayId", route.props?.gatewayId),
     );
-    return tables.some((table) => {
-      const separate = this.referencing(table, [T.route], "routeTableId").some((route) =>
-        this.isInternetTarget(route, "gatewayId"),
-      );
-      const inline = asArray<Record<string, unknown>>(table.props?.routes).some(
-        (r) => typeof r.gatewayId === "string" && r.gatewayId.startsWith("igw-"),
-      );
-      return separate || inline;
-    });
+    const inline = asArray<Record<string, unknown>>(table.props?.routes).some((r) =>
+      this.targetsInternetGateway(table, "routes", r.gatewayId),
+    );
+    return separate || inline;
   }
 
-  private isInternetTarget(route: PolicyResource, prop: string): boolean {
-    const value = route.props?.[prop];
-    if (!value) return false;
-    const targets = this.referenced(route, prop);
+  private targetsInternetGateway(resource: PolicyResource, prop: string, value: unknown): boolean {
+    if (typeof value !== "string" || value === "") return false;
     return (
-      targets.some((t) => t.type === T.internetGateway) ||
-      (typeof value === "string" && value.startsWith("igw-"))
+      value.startsWith("igw-") || this.referenced(resource, prop, [T.internetGateway]).length > 0
     );
   }
 }

@@ -76,6 +76,9 @@ export function ruleNamed(name: string): Rule {
   return rule;
 }
 
+/** Rules that produced at least one violation in this test run: coverage is asserted on it. */
+export const violatedRules = new Set<string>();
+
 export async function violations(
   ruleName: string,
   resources: FixtureResource[],
@@ -84,6 +87,7 @@ export async function violations(
   const result = await evaluatePlan(fixturePlan(resources), [ruleNamed(ruleName)], {
     [ruleName]: config,
   });
+  if (result.violations.length > 0) violatedRules.add(ruleName);
   return result.violations;
 }
 

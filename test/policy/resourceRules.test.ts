@@ -693,6 +693,48 @@ const RESOURCE_CASES: Case[] = [
     (p) => (p.authenticationMode = "API_AND_CONFIG_MAP"),
     /authenticationMode is API_AND_CONFIG_MAP/,
   ),
+  // Defaults and less common shapes
+  c(
+    "eks-cluster-disallow-public-endpoint",
+    "aws:eks/cluster:Cluster",
+    "public access left to the AWS default (on)",
+    (p) => delete p.vpcConfig.endpointPublicAccess,
+    /public endpoint open to the internet/,
+  ),
+  c(
+    "aws-cloudfront-distribution-configure-minimum-tls",
+    "aws:cloudfront/distribution:Distribution",
+    "default certificate",
+    (p) =>
+      (p.viewerCertificate = {
+        cloudfrontDefaultCertificate: true,
+        minimumProtocolVersion: "TLSv1.2_2021",
+      }),
+    /CloudFront default certificate, which accepts TLSv1/,
+  ),
+  c(
+    "aws-iam-policy-disallow-wildcard-admin",
+    "aws:iam/role:Role",
+    "* on * in a role's inline policy",
+    (p) =>
+      (p.inlinePolicies = [
+        {
+          name: "admin",
+          policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }),
+        },
+      ]),
+    /inline policy admin: statement 0 allows "\*" on "\*"/,
+  ),
+  c(
+    "aws-rds-cluster-configure-final-snapshot",
+    "aws:rds/instance:Instance",
+    "instance skips the final snapshot",
+    (p) => {
+      p.skipFinalSnapshot = true;
+      delete p.finalSnapshotIdentifier;
+    },
+    /no final snapshot/,
+  ),
 ];
 
 describe("policy resource rules (compliant baseline, one field mutated per case)", () => {
@@ -816,8 +858,35 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
     });
   });
 
-  it("has a violating case for every resource rule", () => {
-    const covered = new Set(RESOURCE_CASES.map((k) => k.rule));
-    expect(resourceRules.map((r) => r.name).filter((n) => !covered.has(n))).to.deep.equal([]);
+  it("has a violating case for every type of every resource rule", () => {
+    const covered = new Set(RESOURCE_CASES.map((k) => `${k.rule} ${k.type}`));
+    // Types that share one code path with a covered sibling (same props, same branch).
+    const sameAs: Record<string, string> = {
+      "aws:alb/loadBalancer:LoadBalancer": "aws:lb/loadBalancer:LoadBalancer",
+      "aws:lb/loadBalancer:LoadBalancer": "aws:alb/loadBalancer:LoadBalancer",
+      "aws:apigateway/stage:Stage": "aws:apigatewayv2/stage:Stage",
+      "kubernetes:apps/v1:StatefulSet": "kubernetes:apps/v1:Deployment",
+      "kubernetes:apps/v1:DaemonSet": "kubernetes:apps/v1:Deployment",
+      "kubernetes:core/v1:ServiceAccount": "kubernetes:core/v1:Service",
+      "aws:iam/policy:Policy": "aws:iam/rolePolicy:RolePolicy",
+      "aws:iam/userPolicy:UserPolicy": "aws:iam/rolePolicy:RolePolicy",
+      "aws:iam/groupPolicy:GroupPolicy": "aws:iam/rolePolicy:RolePolicy",
+      "aws:iam/policyAttachment:PolicyAttachment":
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      "aws:iam/userPolicyAttachment:UserPolicyAttachment":
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      "aws:iam/groupPolicyAttachment:GroupPolicyAttachment":
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      "aws:lb/listener:Listener": "aws:alb/listener:Listener",
+      "aws:alb/listener:Listener": "aws:lb/listener:Listener",
+      "aws:dynamodb/tableReplica:TableReplica": "aws:dynamodb/table:Table",
+      "aws:rds/instance:Instance": "aws:rds/cluster:Cluster",
+    };
+    const missing = resourceRules.flatMap((r) =>
+      r.meta.types
+        .filter((t) => !covered.has(`${r.name} ${t}`) && !covered.has(`${r.name} ${sameAs[t]}`))
+        .map((t) => `${r.name} ${t}`),
+    );
+    expect(missing).to.deep.equal([]);
   });
 });

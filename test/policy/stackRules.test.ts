@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { rules } from "../../policy/rules";
-import { FixtureResource, res, violations } from "./harness";
+import { FixtureResource, res, violatedRules, violations } from "./harness";
 
 const T = {
   vpc: "aws:ec2/vpc:Vpc",
@@ -383,18 +383,98 @@ describe("policy stack rules (relationships resolved through dependencies and id
     });
   });
 
-  it("has a scenario for every stack rule", () => {
-    const covered = [
-      "aws-vpc-subnet-enforce-private-placement",
-      "aws-vpc-subnet-disallow-internet-route-on-data-tier",
-      "aws-vpc-vpc-missing-flow-log",
-      "aws-s3-bucket-missing-sse-kms",
-      "aws-s3-bucket-missing-public-access-block",
-      "aws-s3-bucket-enable-versioning-for-replication",
-      "aws-rds-cluster-enforce-multi-az",
-      "aws-sqs-queue-missing-redrive-policy",
-      "aws-wafv2-webacl-missing-logging",
-    ];
-    expect(rules.filter((r) => r.kind === "stack").map((r) => r.name)).to.have.members(covered);
+  describe("resolution edge cases", () => {
+    it("ignores dependencies on components and stack references when resolving subnets", async () => {
+      const rule = "aws-vpc-subnet-enforce-private-placement";
+      // subnetIds came through a component output: the dependency list names the component too.
+      const component = res("ecommerce:network:Network", "network", {});
+      const nodes = res(
+        T.nodeGroup,
+        "system",
+        { subnetIds: ["subnet-public-0"] },
+        { subnetIds: ["network", "public-0"] },
+      );
+      expect(
+        (await violations(rule, [...network(), component, nodes])).map((v) => v.message),
+      ).to.deep.equal(["system: uses subnet public-0, which routes to an internet gateway"]);
+    });
+
+    it("follows a subnet without an explicit association to the VPC's main route table", async () => {
+      const rule = "aws-vpc-subnet-disallow-internet-route-on-data-tier";
+      const orphan = res(
+        T.subnet,
+        "data-9",
+        { id: "subnet-data-9", vpcId: "vpc-1", tags: { tier: "data" } },
+        { vpcId: ["vpc"] },
+      );
+      const mainTable = res(
+        "aws:ec2/defaultRouteTable:DefaultRouteTable",
+        "main",
+        {
+          id: "rtb-main",
+          defaultRouteTableId: "rtb-main",
+          routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }],
+        },
+        { defaultRouteTableId: ["vpc"] },
+      );
+      expect(await violations(rule, [...network(), orphan])).to.deep.equal([]);
+      expect(
+        (await violations(rule, [...network(), orphan, mainTable])).map((v) => v.message),
+      ).to.deep.equal(["data-9: a data-tier subnet routes to an internet gateway"]);
+    });
+
+    it("matches S3 companions by dependency alone, and not to a different bucket", async () => {
+      const rule = "aws-s3-bucket-missing-public-access-block";
+      const bucket = res(T.bucket, "assets", { bucket: "assets-1" });
+      const flags = {
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      };
+      // Dependency only: the block's bucket input is an unknown-looking value.
+      expect(
+        await violations(rule, [
+          bucket,
+          res(T.pab, "pab", { bucket: "[unknown]", ...flags }, { bucket: ["assets"] }),
+        ]),
+      ).to.deep.equal([]);
+      // A block for another bucket does not count, even by dependency.
+      const other = res(T.bucket, "web", { bucket: "web-1" });
+      const found = await violations(rule, [
+        bucket,
+        other,
+        res(T.pab, "pab", { bucket: "web-1", ...flags }, { bucket: ["web"] }),
+      ]);
+      expect(found.map((v) => v.message)).to.deep.equal([
+        "assets: public access is not fully blocked (BucketPublicAccessBlock with all four flags)",
+      ]);
+    });
+
+    it("lets a log-delivery bucket use SSE-S3 but still requires default encryption", async () => {
+      const rule = "aws-s3-bucket-missing-sse-kms";
+      const logs = res(T.bucket, "logs", { bucket: "logs-1", tags: { "log-delivery": "true" } });
+      const aes = res(
+        T.sse,
+        "logs-sse",
+        {
+          bucket: "logs-1",
+          rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+        },
+        { bucket: ["logs"] },
+      );
+      expect(await violations(rule, [logs, aes])).to.deep.equal([]);
+      expect((await violations(rule, [logs])).map((v) => v.message)).to.deep.equal([
+        "logs: log-delivery bucket without default encryption (SSE-S3 or SSE-KMS)",
+      ]);
+    });
+  });
+
+  // Mocha runs a suite's own tests before its nested suites; a last nested suite runs after them all.
+  describe("coverage", () => {
+    it("produced a violation for every stack rule in the scenarios above", () => {
+      const stackRules = rules.filter((r) => r.kind === "stack").map((r) => r.name);
+      expect(stackRules.filter((name) => !violatedRules.has(name))).to.deep.equal([]);
+    });
   });
 });

@@ -86,7 +86,10 @@ describe("stacks/config", () => {
 
     it("accepts the string forms `pulumi config set --path` stores", () => {
       const cfg = parse({
-        ...withNetwork(primaryRaw, { azCount: "4" }),
+        ...withNetwork(primaryRaw, {
+          azCount: "4",
+          availabilityZones: ["ap-south-1a", "ap-south-1b", "ap-south-1c", "ap-south-1d"],
+        }),
         "ecommerce:protect": "false",
         "ecommerce:dr": { drill: "true" },
       });
@@ -190,6 +193,11 @@ describe("stacks/config", () => {
           availabilityZones: ["ap-south-1a", "ap-south-1a", "ap-south-1b"],
         }),
         /lists an AZ twice/,
+      ],
+      [
+        "four AZs without their names",
+        withNetwork(primaryRaw, { azCount: 4 }),
+        /^ecommerce:network.availabilityZones: is required when azCount is above 3: list 4 AZ names of ap-south-1/,
       ],
       [
         "unknown NAT mode",

@@ -1,3 +1,4 @@
+import { isTrue } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -14,6 +15,10 @@ export default resourceRule(
   },
   (props) => {
     const cert = props.viewerCertificate ?? {};
+    // With CloudFront's own certificate the minimum protocol is fixed at TLSv1, whatever is set.
+    if (isTrue(cert.cloudfrontDefaultCertificate) || !cert.acmCertificateArn) {
+      return "uses the CloudFront default certificate, which accepts TLSv1";
+    }
     return String(cert.minimumProtocolVersion ?? "").startsWith("TLSv1.2_")
       ? undefined
       : `minimum TLS version ${cert.minimumProtocolVersion ?? "(default certificate: TLSv1)"} is below TLS 1.2`;

@@ -1,4 +1,5 @@
-import { ANYWHERE, asArray } from "../../lib/props";
+import { publicIngressFinding } from "../../lib/ingress";
+import { asArray } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
 interface Ingress {
@@ -27,14 +28,12 @@ export default resourceRule<{ publicHttpsAllowList: string[] }>(
     },
   },
   (props, { name, config }) =>
-    asArray<Ingress>(props.ingress).map((rule) => {
-      const open = [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])].filter((c) =>
-        ANYWHERE.includes(c),
-      );
-      if (open.length === 0) return undefined;
-      const httpsOnly = rule.fromPort === 443 && rule.toPort === 443;
-      return httpsOnly && config.publicHttpsAllowList.includes(name)
-        ? undefined
-        : `ingress ${rule.fromPort}-${rule.toPort} is open to ${open.join(", ")}`;
-    }),
+    asArray<Ingress>(props.ingress).map((rule) =>
+      publicIngressFinding(
+        [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])],
+        rule.fromPort,
+        rule.toPort,
+        config.publicHttpsAllowList.includes(name),
+      ),
+    ),
 );

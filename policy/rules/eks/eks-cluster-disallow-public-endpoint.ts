@@ -1,4 +1,4 @@
-import { ANYWHERE, isTrue } from "../../lib/props";
+import { endpointFindings } from "../../lib/eks";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -16,13 +16,10 @@ export default resourceRule(
   },
   (props) => {
     const vpc = props.vpcConfig ?? {};
-    const cidrs: string[] = vpc.publicAccessCidrs ?? [];
-    return [
-      isTrue(vpc.endpointPrivateAccess) ? undefined : "private endpoint access is off",
-      isTrue(vpc.endpointPublicAccess) &&
-      (cidrs.length === 0 || cidrs.some((c) => ANYWHERE.includes(c)))
-        ? "public endpoint open to the internet (no operator CIDR allow-list)"
-        : undefined,
-    ];
+    return endpointFindings(
+      vpc.endpointPrivateAccess,
+      vpc.endpointPublicAccess,
+      vpc.publicAccessCidrs,
+    );
   },
 );

@@ -1,12 +1,5 @@
+import { CONTROL_PLANE_LOG_TYPES, missingLogTypes } from "../../lib/eks";
 import { resourceRule } from "../../lib/rule";
-
-export const CONTROL_PLANE_LOG_TYPES = [
-  "api",
-  "audit",
-  "authenticator",
-  "controllerManager",
-  "scheduler",
-];
 
 export default resourceRule(
   {
@@ -19,10 +12,5 @@ export default resourceRule(
     types: ["aws:eks/cluster:Cluster"],
     remediation: `Set enabledClusterLogTypes to ${CONTROL_PLANE_LOG_TYPES.join(", ")}.`,
   },
-  (props) => {
-    const missing = CONTROL_PLANE_LOG_TYPES.filter(
-      (t) => !(props.enabledClusterLogTypes ?? []).includes(t),
-    );
-    return missing.length ? `control-plane log types missing: ${missing.join(", ")}` : undefined;
-  },
+  (props) => missingLogTypes(props.enabledClusterLogTypes),
 );

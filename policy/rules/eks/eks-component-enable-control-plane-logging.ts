@@ -1,5 +1,5 @@
+import { CONTROL_PLANE_LOG_TYPES, missingLogTypes } from "../../lib/eks";
 import { resourceRule } from "../../lib/rule";
-import { CONTROL_PLANE_LOG_TYPES } from "./eks-cluster-enable-control-plane-logging";
 
 export default resourceRule(
   {
@@ -12,10 +12,5 @@ export default resourceRule(
     types: ["eks:index:Cluster"],
     remediation: `Set enabledClusterLogTypes to ${CONTROL_PLANE_LOG_TYPES.join(", ")}.`,
   },
-  (props) => {
-    const missing = CONTROL_PLANE_LOG_TYPES.filter(
-      (t) => !(props.enabledClusterLogTypes ?? []).includes(t),
-    );
-    return missing.length ? `control-plane log types missing: ${missing.join(", ")}` : undefined;
-  },
+  (props) => missingLogTypes(props.enabledClusterLogTypes),
 );

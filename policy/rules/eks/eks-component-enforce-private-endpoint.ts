@@ -1,4 +1,4 @@
-import { ANYWHERE, isTrue } from "../../lib/props";
+import { endpointFindings } from "../../lib/eks";
 import { resourceRule } from "../../lib/rule";
 
 // The remote eks.Cluster component hides its aws:eks/cluster child from the offline run; these
@@ -16,14 +16,10 @@ export default resourceRule(
     remediation:
       "Set endpointPrivateAccess: true and endpointPublicAccess: false (or publicAccessCidrs: operator CIDRs).",
   },
-  (props) => {
-    const cidrs: string[] = props.publicAccessCidrs ?? [];
-    const publicOn = props.endpointPublicAccess === undefined || isTrue(props.endpointPublicAccess);
-    return [
-      isTrue(props.endpointPrivateAccess) ? undefined : "private endpoint access is off",
-      publicOn && (cidrs.length === 0 || cidrs.some((c) => ANYWHERE.includes(c)))
-        ? "public endpoint open to the internet"
-        : undefined,
-    ];
-  },
+  (props) =>
+    endpointFindings(
+      props.endpointPrivateAccess,
+      props.endpointPublicAccess,
+      props.publicAccessCidrs,
+    ),
 );

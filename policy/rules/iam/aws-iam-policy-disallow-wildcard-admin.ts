@@ -1,10 +1,22 @@
 import { asArray, statements } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
+/** Findings for one policy document. */
+function wildcardAdmin(document: unknown, where: string): (string | undefined)[] {
+  return statements(document).map((s, i) =>
+    s.Effect === "Allow" &&
+    asArray(s.Action).some((a) => a === "*" || a === "*:*") &&
+    asArray(s.Resource).includes("*")
+      ? `${where}statement ${i} allows "*" on "*"`
+      : undefined,
+  );
+}
+
 export default resourceRule(
   {
     name: "aws-iam-policy-disallow-wildcard-admin",
-    description: "No policy the program creates allows every action (`*`) on every resource (`*`).",
+    description:
+      "No policy the program creates (managed, inline, or a role's inlinePolicies) allows every action (`*`) on every resource (`*`).",
     severity: "critical",
     enforcementLevel: "mandatory",
     frameworks: ["CIS AWS Foundations 3.0 §1.16", "PCI-DSS 4.0 §7.2.2"],
@@ -14,15 +26,14 @@ export default resourceRule(
       "aws:iam/rolePolicy:RolePolicy",
       "aws:iam/userPolicy:UserPolicy",
       "aws:iam/groupPolicy:GroupPolicy",
+      "aws:iam/role:Role",
     ],
     remediation: "Name the actions and the resources the role needs.",
   },
-  (props) =>
-    statements(props.policy).map((s, i) =>
-      s.Effect === "Allow" &&
-      asArray(s.Action).some((a) => a === "*" || a === "*:*") &&
-      asArray(s.Resource).includes("*")
-        ? `statement ${i} allows "*" on "*"`
-        : undefined,
-    ),
+  (props, { type }) =>
+    type === "aws:iam/role:Role"
+      ? asArray<{ name?: string; policy?: unknown }>(props.inlinePolicies).flatMap((p) =>
+          wildcardAdmin(p.policy, `inline policy ${p.name ?? "?"}: `),
+        )
+      : wildcardAdmin(props.policy, ""),
 );

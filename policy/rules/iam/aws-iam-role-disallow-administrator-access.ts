@@ -18,7 +18,6 @@ export default resourceRule(
       "aws:iam/userPolicyAttachment:UserPolicyAttachment",
       "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
       "aws:iam/role:Role",
-      "aws:eks/accessPolicyAssociation:AccessPolicyAssociation",
     ],
     remediation:
       "Attach a least-privilege policy; for EKS access entries use a scoped access policy.",
@@ -29,7 +28,6 @@ export default resourceRule(
         ? "has AdministratorAccess in managedPolicyArns"
         : undefined;
     }
-    if (type === "aws:eks/accessPolicyAssociation:AccessPolicyAssociation") return undefined;
     return ADMIN.test(String(props.policyArn ?? "")) ? "attaches AdministratorAccess" : undefined;
   },
 );

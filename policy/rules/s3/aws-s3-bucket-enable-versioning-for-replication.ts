@@ -1,42 +1,36 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { asArray } from "../../lib/props";
 import { stackRule } from "../../lib/rule";
+import { BUCKET_TYPES, VERSIONING_TYPES, companions } from "../../lib/s3";
 
-const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
-const VERSIONING = [
-  "aws:s3/bucketVersioning:BucketVersioning",
-  "aws:s3/bucketVersioningV2:BucketVersioningV2",
-];
 const REPLICATION = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
 
 export default stackRule(
   {
     name: "aws-s3-bucket-enable-versioning-for-replication",
-    description: "Buckets that are a source or destination of replication have versioning enabled.",
+    description:
+      "Buckets of this stack that are a source or destination of replication have versioning enabled.",
     severity: "medium",
     enforcementLevel: "mandatory",
     frameworks: ["PCI-DSS 4.0 §12.10.1"],
     topic: "availability",
-    types: [...BUCKETS, REPLICATION],
+    types: [...BUCKET_TYPES, REPLICATION],
     remediation:
       "Add aws.s3.BucketVersioning with status Enabled for both buckets of a replication rule.",
   },
   (stack) => {
-    const versioned = (bucket: { urn: string; props: Record<string, unknown> }) =>
-      stack
-        .ofType(...VERSIONING)
-        .some(
-          (v) =>
-            (stack.referenced(v, "bucket").some((b) => b.urn === bucket.urn) ||
-              v.props?.bucket === bucket.props?.bucket) &&
-            v.props?.versioningConfiguration?.status === "Enabled",
-        );
+    const versioned = (bucket: PolicyResource) =>
+      companions(stack, bucket, VERSIONING_TYPES).some(
+        (v) => v.props?.versioningConfiguration?.status === "Enabled",
+      );
     return stack.ofType(REPLICATION).flatMap((config) => {
-      // A source bucket in another stack (the standby replicates the primary's) is checked there.
-      const sources = stack.referenced(config, "bucket").filter((b) => BUCKETS.includes(b.type));
+      // A source bucket in another stack (the standby replicates the primary's) is checked where it lives.
+      const sources = stack.referenced(config, "bucket", BUCKET_TYPES);
       const destinations = stack
-        .ofType(...BUCKETS)
+        .ofType(...BUCKET_TYPES)
         .filter((b) =>
-          (config.props?.rules ?? []).some(
-            (r: { destination?: { bucket?: string } }) => r.destination?.bucket === b.props?.arn,
+          asArray<{ destination?: { bucket?: string } }>(config.props?.rules).some(
+            (r) => r.destination?.bucket === b.props?.arn,
           ),
         );
       return [...sources, ...destinations]

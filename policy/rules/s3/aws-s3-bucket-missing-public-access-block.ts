@@ -1,8 +1,7 @@
 import { isTrue } from "../../lib/props";
 import { stackRule } from "../../lib/rule";
+import { BUCKET_TYPES, PUBLIC_ACCESS_BLOCK_TYPES, companions } from "../../lib/s3";
 
-const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
-const BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
 export default stackRule(
@@ -13,20 +12,15 @@ export default stackRule(
     enforcementLevel: "mandatory",
     frameworks: ["CIS AWS Foundations 3.0 §2.1.4", "PCI-DSS 4.0 §1.4.1"],
     topic: "network-exposure",
-    types: [...BUCKETS, BLOCK],
+    types: [...BUCKET_TYPES, ...PUBLIC_ACCESS_BLOCK_TYPES],
     remediation:
       "Add aws.s3.BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets true.",
   },
   (stack) =>
-    stack.ofType(...BUCKETS).flatMap((bucket) => {
-      const blocks = stack
-        .ofType(BLOCK)
-        .filter(
-          (b) =>
-            stack.referenced(b, "bucket").some((x) => x.urn === bucket.urn) ||
-            b.props?.bucket === bucket.props?.bucket,
-        );
-      const full = blocks.some((b) => FLAGS.every((f) => isTrue(b.props?.[f])));
+    stack.ofType(...BUCKET_TYPES).flatMap((bucket) => {
+      const full = companions(stack, bucket, PUBLIC_ACCESS_BLOCK_TYPES).some((b) =>
+        FLAGS.every((f) => isTrue(b.props?.[f])),
+      );
       return full
         ? []
         : [

@@ -1,9 +1,7 @@
 import { asArray } from "../../lib/props";
 import { Props, stackRule } from "../../lib/rule";
+import { BUCKET_TYPES, SSE_TYPES, companions } from "../../lib/s3";
 
-const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
-const SSE =
-  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 /** Tag marking a bucket AWS services deliver logs to (S3 server access logs, ALB logs). */
 export const LOG_DELIVERY_TAG = "log-delivery";
 
@@ -17,22 +15,15 @@ export default stackRule(
     enforcementLevel: "mandatory",
     frameworks: ["CIS AWS Foundations 3.0 §2.1.1", "PCI-DSS 4.0 §3.5.1"],
     topic: "encryption-at-rest",
-    types: [...BUCKETS, SSE],
+    types: [...BUCKET_TYPES, ...SSE_TYPES],
     remediation:
       "Add aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and kmsMasterKeyId.",
   },
   (stack) =>
-    stack.ofType(...BUCKETS).flatMap((bucket) => {
-      const defaults = stack
-        .ofType(SSE)
-        .filter(
-          (c) =>
-            stack.referenced(c, "bucket").some((b) => b.urn === bucket.urn) ||
-            c.props?.bucket === bucket.props?.bucket,
-        )
-        .flatMap((c) =>
-          asArray<Props>(c.props?.rules).map((r) => r.applyServerSideEncryptionByDefault ?? {}),
-        );
+    stack.ofType(...BUCKET_TYPES).flatMap((bucket) => {
+      const defaults = companions(stack, bucket, SSE_TYPES).flatMap((c) =>
+        asArray<Props>(c.props?.rules).map((r) => r.applyServerSideEncryptionByDefault ?? {}),
+      );
       const kms = defaults.some(
         (d) => String(d.sseAlgorithm ?? "").startsWith("aws:kms") && d.kmsMasterKeyId,
       );

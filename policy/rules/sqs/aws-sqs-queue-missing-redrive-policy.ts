@@ -19,22 +19,24 @@ export default stackRule(
   },
   (stack) => {
     const queues = stack.ofType(QUEUE);
-    const targetOf = (q: { props: Record<string, unknown> }) =>
-      String(parseDocument(q.props?.redrivePolicy)?.["deadLetterTargetArn" as never] ?? "");
     const separate = stack.ofType(REDRIVE);
-    const dlqArns = new Set([...queues.map(targetOf), ...separate.map(targetOf)].filter(Boolean));
-    const dlqUrns = new Set(
-      [...queues, ...separate]
-        .flatMap((q) => stack.referenced(q, "redrivePolicy"))
-        .map((q) => q.urn),
+    const targetArn = (r: { props: Record<string, unknown> }) => {
+      const doc = parseDocument(r.props?.redrivePolicy) as
+        { deadLetterTargetArn?: string } | undefined;
+      return doc?.deadLetterTargetArn;
+    };
+    // Dead-letter queues: named by a redrive policy, through its dependency or its ARN.
+    const deadLetters = new Set(
+      [...queues, ...separate].flatMap((r) => [
+        ...stack.referenced(r, "redrivePolicy", [QUEUE]).map((q) => q.urn),
+        targetArn(r),
+      ]),
     );
+    const redriven = (q: { urn: string }) =>
+      separate.some((r) => stack.referenced(r, "queueUrl", [QUEUE]).some((x) => x.urn === q.urn));
     return queues
-      .filter((q) => !dlqUrns.has(q.urn) && !dlqArns.has(q.props?.arn))
-      .filter(
-        (q) =>
-          !targetOf(q) &&
-          !separate.some((r) => stack.referenced(r, "queueUrl").some((x) => x.urn === q.urn)),
-      )
+      .filter((q) => !deadLetters.has(q.urn) && !deadLetters.has(q.props?.arn))
+      .filter((q) => !targetArn(q) && !redriven(q))
       .map((resource) => ({ resource, message: "no redrive policy to a dead-letter queue" }));
   },
 );

@@ -1,4 +1,4 @@
-import { ANYWHERE } from "../../lib/props";
+import { publicIngressFinding } from "../../lib/ingress";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule<{ publicHttpsAllowList: string[] }>(
@@ -25,16 +25,17 @@ export default resourceRule<{ publicHttpsAllowList: string[] }>(
   (props, { type, name, config }) => {
     if (type === "aws:ec2/securityGroupRule:SecurityGroupRule" && props.type !== "ingress")
       return undefined;
-    const open = [
+    const cidrs = [
       props.cidrIpv4,
       props.cidrIpv6,
       ...(props.cidrBlocks ?? []),
       ...(props.ipv6CidrBlocks ?? []),
-    ].filter((c) => ANYWHERE.includes(c));
-    if (open.length === 0) return undefined;
-    const httpsOnly = Number(props.fromPort) === 443 && Number(props.toPort) === 443;
-    return httpsOnly && config.publicHttpsAllowList.includes(name)
-      ? undefined
-      : `ingress ${props.fromPort ?? "all"}-${props.toPort ?? "all"} is open to ${open.join(", ")}`;
+    ];
+    return publicIngressFinding(
+      cidrs,
+      props.fromPort,
+      props.toPort,
+      config.publicHttpsAllowList.includes(name),
+    );
   },
 );

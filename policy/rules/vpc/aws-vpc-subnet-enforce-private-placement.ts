@@ -3,6 +3,9 @@ import { asArray } from "../../lib/props";
 import { stackRule } from "../../lib/rule";
 import { StackView, T } from "../../lib/stackView";
 
+const DB_SUBNETS = "aws:rds/subnetGroup:SubnetGroup";
+const CACHE_SUBNETS = "aws:elasticache/subnetGroup:SubnetGroup";
+
 /** Where each placed resource names its subnets: directly, or through a subnet group. */
 const PLACED: {
   type: string;
@@ -11,20 +14,32 @@ const PLACED: {
   {
     type: "aws:rds/cluster:Cluster",
     subnets: (s, r) =>
-      s.referenced(r, "dbSubnetGroupName").flatMap((g) => s.referenced(g, "subnetIds")),
+      s
+        .referenced(r, "dbSubnetGroupName", [DB_SUBNETS])
+        .flatMap((g) => s.referenced(g, "subnetIds", [T.subnet])),
   },
   {
     type: "aws:rds/instance:Instance",
     subnets: (s, r) =>
-      s.referenced(r, "dbSubnetGroupName").flatMap((g) => s.referenced(g, "subnetIds")),
+      s
+        .referenced(r, "dbSubnetGroupName", [DB_SUBNETS])
+        .flatMap((g) => s.referenced(g, "subnetIds", [T.subnet])),
   },
   {
     type: "aws:elasticache/replicationGroup:ReplicationGroup",
     subnets: (s, r) =>
-      s.referenced(r, "subnetGroupName").flatMap((g) => s.referenced(g, "subnetIds")),
+      s
+        .referenced(r, "subnetGroupName", [CACHE_SUBNETS])
+        .flatMap((g) => s.referenced(g, "subnetIds", [T.subnet])),
   },
-  { type: "aws:eks/nodeGroup:NodeGroup", subnets: (s, r) => s.referenced(r, "subnetIds") },
-  { type: "eks:index:ManagedNodeGroup", subnets: (s, r) => s.referenced(r, "subnetIds") },
+  {
+    type: "aws:eks/nodeGroup:NodeGroup",
+    subnets: (s, r) => s.referenced(r, "subnetIds", [T.subnet]),
+  },
+  {
+    type: "eks:index:ManagedNodeGroup",
+    subnets: (s, r) => s.referenced(r, "subnetIds", [T.subnet]),
+  },
   {
     // Karpenter selects subnets by tag: every subnet those tags match must be private.
     type: "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
