@@ -159,6 +159,60 @@ const COMPUTED: Record<string, Computed> = {
     ).join("");
     return { result, bcryptHash: `$2a$10$${e.hash("bcrypt", 53)}` };
   },
+  // Remote components: under mocks their children never register, so the mock returns the outputs
+  // the real component would give.
+  "eks:index:Cluster": (r, _id, e) => {
+    const name = String(r.inputs.name ?? r.name);
+    const endpoint = `https://${e.hash("ep", 32).toUpperCase()}.gr7.${e.region}.eks.amazonaws.com`;
+    const issuer = `oidc.eks.${e.region}.amazonaws.com/id/${e.hash("oidc", 32).toUpperCase()}`;
+    const kubeconfig = {
+      apiVersion: "v1",
+      kind: "Config",
+      clusters: [
+        {
+          name,
+          cluster: {
+            server: endpoint,
+            "certificate-authority-data": Buffer.from(`offline-ca-${name}`).toString("base64"),
+          },
+        },
+      ],
+      contexts: [{ name, context: { cluster: name, user: name } }],
+      "current-context": name,
+      users: [
+        {
+          name,
+          user: {
+            exec: {
+              apiVersion: "client.authentication.k8s.io/v1beta1",
+              command: "aws",
+              args: ["eks", "get-token", "--cluster-name", name, "--output", "json"],
+            },
+          },
+        },
+      ],
+    };
+    return {
+      kubeconfig,
+      kubeconfigJson: JSON.stringify(kubeconfig),
+      clusterSecurityGroupId: `sg-${e.hash("cluster-sg", 17)}`,
+      nodeSecurityGroupId: "",
+      oidcIssuer: issuer,
+      oidcProviderUrl: `https://${issuer}`,
+      oidcProviderArn: "",
+      core: {
+        endpoint,
+        clusterSecurityGroupId: `sg-${e.hash("cluster-sg", 17)}`,
+        oidcIssuer: issuer,
+      },
+    };
+  },
+  "eks:index:ManagedNodeGroup": () => ({ placementGroupName: "" }),
+  "aws:ec2/launchTemplate:LaunchTemplate": (_r, id, e) => ({
+    arn: `arn:aws:ec2:${e.region}:${e.accountId}:launch-template/${id}`,
+    latestVersion: 1,
+    defaultVersion: 1,
+  }),
   "aws:iam/policy:Policy": (_r, _id, e) => {
     const name = e.physicalName();
     return { name, arn: `arn:aws:iam::${e.accountId}:policy/${name}` };

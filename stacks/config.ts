@@ -15,6 +15,8 @@ import {
   parseCidr,
   tryParseCidr,
 } from "../components/network/cidr";
+import { AddonVersions } from "../components/cluster/addons";
+import { CapacityConfig, CapacityProfile } from "../components/cluster/capacity";
 
 export type Role = "primary" | "standby";
 export const ROLES: readonly Role[] = ["primary", "standby"];
@@ -50,7 +52,29 @@ export const DEFAULTS = {
     cacheEngineVersion: "8.0",
     maxReceiveCount: 5,
   },
+  cluster: {
+    version: "1.33",
+    // EKS add-on builds for Kubernetes 1.33; `aws eks describe-addon-versions` lists newer ones.
+    addonVersions: {
+      vpcCni: "v1.19.5-eksbuild.1",
+      coredns: "v1.12.1-eksbuild.2",
+      kubeProxy: "v1.33.0-eksbuild.2",
+      podIdentityAgent: "v1.3.7-eksbuild.2",
+      ebsCsiDriver: "v1.44.0-eksbuild.1",
+    } as AddonVersions,
+    systemInstanceTypes: ["m7g.large", "m7g.xlarge"],
+    capacity: {
+      full: { system: { min: 3, desired: 3, max: 6 }, karpenter: { cpu: 256, memoryGiB: 1024 } },
+      reduced: { system: { min: 2, desired: 2, max: 3 }, karpenter: { cpu: 16, memoryGiB: 64 } },
+    } as CapacityConfig,
+    capacityTypes: ["on-demand", "spot"],
+    architectures: ["arm64"],
+    amiAlias: "al2023@latest",
+  },
 } as const;
+
+/** Kubernetes versions this program is tested against (EKS standard support). */
+export const SUPPORTED_KUBERNETES_VERSIONS = ["1.31", "1.32", "1.33", "1.34"];
 
 export interface NetworkConfig {
   /** VPC CIDR, /16–/20. */
@@ -95,11 +119,22 @@ export interface DataConfig {
   secretReplicaRegions: string[];
 }
 
+export interface ClusterConfig {
+  version: string;
+  addonVersions: AddonVersions;
+  systemInstanceTypes: string[];
+  capacity: CapacityConfig;
+  karpenter: { capacityTypes: string[]; architectures: string[]; amiAlias: string };
+  adminRoleArns: string[];
+  publicAccessCidrs: string[];
+}
+
 interface CommonConfig {
   /** The stack's region (`aws:region`). */
   region: string;
   network: NetworkConfig;
   data: DataConfig;
+  cluster: ClusterConfig;
   /** Pulumi `protect` on stateful resources (`ecommerce:protect`). */
   protect: boolean;
 }
@@ -539,6 +574,234 @@ function parseData(
   };
 }
 
+const ADDON_VERSION = /^v\d+\.\d+\.\d+-eksbuild\.\d+$/;
+/** Graviton families carry a "g" after the generation: m7g, c7gn, r8g. */
+const GRAVITON_TYPE = /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/;
+const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const AMI_ALIAS = /^(al2023|bottlerocket)@(latest|v\d+(\.\d+)*)$/;
+
+function readList(
+  raw: RawObject,
+  field: string,
+  key: string,
+  accepted: (v: string) => boolean,
+  what: string,
+  fallback: string[],
+  problems: Problems,
+  allowEmpty = false,
+): string[] {
+  const value = raw[field];
+  if (value === undefined) return fallback;
+  if (
+    !Array.isArray(value) ||
+    (!allowEmpty && value.length === 0) ||
+    value.some((v) => typeof v !== "string" || !accepted(v))
+  ) {
+    problems.add(`${key}.${field}`, `${JSON.stringify(value)} is not accepted; use ${what}`);
+    return fallback;
+  }
+  return value as string[];
+}
+
+function readProfile(
+  raw: RawObject,
+  key: string,
+  fallback: CapacityProfile,
+  problems: Problems,
+  minNodes: number,
+): CapacityProfile {
+  const system = readSection(raw, key, "system", ["min", "desired", "max"], problems);
+  const karpenter = readSection(raw, key, "karpenter", ["cpu", "memoryGiB"], problems);
+  const min = readInteger(
+    system,
+    "min",
+    `${key}.system`,
+    minNodes,
+    100,
+    fallback.system.min,
+    problems,
+  );
+  const desired = readInteger(
+    system,
+    "desired",
+    `${key}.system`,
+    minNodes,
+    100,
+    fallback.system.desired,
+    problems,
+  );
+  const max = readInteger(
+    system,
+    "max",
+    `${key}.system`,
+    minNodes,
+    100,
+    fallback.system.max,
+    problems,
+  );
+  if (!(min <= desired && desired <= max)) {
+    problems.add(
+      `${key}.system`,
+      `min ${min}, desired ${desired}, max ${max}: need min <= desired <= max`,
+    );
+  }
+  return {
+    system: { min, desired, max },
+    karpenter: {
+      cpu: readInteger(
+        karpenter,
+        "cpu",
+        `${key}.karpenter`,
+        1,
+        100000,
+        fallback.karpenter.cpu,
+        problems,
+      ),
+      memoryGiB: readInteger(
+        karpenter,
+        "memoryGiB",
+        `${key}.karpenter`,
+        1,
+        1000000,
+        fallback.karpenter.memoryGiB,
+        problems,
+      ),
+    },
+  };
+}
+
+function parseCluster(read: ConfigReader, problems: Problems): ClusterConfig {
+  const key = "ecommerce:cluster";
+  const d = DEFAULTS.cluster;
+  const raw = readObject(
+    read,
+    key,
+    [
+      "version",
+      "addonVersions",
+      "systemInstanceTypes",
+      "capacity",
+      "karpenter",
+      "adminRoleArns",
+      "publicAccessCidrs",
+    ],
+    problems,
+  );
+
+  let version: string = d.version;
+  if (raw.version !== undefined) {
+    if (typeof raw.version !== "string" || !SUPPORTED_KUBERNETES_VERSIONS.includes(raw.version)) {
+      problems.add(
+        `${key}.version`,
+        `${JSON.stringify(raw.version)} is not a supported Kubernetes version; use one of ${SUPPORTED_KUBERNETES_VERSIONS.join(" | ")}`,
+      );
+    } else {
+      version = raw.version;
+    }
+  }
+  const addonKeys = Object.keys(d.addonVersions) as (keyof AddonVersions)[];
+  const addonRaw = readSection(raw, key, "addonVersions", addonKeys, problems);
+  const addonVersions = Object.fromEntries(
+    addonKeys.map((k) => [
+      k,
+      readPattern(
+        addonRaw,
+        k,
+        `${key}.addonVersions`,
+        ADDON_VERSION,
+        d.addonVersions[k],
+        d.addonVersions[k],
+        problems,
+      ),
+    ]),
+  ) as unknown as AddonVersions;
+
+  const capacityRaw = readSection(raw, key, "capacity", ["full", "reduced"], problems);
+  const profile = (level: "full" | "reduced", minNodes: number) =>
+    readProfile(
+      readSection(capacityRaw, `${key}.capacity`, level, ["system", "karpenter"], problems),
+      `${key}.capacity.${level}`,
+      d.capacity[level],
+      problems,
+      minNodes,
+    );
+
+  const karpenter = readSection(
+    raw,
+    key,
+    "karpenter",
+    ["capacityTypes", "architectures", "amiAlias"],
+    problems,
+  );
+  return {
+    version,
+    addonVersions,
+    systemInstanceTypes: readList(
+      raw,
+      "systemInstanceTypes",
+      key,
+      (t) => GRAVITON_TYPE.test(t),
+      "Graviton instance types, e.g. [m7g.large, m7g.xlarge]",
+      [...d.systemInstanceTypes],
+      problems,
+    ),
+    // Two system nodes at least, in any posture: critical add-ons must survive one node's loss.
+    capacity: { full: profile("full", 2), reduced: profile("reduced", 2) },
+    karpenter: {
+      capacityTypes: readList(
+        karpenter,
+        "capacityTypes",
+        `${key}.karpenter`,
+        (v) => ["on-demand", "spot"].includes(v),
+        "a non-empty subset of [on-demand, spot]",
+        [...d.capacityTypes],
+        problems,
+      ),
+      architectures: readList(
+        karpenter,
+        "architectures",
+        `${key}.karpenter`,
+        (v) => ["arm64", "amd64"].includes(v),
+        "a non-empty subset of [arm64, amd64]",
+        [...d.architectures],
+        problems,
+      ),
+      amiAlias: readPattern(
+        karpenter,
+        "amiAlias",
+        `${key}.karpenter`,
+        AMI_ALIAS,
+        "al2023@latest or al2023@v20251117",
+        d.amiAlias,
+        problems,
+      ),
+    },
+    adminRoleArns: readList(
+      raw,
+      "adminRoleArns",
+      key,
+      (a) => ROLE_ARN.test(a),
+      "IAM role ARNs, e.g. [arn:aws:iam::123456789012:role/platform-admin]",
+      [],
+      problems,
+      true,
+    ),
+    publicAccessCidrs: readList(
+      raw,
+      "publicAccessCidrs",
+      key,
+      (c) => {
+        const parsed = tryParseCidr(c);
+        return parsed !== undefined && parsed.prefix >= 8;
+      },
+      "operator CIDRs no wider than /8 (never 0.0.0.0/0), or [] for a private endpoint only",
+      [],
+      problems,
+      true,
+    ),
+  };
+}
+
 /**
  * Parses and validates the whole stack configuration.
  * @throws ConfigError listing every problem, each prefixed with its config key.
@@ -618,12 +881,13 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
 
   const network = parseNetwork(read, validRegion, role, mode, problems);
   const data = parseData(read, validRegion, role, problems);
+  const cluster = parseCluster(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
     throw new ConfigError(problems.list);
   }
-  const common = { region: validRegion, network, data, protect };
+  const common = { region: validRegion, network, data, cluster, protect };
   return role === "primary"
     ? { ...common, role, dr: { drill } }
     : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack } };

@@ -1,5 +1,6 @@
 import { PrimaryConfig } from "./config";
 import { StackContext } from "./context";
+import { buildCluster, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { InputsOf, PrimaryOutputs } from "./references";
@@ -8,6 +9,7 @@ import { InputsOf, PrimaryOutputs } from "./references";
 export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const network = buildNetwork(cfg, ctx);
   const data = buildData(cfg, ctx, network);
+  const cluster = buildCluster(cfg, ctx, network, data);
   // Typed against PrimaryOutputs: dropping a key the standby reads is a compile error.
   const forStandby: InputsOf<PrimaryOutputs> = {
     region: cfg.region,
@@ -20,5 +22,11 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     dbSecretArn: data.dbSecretArn,
     secretReplicaRegions: cfg.data.secretReplicaRegions,
   };
-  return { role: cfg.role, ...networkOutputs(network), ...dataOutputs(data), ...forStandby };
+  return {
+    role: cfg.role,
+    ...networkOutputs(network),
+    ...dataOutputs(data),
+    ...clusterOutputs(cluster),
+    ...forStandby,
+  };
 }

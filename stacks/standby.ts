@@ -1,5 +1,6 @@
 import { StandbyConfig, assertNoOverlapWithPrimary, assertSecretsReplicatedHere } from "./config";
 import { StackContext } from "./context";
+import { buildCluster, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { PrimaryReference } from "./references";
@@ -21,6 +22,7 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     buckets: p.buckets,
     dbSecretArn: p.dbSecretArn,
   });
+  const cluster = buildCluster(cfg, ctx, network, data);
   return {
     role: cfg.role,
     drMode: cfg.dr.mode,
@@ -29,6 +31,7 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     primaryVpcId: primaryStack.outputs.vpcId,
     ...networkOutputs(network),
     ...dataOutputs(data),
+    ...clusterOutputs(cluster),
     globalClusterId: data.globalClusterId,
     auroraJoinedGlobalCluster: cfg.dr.mode !== "failover",
   };

@@ -307,6 +307,54 @@ describe("stacks/config", () => {
         { ...primaryRaw, "ecommerce:data": { secretReplicaRegions: ["ap-south-1"] } },
         /^ecommerce:data.secretReplicaRegions: \["ap-south-1"\] is not accepted; use a list of other AWS regions/,
       ],
+      [
+        "public endpoint open to the world",
+        { ...primaryRaw, "ecommerce:cluster": { publicAccessCidrs: ["0.0.0.0/0"] } },
+        /^ecommerce:cluster.publicAccessCidrs: \["0.0.0.0\/0"\] is not accepted; use operator CIDRs no wider than \/8 \(never 0.0.0.0\/0\)/,
+      ],
+      [
+        "unsupported Kubernetes version",
+        { ...primaryRaw, "ecommerce:cluster": { version: "1.25" } },
+        /^ecommerce:cluster.version: "1.25" is not a supported Kubernetes version; use one of 1.31 \| 1.32 \| 1.33 \| 1.34/,
+      ],
+      [
+        "system min above max",
+        {
+          ...primaryRaw,
+          "ecommerce:cluster": { capacity: { full: { system: { min: 5, desired: 5, max: 4 } } } },
+        },
+        /^ecommerce:cluster.capacity.full.system: min 5, desired 5, max 4: need min <= desired <= max/,
+      ],
+      [
+        "one system node at rest",
+        { ...standbyRaw, "ecommerce:cluster": { capacity: { reduced: { system: { min: 1 } } } } },
+        /^ecommerce:cluster.capacity.reduced.system.min: 1 is not accepted; use an integer from 2 to 100/,
+      ],
+      [
+        "x86 system instance type",
+        { ...primaryRaw, "ecommerce:cluster": { systemInstanceTypes: ["m7i.large"] } },
+        /^ecommerce:cluster.systemInstanceTypes: \["m7i.large"\] is not accepted; use Graviton instance types/,
+      ],
+      [
+        "unknown capacity type",
+        { ...primaryRaw, "ecommerce:cluster": { karpenter: { capacityTypes: ["reserved"] } } },
+        /^ecommerce:cluster.karpenter.capacityTypes: \["reserved"\] is not accepted; use a non-empty subset of \[on-demand, spot\]/,
+      ],
+      [
+        "add-on version format",
+        { ...primaryRaw, "ecommerce:cluster": { addonVersions: { coredns: "latest" } } },
+        /^ecommerce:cluster.addonVersions.coredns: "latest" is not accepted; use a value like v1.12.1-eksbuild.2/,
+      ],
+      [
+        "admin that is not a role ARN",
+        { ...primaryRaw, "ecommerce:cluster": { adminRoleArns: ["admin"] } },
+        /^ecommerce:cluster.adminRoleArns: \["admin"\] is not accepted; use IAM role ARNs/,
+      ],
+      [
+        "unknown cluster key",
+        { ...primaryRaw, "ecommerce:cluster": { verison: "1.33" } },
+        /^ecommerce:cluster.verison: unknown key/,
+      ],
     ];
     for (const [title, raw, pattern] of cases) {
       it(title, () => {

@@ -274,9 +274,9 @@ describe("components/data (recorded offline runs)", () => {
         keyArn(prod, "messaging"),
         keyArn(prod, "messaging"),
       ]);
-      const policies = ofType(prod, "aws:sqs/queuePolicy:QueuePolicy").map(
-        (p) => JSON.parse(String(p.inputs.policy)).Statement[0].Condition,
-      );
+      const policies = ofType(prod, "aws:sqs/queuePolicy:QueuePolicy")
+        .filter(inData)
+        .map((p) => JSON.parse(String(p.inputs.policy)).Statement[0].Condition);
       expect(policies).to.deep.equal([
         { Bool: { "aws:SecureTransport": "false" } },
         { Bool: { "aws:SecureTransport": "false" } },
@@ -316,7 +316,8 @@ describe("components/data (recorded offline runs)", () => {
         "tableArns",
         "buckets",
       );
-      expect(prod.secretOutputs).to.deep.equal([]);
+      // The only secret output is the cluster's kubeconfig; data secrets are exported by ARN.
+      expect(prod.secretOutputs).to.deep.equal(["kubeconfig"]);
       expect(prod.outputs.dbSecretArn).to.match(
         /^arn:aws:secretsmanager:ap-south-1:123456789012:secret:/,
       );

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { StackPlan } from "../../../offline/plan";
-import { byId, named, ofType, plan } from "../../helpers";
+import { byId, named, ofType, plan, the } from "../../helpers";
 
 const T = {
   network: "ecommerce:network:Network",
@@ -160,14 +160,14 @@ describe("components/network (recorded offline run)", () => {
   });
 
   it("scopes the flow-log role to its own log group", () => {
-    const role = ofType(prod, "aws:iam/role:Role")[0];
+    const role = the(prod, "aws:iam/role:Role", "network-flow-logs");
     const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
     expect(trust.Statement[0].Principal.Service).to.equal("vpc-flow-logs.amazonaws.com");
     expect(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"]).to.equal("123456789012");
     const policy = JSON.parse(
-      String(ofType(prod, "aws:iam/rolePolicy:RolePolicy")[0].inputs.policy),
+      String(the(prod, "aws:iam/rolePolicy:RolePolicy", "network-flow-logs").inputs.policy),
     );
-    const group = ofType(prod, T.logGroup)[0];
+    const group = the(prod, T.logGroup, "network-flow-logs");
     expect(policy.Statement[0].Resource).to.deep.equal([
       group.outputs.arn,
       `${group.outputs.arn}:*`,

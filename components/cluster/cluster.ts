@@ -1,0 +1,279 @@
+import * as aws from "@pulumi/aws";
+import * as eks from "@pulumi/eks";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { DataPosture } from "../data/posture";
+import { AddonVersions, createAddons } from "./addons";
+import { CapacityConfig, capacityFor } from "./capacity";
+import { createKarpenter } from "./karpenter";
+import { NamespaceRole, createControllers, createNamespaces, createStorageClass } from "./platform";
+
+export const CONTROL_PLANE_LOG_TYPES = [
+  "api",
+  "audit",
+  "authenticator",
+  "controllerManager",
+  "scheduler",
+];
+
+export interface ClusterArgs {
+  /** Sizes the cluster: full for `active`/`drill`/`failover`, reduced for `standby`. */
+  posture: DataPosture;
+  region: string;
+  accountId: pulumi.Input<string>;
+  /** The EKS cluster's name (the network tagged its subnets for discovery with it). */
+  clusterName: string;
+  vpcId: pulumi.Input<string>;
+  vpcCidr: pulumi.Input<string>;
+  /** Private subnets of every AZ: control-plane ENIs, system nodes and Karpenter nodes. */
+  privateSubnetIds: pulumi.Input<string[]>;
+  /** The network's workloads group: every node carries it, and data stores admit it. */
+  workloadSecurityGroupId: pulumi.Input<string>;
+  /** Pinned Kubernetes minor version, e.g. "1.33". */
+  kubernetesVersion: string;
+  addonVersions: AddonVersions;
+  /** Graviton instance types for the system node group. */
+  systemInstanceTypes: string[];
+  capacity: CapacityConfig;
+  karpenter: { capacityTypes: string[]; architectures: string[]; amiAlias: string };
+  /** IAM role ARNs granted cluster admin through access entries. */
+  adminRoleArns: string[];
+  /** Operator CIDRs for a public endpoint; empty keeps the endpoint private only. */
+  publicAccessCidrs: string[];
+  /** CMK for the interruption queue (the data layer's messaging key). */
+  messagingKeyArn: pulumi.Input<string>;
+  /** Pulumi `protect` for the secrets key. Default true. */
+  protect?: boolean;
+}
+
+/**
+ * A private EKS cluster: secrets encrypted with its own key, all control-plane logs, access
+ * entries only, no default node group; a Graviton system node group (IMDSv2, encrypted gp3) for
+ * critical add-ons; the EKS managed add-ons; Karpenter for everything else; the load balancer
+ * controller, metrics-server, an encrypted default StorageClass and the platform's namespaces.
+ */
+export class Cluster extends pulumi.ComponentResource {
+  public readonly clusterName: pulumi.Output<string>;
+  public readonly endpoint: pulumi.Output<string>;
+  public readonly kubeconfig: pulumi.Output<string>;
+  public readonly oidcIssuer: pulumi.Output<string>;
+  public readonly clusterSecurityGroupId: pulumi.Output<string>;
+  public readonly systemNodeRoleArn: pulumi.Output<string>;
+  public readonly karpenterNodeRoleArn: pulumi.Output<string>;
+  public readonly provider: k8s.Provider;
+  public readonly namespaces: Record<NamespaceRole, k8s.core.v1.Namespace>;
+
+  constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("ecommerce:cluster:Cluster", name, {}, opts);
+    const parent = { parent: this };
+    const capacity = capacityFor(args.posture, args.capacity);
+
+    const secretsKey = new aws.kms.Key(
+      `${name}-secrets`,
+      {
+        description: `${args.clusterName} Kubernetes secrets`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        tags: { Name: `${args.clusterName}-secrets` },
+      },
+      { parent: this, protect: args.protect ?? true },
+    );
+
+    const cluster = new eks.Cluster(
+      name,
+      {
+        name: args.clusterName,
+        version: args.kubernetesVersion,
+        vpcId: args.vpcId,
+        privateSubnetIds: args.privateSubnetIds,
+        endpointPrivateAccess: true,
+        endpointPublicAccess: args.publicAccessCidrs.length > 0,
+        publicAccessCidrs: args.publicAccessCidrs.length > 0 ? args.publicAccessCidrs : undefined,
+        authenticationMode: "API",
+        accessEntries: Object.fromEntries(
+          args.adminRoleArns.map((arn, i) => [
+            `admin-${i}`,
+            {
+              principalArn: arn,
+              accessPolicies: {
+                admin: {
+                  policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+                  accessScope: { type: "cluster" },
+                },
+              },
+            },
+          ]),
+        ),
+        encryptionConfigKeyArn: secretsKey.arn,
+        enabledClusterLogTypes: CONTROL_PLANE_LOG_TYPES,
+        skipDefaultNodeGroup: true,
+        // EKS's own cluster security group only; nodes add the network's workloads group.
+        skipDefaultSecurityGroups: true,
+        // Add-ons are the managed ones below, pinned; nothing is bootstrapped self-managed.
+        bootstrapSelfManagedAddons: false,
+        corednsAddonOptions: { enabled: false },
+        kubeProxyAddonOptions: { enabled: false },
+        nodeAssociatePublicIpAddress: false,
+        createOidcProvider: false,
+        deletionProtection: true,
+        tags: { Name: args.clusterName },
+      },
+      parent,
+    );
+
+    const system = this.createSystemNodes(name, args, cluster, capacity.system);
+    const addons = createAddons(
+      {
+        name,
+        parent: this,
+        clusterName: args.clusterName,
+        accountId: args.accountId,
+        region: args.region,
+        cluster,
+        nodes: system.nodeGroup,
+      },
+      args.addonVersions,
+    );
+
+    this.provider = new k8s.Provider(
+      `${name}-k8s`,
+      { kubeconfig: cluster.kubeconfigJson, enableServerSideApply: true },
+      parent,
+    );
+    const platform = {
+      name,
+      parent: this,
+      provider: this.provider,
+      region: args.region,
+      accountId: args.accountId,
+      clusterName: args.clusterName,
+      cluster,
+      vpcId: args.vpcId,
+      vpcCidr: args.vpcCidr,
+      dependsOn: [system.nodeGroup, ...addons],
+    };
+    this.namespaces = createNamespaces(platform);
+    createStorageClass(platform);
+    createControllers(platform);
+    const karpenter = createKarpenter({
+      name,
+      parent: this,
+      region: args.region,
+      accountId: args.accountId,
+      clusterName: args.clusterName,
+      cluster,
+      provider: this.provider,
+      dependsOn: [system.nodeGroup, ...addons],
+      queueKeyArn: args.messagingKeyArn,
+      ...args.karpenter,
+      limits: capacity.karpenter,
+    });
+
+    this.clusterName = pulumi.output(args.clusterName);
+    this.endpoint = cluster.core.endpoint;
+    this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
+    this.oidcIssuer = cluster.oidcIssuer;
+    this.clusterSecurityGroupId = cluster.clusterSecurityGroupId;
+    this.systemNodeRoleArn = system.role.arn;
+    this.karpenterNodeRoleArn = karpenter.nodeRole.arn;
+    this.registerOutputs({
+      clusterName: this.clusterName,
+      endpoint: this.endpoint,
+      kubeconfig: this.kubeconfig,
+      oidcIssuer: this.oidcIssuer,
+      clusterSecurityGroupId: this.clusterSecurityGroupId,
+      systemNodeRoleArn: this.systemNodeRoleArn,
+      karpenterNodeRoleArn: this.karpenterNodeRoleArn,
+    });
+  }
+
+  private createSystemNodes(
+    name: string,
+    args: ClusterArgs,
+    cluster: eks.Cluster,
+    scaling: { min: number; desired: number; max: number },
+  ) {
+    const role = new aws.iam.Role(
+      `${name}-system-node`,
+      {
+        description: "System node group",
+        assumeRolePolicy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { Service: "ec2.amazonaws.com" },
+              Action: "sts:AssumeRole",
+            },
+          ],
+        }),
+      },
+      { parent: this },
+    );
+    for (const policy of [
+      "AmazonEKSWorkerNodePolicy",
+      "AmazonEC2ContainerRegistryPullOnly",
+      "AmazonSSMManagedInstanceCore",
+    ]) {
+      new aws.iam.RolePolicyAttachment(
+        `${name}-system-node-${policy}`,
+        { role: role.name, policyArn: `arn:aws:iam::aws:policy/${policy}` },
+        { parent: this },
+      );
+    }
+    const launchTemplate = new aws.ec2.LaunchTemplate(
+      `${name}-system`,
+      {
+        description: "System nodes: IMDSv2 only, encrypted gp3 root volume",
+        // Hop limit 2: pods on the host network path (the VPC CNI, some agents) can still reach
+        // IMDS; ordinary pods get credentials from Pod Identity, not the node role.
+        metadataOptions: {
+          httpEndpoint: "enabled",
+          httpTokens: "required",
+          httpPutResponseHopLimit: 2,
+        },
+        blockDeviceMappings: [
+          {
+            deviceName: "/dev/xvda",
+            ebs: {
+              volumeSize: 50,
+              volumeType: "gp3",
+              encrypted: "true",
+              deleteOnTermination: "true",
+            },
+          },
+        ],
+        vpcSecurityGroupIds: [cluster.clusterSecurityGroupId, args.workloadSecurityGroupId],
+        tagSpecifications: [
+          {
+            resourceType: "instance",
+            tags: { Name: `${args.clusterName}-system`, "node-role": "system" },
+          },
+        ],
+        updateDefaultVersion: true,
+      },
+      { parent: this },
+    );
+    const nodeGroup = new eks.ManagedNodeGroup(
+      `${name}-system`,
+      {
+        cluster,
+        nodeGroupNamePrefix: "system-",
+        nodeRoleArn: role.arn,
+        subnetIds: args.privateSubnetIds,
+        instanceTypes: args.systemInstanceTypes,
+        amiType: "AL2023_ARM_64_STANDARD",
+        capacityType: "ON_DEMAND",
+        scalingConfig: { minSize: scaling.min, desiredSize: scaling.desired, maxSize: scaling.max },
+        launchTemplate: {
+          id: launchTemplate.id,
+          version: pulumi.interpolate`${launchTemplate.latestVersion}`,
+        },
+        labels: { "node-role": "system" },
+        taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }],
+      },
+      { parent: this, dependsOn: [role] },
+    );
+    return { role, nodeGroup };
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * Least-privilege policies for the cluster's controllers, as data. Actions that AWS does not
+ * scope by resource (Describe*, Get*) are allowed on "*"; every mutating action is scoped by ARN
+ * or by the cluster's tags.
+ */
+import { PolicyDocument, policyDocument } from "../shared/iamDocuments";
+
+export interface ControllerScope {
+  accountId: string;
+  region: string;
+  clusterName: string;
+}
+
+/** Karpenter's controller: launch and terminate only nodes it tagged for this cluster. */
+export function karpenterControllerPolicy(
+  s: ControllerScope & { nodeRoleArn: string; interruptionQueueArn: string; clusterArn: string },
+): PolicyDocument {
+  const ec2 = (type: string) => `arn:aws:ec2:${s.region}:*:${type}/*`;
+  const owned = { [`aws:ResourceTag/kubernetes.io/cluster/${s.clusterName}`]: "owned" };
+  const requestOwned = {
+    [`aws:RequestTag/kubernetes.io/cluster/${s.clusterName}`]: "owned",
+    "aws:RequestTag/eks:eks-cluster-name": s.clusterName,
+  };
+  return policyDocument([
+    {
+      Sid: "ReadOnly",
+      Effect: "Allow",
+      Action: [
+        "ec2:DescribeAvailabilityZones",
+        "ec2:DescribeImages",
+        "ec2:DescribeInstances",
+        "ec2:DescribeInstanceTypeOfferings",
+        "ec2:DescribeInstanceTypes",
+        "ec2:DescribeLaunchTemplates",
+        "ec2:DescribeSecurityGroups",
+        "ec2:DescribeSpotPriceHistory",
+        "ec2:DescribeSubnets",
+        "pricing:GetProducts",
+      ],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:RequestedRegion": s.region } },
+    },
+    {
+      Sid: "UseSharedResources",
+      Effect: "Allow",
+      Action: ["ec2:RunInstances", "ec2:CreateFleet"],
+      Resource: [
+        `arn:aws:ec2:${s.region}::image/*`,
+        `arn:aws:ec2:${s.region}::snapshot/*`,
+        ec2("security-group"),
+        ec2("subnet"),
+        ec2("capacity-reservation"),
+      ],
+    },
+    {
+      Sid: "UseOwnedLaunchTemplates",
+      Effect: "Allow",
+      Action: ["ec2:RunInstances", "ec2:CreateFleet"],
+      Resource: ec2("launch-template"),
+      Condition: { StringEquals: owned },
+    },
+    {
+      Sid: "CreateOwnedResources",
+      Effect: "Allow",
+      Action: ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"],
+      Resource: [
+        ec2("fleet"),
+        ec2("instance"),
+        ec2("volume"),
+        ec2("network-interface"),
+        ec2("launch-template"),
+        ec2("spot-instances-request"),
+      ],
+      Condition: { StringEquals: requestOwned },
+    },
+    {
+      Sid: "TagOnCreate",
+      Effect: "Allow",
+      Action: "ec2:CreateTags",
+      Resource: [
+        ec2("fleet"),
+        ec2("instance"),
+        ec2("volume"),
+        ec2("network-interface"),
+        ec2("launch-template"),
+        ec2("spot-instances-request"),
+      ],
+      Condition: {
+        StringEquals: {
+          ...requestOwned,
+          "ec2:CreateAction": ["RunInstances", "CreateFleet", "CreateLaunchTemplate"],
+        },
+      },
+    },
+    {
+      Sid: "ManageOwnedInstances",
+      Effect: "Allow",
+      Action: ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate", "ec2:CreateTags"],
+      Resource: [ec2("instance"), ec2("launch-template")],
+      Condition: { StringEquals: owned },
+    },
+    {
+      Sid: "PassNodeRole",
+      Effect: "Allow",
+      Action: "iam:PassRole",
+      Resource: s.nodeRoleArn,
+      Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+    },
+    {
+      Sid: "ManageInstanceProfiles",
+      Effect: "Allow",
+      Action: [
+        "iam:CreateInstanceProfile",
+        "iam:TagInstanceProfile",
+        "iam:AddRoleToInstanceProfile",
+        "iam:RemoveRoleFromInstanceProfile",
+        "iam:DeleteInstanceProfile",
+        "iam:GetInstanceProfile",
+        "iam:ListInstanceProfiles",
+      ],
+      Resource: `arn:aws:iam::${s.accountId}:instance-profile/*`,
+    },
+    {
+      Sid: "InterruptionQueue",
+      Effect: "Allow",
+      Action: ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"],
+      Resource: s.interruptionQueueArn,
+    },
+    {
+      Sid: "Ssm",
+      Effect: "Allow",
+      Action: "ssm:GetParameter",
+      Resource: `arn:aws:ssm:${s.region}::parameter/aws/service/*`,
+    },
+    {
+      Sid: "DescribeCluster",
+      Effect: "Allow",
+      Action: "eks:DescribeCluster",
+      Resource: s.clusterArn,
+    },
+  ]);
+}
+
+/** The AWS Load Balancer Controller: reads widely, changes only load balancers it created. */
+export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument {
+  const elb = `arn:aws:elasticloadbalancing:${s.region}:${s.accountId}`;
+  const created = { "aws:ResourceTag/elbv2.k8s.aws/cluster": s.clusterName };
+  return policyDocument([
+    {
+      Sid: "ServiceLinkedRole",
+      Effect: "Allow",
+      Action: "iam:CreateServiceLinkedRole",
+      Resource: "*",
+      Condition: { StringEquals: { "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com" } },
+    },
+    {
+      Sid: "ReadOnly",
+      Effect: "Allow",
+      Action: [
+        "ec2:Describe*",
+        "ec2:GetCoipPoolUsage",
+        "ec2:GetSecurityGroupsForVpc",
+        "elasticloadbalancing:Describe*",
+        "acm:ListCertificates",
+        "acm:DescribeCertificate",
+        "wafv2:GetWebACL",
+        "wafv2:GetWebACLForResource",
+        "shield:GetSubscriptionState",
+        "cognito-idp:DescribeUserPoolClient",
+      ],
+      Resource: "*",
+    },
+    {
+      Sid: "NodeSecurityGroupRules",
+      Effect: "Allow",
+      Action: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"],
+      Resource: `arn:aws:ec2:${s.region}:${s.accountId}:security-group/*`,
+    },
+    {
+      Sid: "CreateSecurityGroups",
+      Effect: "Allow",
+      Action: ["ec2:CreateSecurityGroup", "ec2:CreateTags"],
+      Resource: `arn:aws:ec2:${s.region}:${s.accountId}:*`,
+      Condition: { StringEquals: { "aws:RequestTag/elbv2.k8s.aws/cluster": s.clusterName } },
+    },
+    {
+      Sid: "ManageOwnSecurityGroups",
+      Effect: "Allow",
+      Action: ["ec2:DeleteSecurityGroup", "ec2:CreateTags", "ec2:DeleteTags"],
+      Resource: `arn:aws:ec2:${s.region}:${s.accountId}:security-group/*`,
+      Condition: { StringEquals: created },
+    },
+    {
+      Sid: "CreateLoadBalancers",
+      Effect: "Allow",
+      Action: [
+        "elasticloadbalancing:CreateLoadBalancer",
+        "elasticloadbalancing:CreateTargetGroup",
+        "elasticloadbalancing:AddTags",
+      ],
+      Resource: [
+        `${elb}:loadbalancer/*`,
+        `${elb}:targetgroup/*`,
+        `${elb}:listener/*`,
+        `${elb}:listener-rule/*`,
+      ],
+      Condition: { StringEquals: { "aws:RequestTag/elbv2.k8s.aws/cluster": s.clusterName } },
+    },
+    {
+      Sid: "ManageOwnLoadBalancers",
+      Effect: "Allow",
+      Action: [
+        "elasticloadbalancing:ModifyLoadBalancerAttributes",
+        "elasticloadbalancing:SetIpAddressType",
+        "elasticloadbalancing:SetSecurityGroups",
+        "elasticloadbalancing:SetSubnets",
+        "elasticloadbalancing:DeleteLoadBalancer",
+        "elasticloadbalancing:ModifyTargetGroup",
+        "elasticloadbalancing:ModifyTargetGroupAttributes",
+        "elasticloadbalancing:DeleteTargetGroup",
+        "elasticloadbalancing:AddTags",
+        "elasticloadbalancing:RemoveTags",
+      ],
+      Resource: [`${elb}:loadbalancer/*`, `${elb}:targetgroup/*`],
+      Condition: { StringEquals: created },
+    },
+    {
+      Sid: "ListenersAndTargets",
+      Effect: "Allow",
+      Action: [
+        "elasticloadbalancing:CreateListener",
+        "elasticloadbalancing:DeleteListener",
+        "elasticloadbalancing:CreateRule",
+        "elasticloadbalancing:DeleteRule",
+        "elasticloadbalancing:ModifyListener",
+        "elasticloadbalancing:ModifyRule",
+        "elasticloadbalancing:AddListenerCertificates",
+        "elasticloadbalancing:RemoveListenerCertificates",
+        "elasticloadbalancing:RegisterTargets",
+        "elasticloadbalancing:DeregisterTargets",
+        "elasticloadbalancing:SetWebAcl",
+      ],
+      Resource: [
+        `${elb}:loadbalancer/*`,
+        `${elb}:targetgroup/*`,
+        `${elb}:listener/*`,
+        `${elb}:listener-rule/*`,
+      ],
+    },
+  ]);
+}
+
+/** The EBS CSI driver: volumes and snapshots it creates, tagged for the cluster; KMS via EC2 only. */
+export function ebsCsiPolicy(s: Pick<ControllerScope, "accountId" | "region">): PolicyDocument {
+  const ec2 = `arn:aws:ec2:${s.region}:${s.accountId}`;
+  return policyDocument([
+    {
+      Sid: "ReadOnly",
+      Effect: "Allow",
+      Action: [
+        "ec2:DescribeAvailabilityZones",
+        "ec2:DescribeInstances",
+        "ec2:DescribeSnapshots",
+        "ec2:DescribeTags",
+        "ec2:DescribeVolumes",
+        "ec2:DescribeVolumesModifications",
+      ],
+      Resource: "*",
+    },
+    {
+      Sid: "CreateTagged",
+      Effect: "Allow",
+      Action: ["ec2:CreateVolume", "ec2:CreateSnapshot"],
+      Resource: [`${ec2}:volume/*`, `arn:aws:ec2:${s.region}::snapshot/*`],
+      Condition: { StringLike: { "aws:RequestTag/ebs.csi.aws.com/cluster": "true" } },
+    },
+    {
+      Sid: "TagOnCreate",
+      Effect: "Allow",
+      Action: "ec2:CreateTags",
+      Resource: [`${ec2}:volume/*`, `arn:aws:ec2:${s.region}::snapshot/*`],
+      Condition: { StringEquals: { "ec2:CreateAction": ["CreateVolume", "CreateSnapshot"] } },
+    },
+    {
+      Sid: "ManageTagged",
+      Effect: "Allow",
+      Action: [
+        "ec2:AttachVolume",
+        "ec2:DetachVolume",
+        "ec2:ModifyVolume",
+        "ec2:DeleteVolume",
+        "ec2:DeleteSnapshot",
+      ],
+      Resource: [`${ec2}:volume/*`, `${ec2}:instance/*`, `arn:aws:ec2:${s.region}::snapshot/*`],
+    },
+    {
+      Sid: "KmsThroughEc2",
+      Effect: "Allow",
+      Action: [
+        "kms:CreateGrant",
+        "kms:Decrypt",
+        "kms:Encrypt",
+        "kms:ReEncrypt*",
+        "kms:GenerateDataKeyWithoutPlaintext",
+        "kms:DescribeKey",
+      ],
+      Resource: `arn:aws:kms:${s.region}:${s.accountId}:key/*`,
+      Condition: { StringEquals: { "kms:ViaService": `ec2.${s.region}.amazonaws.com` } },
+    },
+  ]);
+}

@@ -1,0 +1,231 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { loadBalancerControllerPolicy } from "./iamPolicies";
+import { podIdentityRole } from "./podIdentity";
+
+/** Upstream charts, pinned. */
+export const CHARTS = {
+  loadBalancerController: {
+    chart: "aws-load-balancer-controller",
+    version: "1.13.3",
+    repo: "https://aws.github.io/eks-charts",
+  },
+  metricsServer: {
+    chart: "metrics-server",
+    version: "3.13.0",
+    repo: "https://kubernetes-sigs.github.io/metrics-server/",
+  },
+};
+
+/** The platform's namespaces and their Pod Security Admission levels. */
+export const NAMESPACES = {
+  shop: { name: "shop", podSecurity: "restricted" },
+  mesh: { name: "istio-system", podSecurity: "baseline" },
+  observability: { name: "observability", podSecurity: "privileged" },
+} as const;
+export type NamespaceRole = keyof typeof NAMESPACES;
+
+/** Runs system pods on the system node group, which carries the CriticalAddonsOnly taint. */
+const SYSTEM_PLACEMENT = {
+  nodeSelector: { "node-role": "system" },
+  tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
+};
+
+interface PlatformScope {
+  name: string;
+  parent: pulumi.Resource;
+  provider: k8s.Provider;
+  region: string;
+  accountId: pulumi.Input<string>;
+  clusterName: string;
+  cluster: pulumi.Resource;
+  vpcId: pulumi.Input<string>;
+  vpcCidr: pulumi.Input<string>;
+  dependsOn: pulumi.Resource[];
+}
+
+/** Namespaces labelled for Pod Security Admission, each with default-deny and the allows the mesh needs. */
+export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.core.v1.Namespace> {
+  const k8sOpts = { parent: s.parent, provider: s.provider };
+  const namespaces = Object.fromEntries(
+    Object.entries(NAMESPACES).map(([role, ns]) => [
+      role,
+      new k8s.core.v1.Namespace(
+        `${s.name}-${ns.name}`,
+        {
+          metadata: {
+            name: ns.name,
+            labels: {
+              "pod-security.kubernetes.io/enforce": ns.podSecurity,
+              // Everything is audited and warned against the strictest level, whatever it enforces.
+              "pod-security.kubernetes.io/audit": "restricted",
+              "pod-security.kubernetes.io/warn": "restricted",
+              "app.kubernetes.io/part-of": "ecommerce-platform",
+            },
+          },
+        },
+        k8sOpts,
+      ),
+    ]),
+  ) as Record<NamespaceRole, k8s.core.v1.Namespace>;
+
+  const policy = (
+    id: string,
+    ns: NamespaceRole,
+    spec: k8s.types.input.networking.v1.NetworkPolicySpec,
+  ) =>
+    new k8s.networking.v1.NetworkPolicy(
+      `${s.name}-${NAMESPACES[ns].name}-${id}`,
+      { metadata: { name: id, namespace: NAMESPACES[ns].name }, spec },
+      { ...k8sOpts, dependsOn: [namespaces[ns]] },
+    );
+  const inNamespace = (ns: NamespaceRole) => ({
+    namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": NAMESPACES[ns].name } },
+  });
+  const dns = {
+    to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }],
+    ports: [
+      { protocol: "UDP", port: 53 },
+      { protocol: "TCP", port: 53 },
+    ],
+  };
+
+  for (const ns of Object.keys(NAMESPACES) as NamespaceRole[]) {
+    policy("default-deny", ns, { podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+    policy("allow-same-namespace", ns, {
+      podSelector: {},
+      policyTypes: ["Ingress", "Egress"],
+      ingress: [{ from: [{ podSelector: {} }] }],
+      egress: [{ to: [{ podSelector: {} }] }, dns],
+    });
+  }
+  // Shop pods: reached from the mesh (ingress gateway) and scraped by observability; they reach
+  // istiod, the telemetry collector, the data stores in the VPC, and AWS APIs over HTTPS.
+  policy("allow-mesh-and-telemetry", "shop", {
+    podSelector: {},
+    policyTypes: ["Ingress", "Egress"],
+    ingress: [{ from: [inNamespace("mesh"), inNamespace("observability")] }],
+    egress: [
+      {
+        to: [inNamespace("mesh")],
+        ports: [
+          { protocol: "TCP", port: 15012 },
+          { protocol: "TCP", port: 15017 },
+        ],
+      },
+      {
+        to: [inNamespace("observability")],
+        ports: [
+          { protocol: "TCP", port: 4317 },
+          { protocol: "TCP", port: 4318 },
+        ],
+      },
+      {
+        to: [{ ipBlock: { cidr: s.vpcCidr } }],
+        ports: [
+          { protocol: "TCP", port: 5432 },
+          { protocol: "TCP", port: 6379 },
+        ],
+      },
+      { ports: [{ protocol: "TCP", port: 443 }] },
+    ],
+  });
+  // The mesh control plane and gateway: xDS, webhooks, health, and gateway traffic from anywhere in the VPC.
+  policy("allow-control-plane", "mesh", {
+    podSelector: {},
+    policyTypes: ["Ingress", "Egress"],
+    ingress: [
+      { ports: [15012, 15017, 15021, 8080, 8443].map((port) => ({ protocol: "TCP", port })) },
+    ],
+    egress: [{ ports: [{ protocol: "TCP", port: 443 }] }, { to: [inNamespace("shop")] }],
+  });
+  // Observability: receives telemetry from every namespace, scrapes everything, ships to AWS.
+  policy("allow-telemetry", "observability", {
+    podSelector: {},
+    policyTypes: ["Ingress", "Egress"],
+    ingress: [{ ports: [4317, 4318, 9090, 3000].map((port) => ({ protocol: "TCP", port })) }],
+    egress: [{}],
+  });
+  return namespaces;
+}
+
+/** gp3, encrypted, the cluster default; volumes are retained when a claim goes away. */
+export function createStorageClass(s: PlatformScope): k8s.storage.v1.StorageClass {
+  return new k8s.storage.v1.StorageClass(
+    `${s.name}-gp3`,
+    {
+      metadata: {
+        name: "gp3-encrypted",
+        annotations: { "storageclass.kubernetes.io/is-default-class": "true" },
+      },
+      provisioner: "ebs.csi.aws.com",
+      parameters: { type: "gp3", encrypted: "true", fsType: "ext4" },
+      reclaimPolicy: "Retain",
+      volumeBindingMode: "WaitForFirstConsumer",
+      allowVolumeExpansion: true,
+    },
+    { parent: s.parent, provider: s.provider, dependsOn: s.dependsOn },
+  );
+}
+
+/** AWS Load Balancer Controller (the edge binds the Istio gateway through a TargetGroupBinding) and metrics-server. */
+export function createControllers(s: PlatformScope): {
+  loadBalancerController: k8s.helm.v3.Release;
+  metricsServer: k8s.helm.v3.Release;
+  loadBalancerControllerRole: aws.iam.Role;
+} {
+  const lbc = podIdentityRole(
+    `${s.name}-lb-controller`,
+    {
+      clusterName: s.clusterName,
+      accountId: s.accountId,
+      namespace: "kube-system",
+      serviceAccount: "aws-load-balancer-controller",
+      policy: pulumi
+        .output(s.accountId)
+        .apply((accountId) =>
+          loadBalancerControllerPolicy({ accountId, region: s.region, clusterName: s.clusterName }),
+        ),
+      description: "AWS Load Balancer Controller",
+    },
+    { parent: s.parent, dependsOn: [s.cluster] },
+  );
+  const k8sOpts = { parent: s.parent, provider: s.provider };
+  const loadBalancerController = new k8s.helm.v3.Release(
+    `${s.name}-lb-controller`,
+    {
+      name: "aws-load-balancer-controller",
+      chart: CHARTS.loadBalancerController.chart,
+      version: CHARTS.loadBalancerController.version,
+      repositoryOpts: { repo: CHARTS.loadBalancerController.repo },
+      namespace: "kube-system",
+      atomic: true,
+      values: {
+        clusterName: s.clusterName,
+        region: s.region,
+        vpcId: s.vpcId,
+        replicaCount: 2,
+        serviceAccount: { name: "aws-load-balancer-controller" },
+        // Services stay ClusterIP; load balancers are declared explicitly by the edge.
+        enableServiceMutatorWebhook: false,
+        ...SYSTEM_PLACEMENT,
+      },
+    },
+    { ...k8sOpts, dependsOn: [...s.dependsOn, lbc.role] },
+  );
+  const metricsServer = new k8s.helm.v3.Release(
+    `${s.name}-metrics-server`,
+    {
+      name: "metrics-server",
+      chart: CHARTS.metricsServer.chart,
+      version: CHARTS.metricsServer.version,
+      repositoryOpts: { repo: CHARTS.metricsServer.repo },
+      namespace: "kube-system",
+      atomic: true,
+      values: { replicas: 2, ...SYSTEM_PLACEMENT },
+    },
+    { ...k8sOpts, dependsOn: s.dependsOn },
+  );
+  return { loadBalancerController, metricsServer, loadBalancerControllerRole: lbc.role };
+}

@@ -1,0 +1,45 @@
+import { Cluster } from "../components/cluster/cluster";
+import { Data } from "../components/data/data";
+import { Network } from "../components/network/network";
+import { StackConfig } from "./config";
+import { StackContext } from "./context";
+
+/** The cluster, sized by the same posture as the data layer. */
+export function buildCluster(
+  cfg: StackConfig,
+  ctx: StackContext,
+  network: Network,
+  data: Data,
+): Cluster {
+  return new Cluster("cluster", {
+    posture: cfg.role === "primary" ? "active" : cfg.dr.mode,
+    region: cfg.region,
+    accountId: ctx.accountId,
+    clusterName: ctx.clusterName,
+    vpcId: network.vpcId,
+    vpcCidr: network.cidr,
+    privateSubnetIds: network.privateSubnetIds,
+    workloadSecurityGroupId: network.workloadSecurityGroupId,
+    kubernetesVersion: cfg.cluster.version,
+    addonVersions: cfg.cluster.addonVersions,
+    systemInstanceTypes: cfg.cluster.systemInstanceTypes,
+    capacity: cfg.cluster.capacity,
+    karpenter: cfg.cluster.karpenter,
+    adminRoleArns: cfg.cluster.adminRoleArns,
+    publicAccessCidrs: cfg.cluster.publicAccessCidrs,
+    messagingKeyArn: data.keyArns.apply((k) => k.messaging),
+    protect: cfg.protect,
+  });
+}
+
+/** What operators (and later components) need from the cluster. The kubeconfig is a secret. */
+export function clusterOutputs(cluster: Cluster) {
+  return {
+    clusterName: cluster.clusterName,
+    clusterEndpoint: cluster.endpoint,
+    kubeconfig: cluster.kubeconfig,
+    oidcIssuer: cluster.oidcIssuer,
+    systemNodeRoleArn: cluster.systemNodeRoleArn,
+    karpenterNodeRoleArn: cluster.karpenterNodeRoleArn,
+  };
+}

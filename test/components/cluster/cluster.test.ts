@@ -1,0 +1,360 @@
+import { expect } from "chai";
+import { capacityFor, capacityLevel } from "../../../components/cluster/capacity";
+import { DEFAULTS } from "../../../stacks/config";
+import { PlannedResource, StackPlan } from "../../../offline/plan";
+import { ofType, plan, the } from "../../helpers";
+
+const T = {
+  eks: "eks:index:Cluster",
+  mng: "eks:index:ManagedNodeGroup",
+  lt: "aws:ec2/launchTemplate:LaunchTemplate",
+  addon: "aws:eks/addon:Addon",
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  attachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  podIdentity: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
+  accessEntry: "aws:eks/accessEntry:AccessEntry",
+  queue: "aws:sqs/queue:Queue",
+  eventRule: "aws:cloudwatch/eventRule:EventRule",
+  eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
+  release: "kubernetes:helm.sh/v3:Release",
+  cr: "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+  pool: "kubernetes:karpenter.sh/v1:NodePool",
+  namespace: "kubernetes:core/v1:Namespace",
+  netpol: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+  storageClass: "kubernetes:storage.k8s.io/v1:StorageClass",
+  key: "aws:kms/key:Key",
+};
+const inCluster = (r: PlannedResource) => r.urn.includes("ecommerce:cluster:Cluster$");
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource?: string | string[];
+  Principal?: Record<string, unknown>;
+  Condition?: unknown;
+};
+const statements = (doc: unknown): Statement[] => JSON.parse(String(doc)).Statement;
+
+describe("components/cluster (recorded offline runs)", () => {
+  let prod: StackPlan;
+  let dr: StackPlan;
+  before(async () => {
+    prod = await plan("prod-mumbai");
+    dr = await plan("dr-singapore");
+  });
+
+  it("declares a private EKS cluster: API auth, secrets key, all log types, no default node group", () => {
+    const [cluster] = ofType(prod, T.eks);
+    expect(cluster.remote).to.equal(true);
+    expect(cluster.inputs).to.deep.include({
+      name: "ecommerce-prod-mumbai",
+      version: "1.33",
+      endpointPrivateAccess: true,
+      endpointPublicAccess: false,
+      authenticationMode: "API",
+      skipDefaultNodeGroup: true,
+      bootstrapSelfManagedAddons: false,
+      deletionProtection: true,
+      nodeAssociatePublicIpAddress: false,
+      enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+    });
+    expect(cluster.inputs.privateSubnetIds).to.deep.equal(prod.outputs.privateSubnetIds);
+    expect(cluster.inputs).to.not.have.any.keys("publicSubnetIds", "publicAccessCidrs");
+    const key = the(prod, T.key, "cluster-secrets");
+    expect(cluster.inputs.encryptionConfigKeyArn).to.equal(key.outputs.arn);
+    expect([key.inputs.enableKeyRotation, key.protect]).to.deep.equal([true, true]);
+  });
+
+  it("opens the public endpoint only to configured operator CIDRs, and grants admin roles by access entry", async () => {
+    const p = await plan("prod-mumbai", [
+      "prod-mumbai:ecommerce:cluster.publicAccessCidrs=[203.0.113.0/24]",
+      "prod-mumbai:ecommerce:cluster.adminRoleArns=[arn:aws:iam::123456789012:role/platform-admin]",
+    ]);
+    const [cluster] = ofType(p, T.eks);
+    expect(cluster.inputs).to.deep.include({
+      endpointPublicAccess: true,
+      publicAccessCidrs: ["203.0.113.0/24"],
+    });
+    expect(cluster.inputs.accessEntries).to.deep.equal({
+      "admin-0": {
+        principalArn: "arn:aws:iam::123456789012:role/platform-admin",
+        accessPolicies: {
+          admin: {
+            policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+            accessScope: { type: "cluster" },
+          },
+        },
+      },
+    });
+    expect(p.policy?.violations).to.deep.equal([]);
+  });
+
+  it("runs a Graviton system node group in the private subnets, IMDSv2 and encrypted gp3, tainted for add-ons", () => {
+    const [mng] = ofType(prod, T.mng);
+    expect(mng.inputs).to.deep.include({
+      amiType: "AL2023_ARM_64_STANDARD",
+      capacityType: "ON_DEMAND",
+      instanceTypes: ["m7g.large", "m7g.xlarge"],
+      labels: { "node-role": "system" },
+      taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }],
+      scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 6 },
+    });
+    expect(mng.inputs.subnetIds).to.deep.equal(prod.outputs.privateSubnetIds);
+    const lt = ofType(prod, T.lt)[0];
+    expect((mng.inputs.launchTemplate as Record<string, unknown>).id).to.equal(lt.id);
+    expect(lt.inputs.metadataOptions).to.deep.equal({
+      httpEndpoint: "enabled",
+      httpTokens: "required",
+      httpPutResponseHopLimit: 2,
+    });
+    expect(lt.inputs.blockDeviceMappings).to.deep.equal([
+      {
+        deviceName: "/dev/xvda",
+        ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+      },
+    ]);
+    // Nodes carry the network's workloads group, which the data stores admit.
+    expect(lt.inputs.vpcSecurityGroupIds).to.include(prod.outputs.workloadSecurityGroupId);
+  });
+
+  it("scales the system nodes and Karpenter down in a resting standby and back up on failover", async () => {
+    const pool = (p: StackPlan) =>
+      ofType(p, T.pool)[0].inputs.spec as { limits: Record<string, string> };
+    expect(ofType(dr, T.mng)[0].inputs.scalingConfig).to.deep.equal({
+      minSize: 2,
+      desiredSize: 2,
+      maxSize: 3,
+    });
+    expect(pool(dr).limits).to.deep.equal({ cpu: "16", memory: "64Gi" });
+    const failover = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"]);
+    expect(ofType(failover, T.mng)[0].inputs.scalingConfig).to.deep.equal({
+      minSize: 3,
+      desiredSize: 3,
+      maxSize: 6,
+    });
+    expect(pool(failover).limits).to.deep.equal({ cpu: "256", memory: "1024Gi" });
+    expect(pool(prod).limits).to.deep.equal(pool(failover).limits);
+  });
+
+  it("installs the five managed add-ons, pinned, with network policy on and Pod Identity for CNI and EBS CSI", () => {
+    const addons = Object.fromEntries(ofType(prod, T.addon).map((a) => [a.inputs.addonName, a]));
+    expect(Object.keys(addons)).to.have.members([
+      "vpc-cni",
+      "coredns",
+      "kube-proxy",
+      "eks-pod-identity-agent",
+      "aws-ebs-csi-driver",
+    ]);
+    const versions = DEFAULTS.cluster.addonVersions;
+    expect(addons["vpc-cni"].inputs.addonVersion).to.equal(versions.vpcCni);
+    expect(addons["aws-ebs-csi-driver"].inputs.addonVersion).to.equal(versions.ebsCsiDriver);
+    expect(
+      JSON.parse(String(addons["vpc-cni"].inputs.configurationValues)).enableNetworkPolicy,
+    ).to.equal("true");
+    for (const [addon, sa] of [
+      ["vpc-cni", "aws-node"],
+      ["aws-ebs-csi-driver", "ebs-csi-controller-sa"],
+    ]) {
+      const [association] = addons[addon].inputs.podIdentityAssociations as {
+        roleArn: string;
+        serviceAccount: string;
+      }[];
+      expect(association.serviceAccount).to.equal(sa);
+      const role = ofType(prod, T.role).find((r) => r.outputs.arn === association.roleArn);
+      expect(statements(role?.inputs.assumeRolePolicy)[0].Principal).to.deep.equal({
+        Service: "pods.eks.amazonaws.com",
+      });
+    }
+    // Pods need nodes: coredns and the EBS CSI driver wait for the system node group.
+    const mng = ofType(prod, T.mng)[0];
+    expect(addons.coredns.dependencies).to.include(mng.urn);
+  });
+
+  it("gives Karpenter an encrypted interruption queue fed by the four EventBridge rules", () => {
+    const queue = the(prod, T.queue, "cluster-karpenter-interruptions");
+    expect(queue.inputs.kmsMasterKeyId).to.equal(
+      (prod.outputs.keyArns as Record<string, string>).messaging,
+    );
+    const rules = ofType(prod, T.eventRule).filter(inCluster);
+    expect(
+      rules.map((r) => JSON.parse(String(r.inputs.eventPattern))["detail-type"][0]),
+    ).to.have.members([
+      "EC2 Spot Instance Interruption Warning",
+      "EC2 Instance Rebalance Recommendation",
+      "EC2 Instance State-change Notification",
+      "AWS Health Event",
+    ]);
+    for (const target of ofType(prod, T.eventTarget))
+      expect(target.inputs.arn).to.equal(queue.outputs.arn);
+  });
+
+  it("installs Karpenter from the pinned upstream chart with a Pod Identity role, and its node role by access entry", () => {
+    const release = the(prod, T.release, "cluster-karpenter");
+    expect(release.inputs).to.include({
+      chart: "oci://public.ecr.aws/karpenter/karpenter",
+      version: "1.8.1",
+      namespace: "kube-system",
+    });
+    const values = release.inputs.values as { settings: Record<string, string> };
+    expect(values.settings.clusterName).to.equal("ecommerce-prod-mumbai");
+    const association = ofType(prod, T.podIdentity).find(
+      (a) => a.inputs.serviceAccount === "karpenter",
+    );
+    expect(association?.inputs).to.include({
+      namespace: "kube-system",
+      clusterName: "ecommerce-prod-mumbai",
+    });
+    const nodeRole = the(prod, T.role, "cluster-karpenter-node");
+    const [entry] = ofType(prod, T.accessEntry);
+    expect(entry.inputs).to.include({ principalArn: nodeRole.outputs.arn, type: "EC2_LINUX" });
+  });
+
+  it("declares the EC2NodeClass (private subnets and SGs by tag, IMDSv2, encrypted gp3) and a consolidating Graviton NodePool", () => {
+    const nodeClass = ofType(prod, T.cr)[0].inputs.spec as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(nodeClass.subnetSelectorTerms).to.deep.equal([
+      { tags: { "karpenter.sh/discovery": "ecommerce-prod-mumbai" } },
+    ]);
+    expect(nodeClass.metadataOptions).to.include({
+      httpTokens: "required",
+      httpPutResponseHopLimit: 2,
+    });
+    expect(nodeClass.blockDeviceMappings[0].ebs).to.include({ volumeType: "gp3", encrypted: true });
+    // Only private subnets carry the discovery tag.
+    const tagged = ofType(prod, "aws:ec2/subnet:Subnet").filter(
+      (s) => (s.inputs.tags as Record<string, string>)["karpenter.sh/discovery"],
+    );
+    expect(tagged.map((s) => (s.inputs.tags as Record<string, string>).tier)).to.deep.equal([
+      "private",
+      "private",
+      "private",
+    ]);
+    const pool = ofType(prod, T.pool)[0].inputs.spec as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(pool.template.spec.requirements).to.deep.include({
+      key: "kubernetes.io/arch",
+      operator: "In",
+      values: ["arm64"],
+    });
+    expect(pool.template.spec.requirements).to.deep.include({
+      key: "karpenter.sh/capacity-type",
+      operator: "In",
+      values: ["on-demand", "spot"],
+    });
+    expect(pool.disruption.consolidationPolicy).to.equal("WhenEmptyOrUnderutilized");
+  });
+
+  it("gives every IAM role a named trust and no '*' action on '*'", () => {
+    for (const role of ofType(prod, T.role).filter(inCluster)) {
+      const [trust] = statements(role.inputs.assumeRolePolicy);
+      expect(trust.Principal, role.name).to.not.deep.equal({ AWS: "*" });
+      expect(JSON.stringify(trust.Principal)).to.match(
+        /pods\.eks\.amazonaws\.com|ec2\.amazonaws\.com/,
+      );
+    }
+    const policies = ofType(prod, T.rolePolicy).filter(inCluster);
+    expect(policies.map((p) => p.name)).to.have.members([
+      "cluster-ebs-csi",
+      "cluster-karpenter",
+      "cluster-lb-controller",
+    ]);
+    for (const p of policies) {
+      for (const s of statements(p.inputs.policy)) {
+        const actions = [s.Action].flat();
+        expect(
+          actions.some((a) => a === "*" || a === "*:*"),
+          p.name,
+        ).to.equal(false);
+        if ([s.Resource].flat().includes("*")) {
+          // Only read actions (or service-linked-role creation, conditioned) may use "*".
+          expect(
+            actions.every(
+              (a) =>
+                /:(Describe|Get|List)/.test(a) ||
+                a === "pricing:GetProducts" ||
+                a === "iam:CreateServiceLinkedRole",
+            ),
+            `${p.name}: ${actions.join(",")}`,
+          ).to.equal(true);
+        }
+      }
+    }
+    const karpenter = statements(the(prod, T.rolePolicy, "cluster-karpenter").inputs.policy);
+    const passRole = karpenter.find((s) => s.Action === "iam:PassRole");
+    expect(passRole?.Resource).to.equal(the(prod, T.role, "cluster-karpenter-node").outputs.arn);
+  });
+
+  it("creates the platform namespaces with Pod Security labels and default-deny policies, and an encrypted default StorageClass", () => {
+    const namespaces = Object.fromEntries(
+      ofType(prod, T.namespace).map((n) => {
+        const meta = n.inputs.metadata as { name: string; labels: Record<string, string> };
+        return [meta.name, meta.labels["pod-security.kubernetes.io/enforce"]];
+      }),
+    );
+    expect(namespaces).to.deep.equal({
+      shop: "restricted",
+      "istio-system": "baseline",
+      observability: "privileged",
+    });
+    const denies = ofType(prod, T.netpol).filter(
+      (p) => (p.inputs.metadata as { name: string }).name === "default-deny",
+    );
+    expect(
+      denies.map((p) => (p.inputs.metadata as { namespace: string }).namespace),
+    ).to.have.members(["shop", "istio-system", "observability"]);
+    for (const d of denies)
+      expect(d.inputs.spec).to.deep.equal({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+    const [sc] = ofType(prod, T.storageClass);
+    expect(sc.inputs).to.deep.include({
+      provisioner: "ebs.csi.aws.com",
+      parameters: { type: "gp3", encrypted: "true", fsType: "ext4" },
+      reclaimPolicy: "Retain",
+    });
+    expect(
+      (sc.inputs.metadata as { annotations: Record<string, string> }).annotations[
+        "storageclass.kubernetes.io/is-default-class"
+      ],
+    ).to.equal("true");
+  });
+
+  it("installs the load balancer controller and metrics-server from pinned charts on the system nodes", () => {
+    const lbc = the(prod, T.release, "cluster-lb-controller");
+    expect(lbc.inputs).to.include({ chart: "aws-load-balancer-controller", version: "1.13.3" });
+    expect((lbc.inputs.values as Record<string, unknown>).enableServiceMutatorWebhook).to.equal(
+      false,
+    );
+    expect(the(prod, T.release, "cluster-metrics-server").inputs).to.include({
+      chart: "metrics-server",
+      version: "3.13.0",
+    });
+  });
+
+  it("exports the cluster's name, endpoint, OIDC issuer and node roles, with the kubeconfig as a secret", () => {
+    expect(prod.outputs.clusterName).to.equal("ecommerce-prod-mumbai");
+    expect(prod.outputs.clusterEndpoint).to.match(
+      /^https:\/\/[A-F0-9]+\.gr7\.ap-south-1\.eks\.amazonaws\.com$/,
+    );
+    expect(prod.outputs.kubeconfig).to.equal("[secret]");
+    expect(prod.secretOutputs).to.include("kubeconfig");
+    expect(prod.outputs.oidcIssuer).to.match(/^oidc\.eks\.ap-south-1\.amazonaws\.com\/id\//);
+    expect(dr.outputs.clusterName).to.equal("ecommerce-dr-singapore");
+  });
+});
+
+describe("components/cluster/capacity", () => {
+  const config = DEFAULTS.cluster.capacity;
+  const cases: [Parameters<typeof capacityLevel>[0], "full" | "reduced"][] = [
+    ["active", "full"],
+    ["standby", "reduced"],
+    ["drill", "full"],
+    ["failover", "full"],
+  ];
+  for (const [posture, level] of cases) {
+    it(`${posture} runs at ${level} capacity`, () => {
+      expect(capacityLevel(posture)).to.equal(level);
+      expect(capacityFor(posture, config)).to.deep.equal(config[level]);
+    });
+  }
+  it("keeps at least two system nodes even at rest", () => {
+    expect(config.reduced.system.min).to.be.at.least(2);
+    expect(config.reduced.karpenter.cpu).to.be.below(config.full.karpenter.cpu);
+  });
+});
