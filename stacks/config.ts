@@ -111,12 +111,6 @@ export interface DataConfig {
     /** Receives before a message moves to the dead-letter queue (1–1000). */
     maxReceiveCount: number;
   };
-  /**
-   * Primary only: regions its secrets are replicated to (the standby's). The primary replicates
-   * its secrets key there itself, because a secret replica needs its key before the standby
-   * stack exists.
-   */
-  secretReplicaRegions: string[];
 }
 
 export interface ClusterConfig {
@@ -144,6 +138,11 @@ export interface PrimaryConfig extends CommonConfig {
   dr: {
     /** Inverts the primary's health check so Route 53 serves the standby (a traffic drill). */
     drill: boolean;
+    /**
+     * Regions of the standbys. The primary replicates into them what a standby cannot create
+     * itself: its secrets (with the secrets key) and its container images.
+     */
+    replicaRegions: string[];
   };
 }
 
@@ -448,19 +447,9 @@ function readPattern(
   return raw[field] as string;
 }
 
-function parseData(
-  read: ConfigReader,
-  region: string | undefined,
-  role: Role | undefined,
-  problems: Problems,
-): DataConfig {
+function parseData(read: ConfigReader, role: Role | undefined, problems: Problems): DataConfig {
   const key = "ecommerce:data";
-  const raw = readObject(
-    read,
-    key,
-    ["aurora", "cache", "queues", "secretReplicaRegions"],
-    problems,
-  );
+  const raw = readObject(read, key, ["aurora", "cache", "queues"], problems);
   const d = DEFAULTS.data;
   const primary = role === "primary";
   const minimum = primary ? 2 : 1;
@@ -475,27 +464,6 @@ function parseData(
   );
   const cache = readSection(raw, key, "cache", ["nodeType", "nodes", "engineVersion"], problems);
   const queues = readSection(raw, key, "queues", ["maxReceiveCount"], problems);
-
-  let secretReplicaRegions: string[] = [];
-  if (raw.secretReplicaRegions !== undefined) {
-    const regions = raw.secretReplicaRegions;
-    if (!primary) {
-      problems.add(
-        `${key}.secretReplicaRegions`,
-        "is for the primary only; the standby reads the replicated secrets",
-      );
-    } else if (
-      !Array.isArray(regions) ||
-      regions.some((r) => typeof r !== "string" || !REGION_PATTERN.test(r) || r === region)
-    ) {
-      problems.add(
-        `${key}.secretReplicaRegions`,
-        `${JSON.stringify(regions)} is not accepted; use a list of other AWS regions, e.g. [ap-southeast-1]`,
-      );
-    } else {
-      secretReplicaRegions = regions as string[];
-    }
-  }
 
   return {
     aurora: {
@@ -570,7 +538,6 @@ function parseData(
         problems,
       ),
     },
-    secretReplicaRegions,
   };
 }
 
@@ -825,11 +792,31 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
     role = oneOf(roleText, ROLES, "ecommerce:role", problems);
   }
 
-  const dr = readObject(read, "ecommerce:dr", ["mode", "drill", "primaryStack"], problems);
+  const dr = readObject(
+    read,
+    "ecommerce:dr",
+    ["mode", "drill", "primaryStack", "replicaRegions"],
+    problems,
+  );
   let mode: DrMode | undefined;
   let drill: boolean = DEFAULTS.drill;
   let primaryStack: string = DEFAULTS.primaryStack;
+  let replicaRegions: string[] = [];
   if (role === "primary") {
+    if (dr.replicaRegions !== undefined) {
+      const regions = dr.replicaRegions;
+      if (
+        !Array.isArray(regions) ||
+        regions.some((r) => typeof r !== "string" || !REGION_PATTERN.test(r) || r === region)
+      ) {
+        problems.add(
+          "ecommerce:dr.replicaRegions",
+          `${JSON.stringify(regions)} is not accepted; use a list of other AWS regions, e.g. [ap-southeast-1]`,
+        );
+      } else {
+        replicaRegions = regions as string[];
+      }
+    }
     if (dr.mode !== undefined) {
       problems.add(
         "ecommerce:dr.mode",
@@ -854,6 +841,12 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
       }
     }
   } else if (role === "standby") {
+    if (dr.replicaRegions !== undefined) {
+      problems.add(
+        "ecommerce:dr.replicaRegions",
+        "is for the primary only; it lists the regions the primary replicates to",
+      );
+    }
     mode =
       dr.mode === undefined
         ? DEFAULTS.drMode
@@ -880,7 +873,7 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   }
 
   const network = parseNetwork(read, validRegion, role, mode, problems);
-  const data = parseData(read, validRegion, role, problems);
+  const data = parseData(read, role, problems);
   const cluster = parseCluster(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
 
@@ -889,7 +882,7 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   }
   const common = { region: validRegion, network, data, cluster, protect };
   return role === "primary"
-    ? { ...common, role, dr: { drill } }
+    ? { ...common, role, dr: { drill, replicaRegions } }
     : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack } };
 }
 
@@ -907,17 +900,14 @@ export function assertNoOverlapWithPrimary(standbyCidr: string, primaryCidr: str
 }
 
 /**
- * The standby reads the primary's secrets through their replicas in its own region, so the
- * primary must replicate them here.
- * @throws ConfigError naming the primary's `ecommerce:data.secretReplicaRegions`.
+ * The standby reads the primary's secrets and images through their replicas in its own region,
+ * so the primary must replicate them here.
+ * @throws ConfigError naming the primary's `ecommerce:dr.replicaRegions`.
  */
-export function assertSecretsReplicatedHere(
-  standbyRegion: string,
-  primaryReplicaRegions: string[],
-): void {
+export function assertReplicatedHere(standbyRegion: string, primaryReplicaRegions: string[]): void {
   if (!primaryReplicaRegions.includes(standbyRegion)) {
     throw new ConfigError([
-      `ecommerce:data.secretReplicaRegions (on the primary stack): ${JSON.stringify(primaryReplicaRegions)} does not include ${standbyRegion}; add it there and run the primary first`,
+      `ecommerce:dr.replicaRegions (on the primary stack): ${JSON.stringify(primaryReplicaRegions)} does not include ${standbyRegion}; add it there and run the primary first`,
     ]);
   }
 }

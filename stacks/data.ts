@@ -23,7 +23,7 @@ export function buildData(
     aurora: cfg.data.aurora,
     cache: cfg.data.cache,
     queues: cfg.data.queues,
-    secretReplicaRegions: cfg.data.secretReplicaRegions,
+    secretReplicaRegions: cfg.role === "primary" ? cfg.dr.replicaRegions : [],
     primary,
   });
 }

@@ -20,7 +20,7 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     tableArns: data.tableArns,
     buckets: data.buckets,
     dbSecretArn: data.dbSecretArn,
-    secretReplicaRegions: cfg.data.secretReplicaRegions,
+    replicaRegions: cfg.dr.replicaRegions,
   };
   return {
     role: cfg.role,

@@ -23,8 +23,8 @@ export interface PrimaryOutputs {
   buckets: Record<BucketName, { name: string; arn: string }>;
   /** The Aurora master secret; its replica in the standby's region has the same ARN there. */
   dbSecretArn: string;
-  /** Regions the primary replicates its secrets (and secrets key) to. */
-  secretReplicaRegions: string[];
+  /** Regions the primary replicates its secrets (with their key) and images to. */
+  replicaRegions: string[];
 }
 
 /** Listing the keys as a record makes the compiler reject a key missing from this list. */
@@ -37,7 +37,7 @@ const PRIMARY_OUTPUT_KEYS: Record<keyof PrimaryOutputs, true> = {
   tableArns: true,
   buckets: true,
   dbSecretArn: true,
-  secretReplicaRegions: true,
+  replicaRegions: true,
 };
 
 export type OutputsOf<T> = { [K in keyof T]: pulumi.Output<T[K]> };

@@ -1,4 +1,4 @@
-import { StandbyConfig, assertNoOverlapWithPrimary, assertSecretsReplicatedHere } from "./config";
+import { StandbyConfig, assertNoOverlapWithPrimary, assertReplicatedHere } from "./config";
 import { StackContext } from "./context";
 import { buildCluster, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
@@ -10,7 +10,7 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
   const primaryStack = new PrimaryReference(cfg.dr.primaryStack);
   // Validated against the primary's real output before any resource of ours is declared.
   assertNoOverlapWithPrimary(cfg.network.cidr, await primaryStack.value("vpcCidr"));
-  assertSecretsReplicatedHere(cfg.region, await primaryStack.value("secretReplicaRegions"));
+  assertReplicatedHere(cfg.region, await primaryStack.value("replicaRegions"));
 
   const network = buildNetwork(cfg, ctx);
   const p = primaryStack.outputs;

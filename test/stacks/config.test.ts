@@ -4,7 +4,7 @@ import {
   DEFAULTS,
   StackConfig,
   assertNoOverlapWithPrimary,
-  assertSecretsReplicatedHere,
+  assertReplicatedHere,
   parseStackConfig,
 } from "../../stacks/config";
 
@@ -59,7 +59,7 @@ describe("stacks/config", () => {
         flowLogRetentionDays: DEFAULTS.flowLogRetentionDays,
       });
       expect(cfg.protect).to.equal(true);
-      expect(cfg.role === "primary" && cfg.dr.drill).to.equal(false);
+      expect(cfg.role === "primary" && cfg.dr).to.deep.equal({ drill: false, replicaRegions: [] });
       expect(cfg.data).to.deep.equal({
         aurora: {
           instanceClass: "db.r7g.large",
@@ -69,7 +69,6 @@ describe("stacks/config", () => {
         },
         cache: { nodeType: "cache.r7g.large", nodes: 2, engineVersion: "8.0" },
         queues: { maxReceiveCount: 5 },
-        secretReplicaRegions: [],
       });
     });
 
@@ -298,14 +297,20 @@ describe("stacks/config", () => {
         /^ecommerce:data.aurora.instance: unknown key; accepted keys: instanceClass, instances/,
       ],
       [
-        "secret replicas on the standby",
-        { ...standbyRaw, "ecommerce:data": { secretReplicaRegions: ["ap-south-1"] } },
-        /^ecommerce:data.secretReplicaRegions: is for the primary only/,
+        "replica regions on the standby",
+        {
+          ...standbyRaw,
+          "ecommerce:dr": {
+            ...(standbyRaw["ecommerce:dr"] as Raw),
+            replicaRegions: ["ap-south-1"],
+          },
+        },
+        /^ecommerce:dr.replicaRegions: is for the primary only/,
       ],
       [
-        "secret replicas into its own region",
-        { ...primaryRaw, "ecommerce:data": { secretReplicaRegions: ["ap-south-1"] } },
-        /^ecommerce:data.secretReplicaRegions: \["ap-south-1"\] is not accepted; use a list of other AWS regions/,
+        "replica region equal to its own",
+        { ...primaryRaw, "ecommerce:dr": { replicaRegions: ["ap-south-1"] } },
+        /^ecommerce:dr.replicaRegions: \["ap-south-1"\] is not accepted; use a list of other AWS regions/,
       ],
       [
         "public endpoint open to the world",
@@ -386,14 +391,12 @@ describe("stacks/config", () => {
     });
   });
 
-  describe("assertSecretsReplicatedHere", () => {
+  describe("assertReplicatedHere", () => {
     it("accepts a standby region the primary replicates to, rejects one it does not", () => {
-      expect(() =>
-        assertSecretsReplicatedHere("ap-southeast-1", ["ap-southeast-1"]),
-      ).not.to.throw();
-      expect(() => assertSecretsReplicatedHere("ap-southeast-1", [])).to.throw(
+      expect(() => assertReplicatedHere("ap-southeast-1", ["ap-southeast-1"])).not.to.throw();
+      expect(() => assertReplicatedHere("ap-southeast-1", [])).to.throw(
         ConfigError,
-        /ecommerce:data.secretReplicaRegions \(on the primary stack\): \[\] does not include ap-southeast-1/,
+        /ecommerce:dr.replicaRegions \(on the primary stack\): \[\] does not include ap-southeast-1/,
       );
     });
   });

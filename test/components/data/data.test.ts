@@ -415,13 +415,13 @@ describe("components/data (recorded offline runs)", () => {
 
     it("refuses to run when the primary does not replicate its secrets to this region", async () => {
       const err = await plan("dr-singapore", [
-        "prod-mumbai:ecommerce:data.secretReplicaRegions=[eu-west-1]",
+        "prod-mumbai:ecommerce:dr.replicaRegions=[eu-west-1]",
       ]).then(
         () => undefined,
         (e: Error) => e,
       );
       expect(err?.message).to.match(
-        /ecommerce:data.secretReplicaRegions \(on the primary stack\): \["eu-west-1"\] does not include ap-southeast-1/,
+        /ecommerce:dr.replicaRegions \(on the primary stack\): \["eu-west-1"\] does not include ap-southeast-1/,
       );
     });
   });
