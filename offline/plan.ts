@@ -17,6 +17,8 @@ export interface PlannedResource {
   inputs: Record<string, unknown>;
   protect: boolean;
   retainOnDelete: boolean;
+  /** Inputs Pulumi leaves alone after creation (`ignoreChanges`). */
+  ignoreChanges?: string[];
   /** true for provider-managed resources, false for components. */
   custom: boolean;
   /** true for a multi-language component (eks.Cluster, awsx.*): its children exist only in a real run. */

@@ -139,6 +139,7 @@ interface RegisterRequest {
   getRetainondelete?(): boolean | undefined;
   getProvider(): string;
   getRemote(): boolean;
+  getIgnorechangesList(): string[];
   getImportid(): string;
   getAdditionalsecretoutputsList(): string[];
   getDependenciesList(): string[];
@@ -183,6 +184,7 @@ export class RecordingMonitor extends MockMonitor {
       object: req.getObject(),
       protect: req.getProtect?.() ?? false,
       retainOnDelete: req.getRetainondelete?.() ?? false,
+      ignoreChanges: req.getIgnorechangesList(),
       custom: req.getCustom(),
       remote: req.getRemote(),
       provider: req.getProvider(),
@@ -293,6 +295,7 @@ interface Entry {
   object: structproto.Struct | undefined;
   protect: boolean;
   retainOnDelete: boolean;
+  ignoreChanges?: string[];
   custom: boolean;
   remote?: boolean;
   provider: string;

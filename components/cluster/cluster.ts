@@ -210,17 +210,19 @@ export class Cluster extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    for (const policy of [
+    // EKS checks the node role's managed policies when it creates the node group.
+    const attachments = [
       "AmazonEKSWorkerNodePolicy",
       "AmazonEC2ContainerRegistryPullOnly",
       "AmazonSSMManagedInstanceCore",
-    ]) {
-      new aws.iam.RolePolicyAttachment(
-        `${name}-system-node-${policy}`,
-        { role: role.name, policyArn: `arn:aws:iam::aws:policy/${policy}` },
-        { parent: this },
-      );
-    }
+    ].map(
+      (policy) =>
+        new aws.iam.RolePolicyAttachment(
+          `${name}-system-node-${policy}`,
+          { role: role.name, policyArn: `arn:aws:iam::aws:policy/${policy}` },
+          { parent: this },
+        ),
+    );
     const launchTemplate = new aws.ec2.LaunchTemplate(
       `${name}-system`,
       {
@@ -272,7 +274,7 @@ export class Cluster extends pulumi.ComponentResource {
         labels: { "node-role": "system" },
         taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }],
       },
-      { parent: this, dependsOn: [role] },
+      { parent: this, dependsOn: [role, ...attachments] },
     );
     return { role, nodeGroup };
   }

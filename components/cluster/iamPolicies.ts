@@ -1,9 +1,9 @@
 /**
  * Least-privilege policies for the cluster's controllers, as data. Actions that AWS does not
- * scope by resource (Describe*, Get*) are allowed on "*"; every mutating action is scoped by ARN
- * or by the cluster's tags.
+ * scope by resource (Describe*, Get*, pricing) are allowed on "*"; every mutating action is
+ * scoped by ARN or by the cluster's tags.
  */
-import { PolicyDocument, policyDocument } from "../shared/iamDocuments";
+import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/iamDocuments";
 
 export interface ControllerScope {
   accountId: string;
@@ -11,16 +11,24 @@ export interface ControllerScope {
   clusterName: string;
 }
 
-/** Karpenter's controller: launch and terminate only nodes it tagged for this cluster. */
-export function karpenterControllerPolicy(
-  s: ControllerScope & { nodeRoleArn: string; interruptionQueueArn: string; clusterArn: string },
-): PolicyDocument {
+export interface KarpenterScope extends ControllerScope {
+  nodeRoleArn: string;
+  interruptionQueueArn: string;
+  /** The CMK the interruption queue is encrypted with. */
+  interruptionQueueKeyArn: string;
+  clusterArn: string;
+}
+
+/** Karpenter's controller: launch and terminate only nodes (and profiles) it tagged for this cluster. */
+export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
   const ec2 = (type: string) => `arn:aws:ec2:${s.region}:*:${type}/*`;
-  const owned = { [`aws:ResourceTag/kubernetes.io/cluster/${s.clusterName}`]: "owned" };
+  const clusterTag = `kubernetes.io/cluster/${s.clusterName}`;
+  const owned = { [`aws:ResourceTag/${clusterTag}`]: "owned" };
   const requestOwned = {
-    [`aws:RequestTag/kubernetes.io/cluster/${s.clusterName}`]: "owned",
+    [`aws:RequestTag/${clusterTag}`]: "owned",
     "aws:RequestTag/eks:eks-cluster-name": s.clusterName,
   };
+  const profiles = `arn:aws:iam::${s.accountId}:instance-profile/*`;
   return policyDocument([
     {
       Sid: "ReadOnly",
@@ -35,11 +43,12 @@ export function karpenterControllerPolicy(
         "ec2:DescribeSecurityGroups",
         "ec2:DescribeSpotPriceHistory",
         "ec2:DescribeSubnets",
-        "pricing:GetProducts",
       ],
       Resource: "*",
       Condition: { StringEquals: { "aws:RequestedRegion": s.region } },
     },
+    // The Price List API lives in a few regions only (ap-south-1 serves Asia): no region condition.
+    { Sid: "Pricing", Effect: "Allow", Action: "pricing:GetProducts", Resource: "*" },
     {
       Sid: "UseSharedResources",
       Effect: "Allow",
@@ -107,24 +116,52 @@ export function karpenterControllerPolicy(
       Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
     },
     {
-      Sid: "ManageInstanceProfiles",
+      Sid: "CreateOwnedInstanceProfiles",
+      Effect: "Allow",
+      Action: ["iam:CreateInstanceProfile", "iam:TagInstanceProfile"],
+      Resource: profiles,
+      Condition: {
+        StringEquals: {
+          [`aws:RequestTag/${clusterTag}`]: "owned",
+          "aws:RequestTag/topology.kubernetes.io/region": s.region,
+        },
+      },
+    },
+    {
+      Sid: "ManageOwnedInstanceProfiles",
       Effect: "Allow",
       Action: [
-        "iam:CreateInstanceProfile",
-        "iam:TagInstanceProfile",
         "iam:AddRoleToInstanceProfile",
         "iam:RemoveRoleFromInstanceProfile",
         "iam:DeleteInstanceProfile",
-        "iam:GetInstanceProfile",
-        "iam:ListInstanceProfiles",
+        "iam:TagInstanceProfile",
       ],
-      Resource: `arn:aws:iam::${s.accountId}:instance-profile/*`,
+      Resource: profiles,
+      Condition: {
+        StringEquals: {
+          [`aws:ResourceTag/${clusterTag}`]: "owned",
+          "aws:ResourceTag/topology.kubernetes.io/region": s.region,
+        },
+      },
+    },
+    {
+      Sid: "ReadInstanceProfiles",
+      Effect: "Allow",
+      Action: ["iam:GetInstanceProfile", "iam:ListInstanceProfiles"],
+      Resource: profiles,
     },
     {
       Sid: "InterruptionQueue",
       Effect: "Allow",
       Action: ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"],
       Resource: s.interruptionQueueArn,
+    },
+    {
+      Sid: "InterruptionQueueKey",
+      Effect: "Allow",
+      Action: "kms:Decrypt",
+      Resource: s.interruptionQueueKeyArn,
+      Condition: { StringEquals: { "kms:ViaService": `sqs.${s.region}.amazonaws.com` } },
     },
     {
       Sid: "Ssm",
@@ -141,9 +178,10 @@ export function karpenterControllerPolicy(
   ]);
 }
 
-/** The AWS Load Balancer Controller: reads widely, changes only load balancers it created. */
+/** The AWS Load Balancer Controller: reads widely, changes only what it created or the cluster owns. */
 export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument {
   const elb = `arn:aws:elasticloadbalancing:${s.region}:${s.accountId}`;
+  const securityGroups = `arn:aws:ec2:${s.region}:${s.accountId}:security-group/*`;
   const created = { "aws:ResourceTag/elbv2.k8s.aws/cluster": s.clusterName };
   return policyDocument([
     {
@@ -170,11 +208,20 @@ export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument
       ],
       Resource: "*",
     },
+    // Ingress from load balancers onto the cluster's node/pod groups only: never the data stores'.
     {
-      Sid: "NodeSecurityGroupRules",
+      Sid: "ClusterSecurityGroupRules",
       Effect: "Allow",
       Action: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"],
-      Resource: `arn:aws:ec2:${s.region}:${s.accountId}:security-group/*`,
+      Resource: securityGroups,
+      Condition: { Null: { [`aws:ResourceTag/kubernetes.io/cluster/${s.clusterName}`]: "false" } },
+    },
+    {
+      Sid: "OwnSecurityGroupRules",
+      Effect: "Allow",
+      Action: ["ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress"],
+      Resource: securityGroups,
+      Condition: { StringEquals: created },
     },
     {
       Sid: "CreateSecurityGroups",
@@ -187,7 +234,7 @@ export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument
       Sid: "ManageOwnSecurityGroups",
       Effect: "Allow",
       Action: ["ec2:DeleteSecurityGroup", "ec2:CreateTags", "ec2:DeleteTags"],
-      Resource: `arn:aws:ec2:${s.region}:${s.accountId}:security-group/*`,
+      Resource: securityGroups,
       Condition: { StringEquals: created },
     },
     {
@@ -250,10 +297,11 @@ export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument
   ]);
 }
 
-/** The EBS CSI driver: volumes and snapshots it creates, tagged for the cluster; KMS via EC2 only. */
+/** The EBS CSI driver: volumes and snapshots it creates and tags for the cluster; KMS via EC2 only. */
 export function ebsCsiPolicy(s: Pick<ControllerScope, "accountId" | "region">): PolicyDocument {
   const ec2 = `arn:aws:ec2:${s.region}:${s.accountId}`;
-  return policyDocument([
+  const volumesAndSnapshots = [`${ec2}:volume/*`, `arn:aws:ec2:${s.region}::snapshot/*`];
+  const statements: PolicyStatement[] = [
     {
       Sid: "ReadOnly",
       Effect: "Allow",
@@ -271,27 +319,35 @@ export function ebsCsiPolicy(s: Pick<ControllerScope, "accountId" | "region">): 
       Sid: "CreateTagged",
       Effect: "Allow",
       Action: ["ec2:CreateVolume", "ec2:CreateSnapshot"],
-      Resource: [`${ec2}:volume/*`, `arn:aws:ec2:${s.region}::snapshot/*`],
-      Condition: { StringLike: { "aws:RequestTag/ebs.csi.aws.com/cluster": "true" } },
+      Resource: volumesAndSnapshots,
+      Condition: { StringEquals: { "aws:RequestTag/ebs.csi.aws.com/cluster": "true" } },
     },
     {
       Sid: "TagOnCreate",
       Effect: "Allow",
       Action: "ec2:CreateTags",
-      Resource: [`${ec2}:volume/*`, `arn:aws:ec2:${s.region}::snapshot/*`],
+      Resource: volumesAndSnapshots,
       Condition: { StringEquals: { "ec2:CreateAction": ["CreateVolume", "CreateSnapshot"] } },
+    },
+    {
+      Sid: "AttachToNodes",
+      Effect: "Allow",
+      Action: ["ec2:AttachVolume", "ec2:DetachVolume"],
+      Resource: [`${ec2}:volume/*`, `${ec2}:instance/*`],
+      Condition: { StringEquals: { "aws:ResourceTag/ebs.csi.aws.com/cluster": "true" } },
+    },
+    {
+      Sid: "AttachToInstances",
+      Effect: "Allow",
+      Action: ["ec2:AttachVolume", "ec2:DetachVolume"],
+      Resource: `${ec2}:instance/*`,
     },
     {
       Sid: "ManageTagged",
       Effect: "Allow",
-      Action: [
-        "ec2:AttachVolume",
-        "ec2:DetachVolume",
-        "ec2:ModifyVolume",
-        "ec2:DeleteVolume",
-        "ec2:DeleteSnapshot",
-      ],
-      Resource: [`${ec2}:volume/*`, `${ec2}:instance/*`, `arn:aws:ec2:${s.region}::snapshot/*`],
+      Action: ["ec2:ModifyVolume", "ec2:DeleteVolume", "ec2:DeleteSnapshot"],
+      Resource: volumesAndSnapshots,
+      Condition: { StringEquals: { "aws:ResourceTag/ebs.csi.aws.com/cluster": "true" } },
     },
     {
       Sid: "KmsThroughEc2",
@@ -307,5 +363,6 @@ export function ebsCsiPolicy(s: Pick<ControllerScope, "accountId" | "region">): 
       Resource: `arn:aws:kms:${s.region}:${s.accountId}:key/*`,
       Condition: { StringEquals: { "kms:ViaService": `ec2.${s.region}.amazonaws.com` } },
     },
-  ]);
+  ];
+  return policyDocument(statements);
 }

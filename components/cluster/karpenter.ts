@@ -86,7 +86,7 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
     `${s.name}-karpenter-interruptions`,
     {
       queueUrl: queue.url,
-      policy: queue.arn.apply((arn) =>
+      policy: pulumi.all([queue.arn, s.accountId]).apply(([arn, account]) =>
         JSON.stringify(
           policyDocument([
             {
@@ -95,6 +95,7 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
               Principal: { Service: ["events.amazonaws.com", "sqs.amazonaws.com"] },
               Action: "sqs:SendMessage",
               Resource: arn,
+              Condition: { StringEquals: { "aws:SourceAccount": account } },
             },
             {
               Sid: "DenyInsecureTransport",
@@ -163,14 +164,15 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
       namespace: KARPENTER_NAMESPACE,
       serviceAccount: "karpenter",
       policy: pulumi
-        .all([s.accountId, nodeRole.arn, queue.arn])
-        .apply(([accountId, nodeRoleArn, interruptionQueueArn]) =>
+        .all([s.accountId, nodeRole.arn, queue.arn, s.queueKeyArn])
+        .apply(([accountId, nodeRoleArn, interruptionQueueArn, interruptionQueueKeyArn]) =>
           karpenterControllerPolicy({
             accountId,
             region: s.region,
             clusterName: s.clusterName,
             nodeRoleArn,
             interruptionQueueArn,
+            interruptionQueueKeyArn,
             clusterArn: `arn:aws:eks:${s.region}:${accountId}:cluster/${s.clusterName}`,
           }),
         ),
@@ -245,7 +247,8 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
             },
           },
         ],
-        tags: { ...discovery, [`kubernetes.io/cluster/${s.clusterName}`]: "owned" },
+        // Karpenter adds kubernetes.io/cluster/<name> itself (its CRD forbids setting it here).
+        tags: discovery,
       },
     },
     { ...k8sOpts, dependsOn: [release, nodeAccess] },

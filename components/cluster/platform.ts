@@ -83,6 +83,11 @@ export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.co
   const inNamespace = (ns: NamespaceRole) => ({
     namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": NAMESPACES[ns].name } },
   });
+  // The EKS Pod Identity agent (link-local): every namespace's pods fetch AWS credentials there.
+  const podIdentityAgent = {
+    to: [{ ipBlock: { cidr: "169.254.170.23/32" } }],
+    ports: [{ protocol: "TCP", port: 80 }],
+  };
   const dns = {
     to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }],
     ports: [
@@ -97,7 +102,7 @@ export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.co
       podSelector: {},
       policyTypes: ["Ingress", "Egress"],
       ingress: [{ from: [{ podSelector: {} }] }],
-      egress: [{ to: [{ podSelector: {} }] }, dns],
+      egress: [{ to: [{ podSelector: {} }] }, dns, podIdentityAgent],
     });
   }
   // Shop pods: reached from the mesh (ingress gateway) and scraped by observability; they reach
@@ -136,9 +141,23 @@ export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.co
     podSelector: {},
     policyTypes: ["Ingress", "Egress"],
     ingress: [
-      { ports: [15012, 15017, 15021, 8080, 8443].map((port) => ({ protocol: "TCP", port })) },
+      // xDS, webhooks, gateway health and traffic, and istiod/sidecar metrics for Prometheus.
+      {
+        ports: [15012, 15017, 15021, 8080, 8443, 15014, 15020, 15090].map((port) => ({
+          protocol: "TCP",
+          port,
+        })),
+      },
     ],
-    egress: [{ ports: [{ protocol: "TCP", port: 443 }] }, { to: [inNamespace("shop")] }],
+    egress: [
+      { ports: [{ protocol: "TCP", port: 443 }] },
+      { to: [inNamespace("shop")] },
+      // Traces and access logs go to the collector in observability.
+      {
+        to: [inNamespace("observability")],
+        ports: [4317, 4318, 9411].map((port) => ({ protocol: "TCP", port })),
+      },
+    ],
   });
   // Observability: receives telemetry from every namespace, scrapes everything, ships to AWS.
   policy("allow-telemetry", "observability", {

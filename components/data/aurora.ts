@@ -148,7 +148,14 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
     // A secondary's replication source is managed by the global cluster, not by this program.
     stateful(
       scope,
-      s.posture === "active" ? {} : { ignoreChanges: ["replicationSourceIdentifier"] },
+      // Upgrades go through the global cluster's engineVersion; members follow (the provider's
+      // documented pattern, without which an upgrade fails with an inconsistent plan).
+      {
+        ignoreChanges:
+          s.posture === "active"
+            ? ["engineVersion"]
+            : ["engineVersion", "replicationSourceIdentifier"],
+      },
     ),
   );
 
@@ -174,7 +181,7 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
           promotionTier: i,
           tags: { Name: `${scope.namePrefix}-aurora-${i}` },
         },
-        { parent: scope.parent },
+        { parent: scope.parent, ignoreChanges: ["engineVersion"] },
       ),
   );
   return { globalCluster, cluster, instances, masterSecret };

@@ -24,7 +24,8 @@ export const KEY_SERVICES: Record<KeyPurpose, string[]> = {
   messaging: ["sqs", "sns"],
   logs: ["logs"],
   secrets: ["secretsmanager"],
-  storage: ["s3"],
+  // S3 objects, and the services' ECR image repositories.
+  storage: ["s3", "ecr"],
 };
 
 /** Service principals that call KMS as themselves for a key's purpose. */
@@ -34,23 +35,35 @@ const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[
   messaging: () => ["events.amazonaws.com", "cloudwatch.amazonaws.com", "sns.amazonaws.com"],
 };
 
+/**
+ * Key administration, listed action by action: no kms:CreateGrant here (a grant would bypass the
+ * service scoping below). kms:PutKeyPolicy stays, or no one could ever update this policy.
+ */
 const ADMIN_ACTIONS = [
-  "kms:Create*",
-  "kms:Describe*",
-  "kms:Enable*",
-  "kms:List*",
-  "kms:Put*",
-  "kms:Update*",
-  "kms:Revoke*",
-  "kms:Disable*",
-  "kms:Get*",
-  "kms:Delete*",
+  "kms:CreateAlias",
+  "kms:DescribeKey",
+  "kms:EnableKey",
+  "kms:EnableKeyRotation",
+  "kms:ListAliases",
+  "kms:ListGrants",
+  "kms:ListKeyPolicies",
+  "kms:ListResourceTags",
+  "kms:PutKeyPolicy",
+  "kms:UpdateAlias",
+  "kms:UpdateKeyDescription",
+  "kms:UpdatePrimaryRegion",
+  "kms:RevokeGrant",
+  "kms:RetireGrant",
+  "kms:DisableKey",
+  "kms:DisableKeyRotation",
+  "kms:GetKeyPolicy",
+  "kms:GetKeyRotationStatus",
+  "kms:DeleteAlias",
   "kms:TagResource",
   "kms:UntagResource",
   "kms:ScheduleKeyDeletion",
   "kms:CancelKeyDeletion",
   "kms:ReplicateKey",
-  "kms:UpdatePrimaryRegion",
 ];
 const USE_ACTIONS = [
   "kms:Encrypt",

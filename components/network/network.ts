@@ -166,7 +166,7 @@ export class Network extends pulumi.ComponentResource {
         ),
     );
 
-    const workloadSg = this.createWorkloadSecurityGroup(name, vpc, tag);
+    const workloadSg = this.createWorkloadSecurityGroup(name, args.clusterName, vpc, tag);
     const endpointSg = this.createEndpoints(
       name,
       args,
@@ -249,6 +249,7 @@ export class Network extends pulumi.ComponentResource {
 
   private createWorkloadSecurityGroup(
     name: string,
+    clusterName: string,
     vpc: aws.ec2.Vpc,
     tag: (suffix: string) => Record<string, string>,
   ): aws.ec2.SecurityGroup {
@@ -257,7 +258,13 @@ export class Network extends pulumi.ComponentResource {
       {
         vpcId: vpc.id,
         description: "EKS nodes and pods of the shop; data stores admit only this group",
-        tags: tag("workloads"),
+        // Karpenter selects node security groups by the discovery tag; the load balancer
+        // controller may open ingress only on groups tagged for the cluster.
+        tags: {
+          ...tag("workloads"),
+          "karpenter.sh/discovery": clusterName,
+          [`kubernetes.io/cluster/${clusterName}`]: "shared",
+        },
       },
       { parent: this },
     );

@@ -147,7 +147,15 @@ describe("components/cluster (recorded offline runs)", () => {
     ]);
     const versions = DEFAULTS.cluster.addonVersions;
     expect(addons["vpc-cni"].inputs.addonVersion).to.equal(versions.vpcCni);
-    expect(addons["aws-ebs-csi-driver"].inputs.addonVersion).to.equal(versions.ebsCsiDriver);
+    expect(
+      Object.fromEntries(Object.entries(addons).map(([n, a]) => [n, a.inputs.addonVersion])),
+    ).to.deep.equal({
+      "vpc-cni": versions.vpcCni,
+      coredns: versions.coredns,
+      "kube-proxy": versions.kubeProxy,
+      "eks-pod-identity-agent": versions.podIdentityAgent,
+      "aws-ebs-csi-driver": versions.ebsCsiDriver,
+    });
     expect(
       JSON.parse(String(addons["vpc-cni"].inputs.configurationValues)).enableNetworkPolicy,
     ).to.equal("true");
@@ -168,6 +176,13 @@ describe("components/cluster (recorded offline runs)", () => {
     // Pods need nodes: coredns and the EBS CSI driver wait for the system node group.
     const mng = ofType(prod, T.mng)[0];
     expect(addons.coredns.dependencies).to.include(mng.urn);
+    expect(addons["aws-ebs-csi-driver"].dependencies).to.include(mng.urn);
+    // The system node group waits for its role's managed policies (EKS checks them).
+    const attachments = ofType(prod, T.attachment).filter((a) =>
+      a.name.startsWith("cluster-system-node-"),
+    );
+    expect(attachments).to.have.length(3);
+    for (const a of attachments) expect(mng.dependencies).to.include(a.urn);
   });
 
   it("gives Karpenter an encrypted interruption queue fed by the four EventBridge rules", () => {
@@ -219,6 +234,19 @@ describe("components/cluster (recorded offline runs)", () => {
       httpPutResponseHopLimit: 2,
     });
     expect(nodeClass.blockDeviceMappings[0].ebs).to.include({ volumeType: "gp3", encrypted: true });
+    // Nodes get the EKS cluster group and the workloads group (the one the data stores admit).
+    expect(nodeClass.securityGroupSelectorTerms).to.deep.equal([
+      { tags: { "karpenter.sh/discovery": "ecommerce-prod-mumbai" } },
+      { tags: { "aws:eks:cluster-name": "ecommerce-prod-mumbai" } },
+    ]);
+    const workloads = the(prod, "aws:ec2/securityGroup:SecurityGroup", "network-workloads");
+    expect((workloads.inputs.tags as Record<string, string>)["karpenter.sh/discovery"]).to.equal(
+      "ecommerce-prod-mumbai",
+    );
+    // Karpenter's CRD rejects kubernetes.io/cluster/* tags; Karpenter sets that one itself.
+    expect(Object.keys(nodeClass.tags).some((k) => k.startsWith("kubernetes.io/cluster"))).to.equal(
+      false,
+    );
     // Only private subnets carry the discovery tag.
     const tagged = ofType(prod, "aws:ec2/subnet:Subnet").filter(
       (s) => (s.inputs.tags as Record<string, string>)["karpenter.sh/discovery"],
@@ -302,6 +330,41 @@ describe("components/cluster (recorded offline runs)", () => {
     ).to.have.members(["shop", "istio-system", "observability"]);
     for (const d of denies)
       expect(d.inputs.spec).to.deep.equal({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+    const spec = (ns: string, name: string) =>
+      ofType(prod, T.netpol).find((p) => {
+        const m = p.inputs.metadata as { name: string; namespace: string };
+        return m.namespace === ns && m.name === name;
+      })?.inputs.spec as {
+        egress: {
+          to?: { ipBlock?: { cidr: string }; namespaceSelector?: unknown }[];
+          ports?: { port: number }[];
+        }[];
+      };
+    // Every namespace reaches DNS and the Pod Identity agent; without it pods get no AWS credentials.
+    for (const ns of ["shop", "istio-system", "observability"]) {
+      const egress = spec(ns, "allow-same-namespace").egress;
+      expect(
+        egress.some(
+          (e) => e.to?.[0]?.ipBlock?.cidr === "169.254.170.23/32" && e.ports?.[0]?.port === 80,
+        ),
+        ns,
+      ).to.equal(true);
+      expect(
+        egress.some((e) => e.ports?.some((p) => p.port === 53)),
+        ns,
+      ).to.equal(true);
+    }
+    // The mesh sends traces to the collector; shop pods reach the data stores in the VPC.
+    const meshEgress = spec("istio-system", "allow-control-plane").egress;
+    expect(meshEgress.some((e) => e.ports?.some((p) => p.port === 4317))).to.equal(true);
+    const shopEgress = spec("shop", "allow-mesh-and-telemetry").egress;
+    expect(
+      shopEgress.some(
+        (e) =>
+          e.to?.[0]?.ipBlock?.cidr === "10.10.0.0/16" &&
+          e.ports?.map((p) => p.port).join() === "5432,6379",
+      ),
+    ).to.equal(true);
     const [sc] = ofType(prod, T.storageClass);
     expect(sc.inputs).to.deep.include({
       provisioner: "ebs.csi.aws.com",
@@ -321,10 +384,15 @@ describe("components/cluster (recorded offline runs)", () => {
     expect((lbc.inputs.values as Record<string, unknown>).enableServiceMutatorWebhook).to.equal(
       false,
     );
-    expect(the(prod, T.release, "cluster-metrics-server").inputs).to.include({
-      chart: "metrics-server",
-      version: "3.13.0",
-    });
+    const metrics = the(prod, T.release, "cluster-metrics-server");
+    expect(metrics.inputs).to.include({ chart: "metrics-server", version: "3.13.0" });
+    for (const release of [lbc, metrics, the(prod, T.release, "cluster-karpenter")]) {
+      const values = release.inputs.values as { nodeSelector: unknown; tolerations: unknown };
+      expect(values.nodeSelector, release.name).to.deep.equal({ "node-role": "system" });
+      expect(values.tolerations, release.name).to.deep.equal([
+        { key: "CriticalAddonsOnly", operator: "Exists" },
+      ]);
+    }
   });
 
   it("exports the cluster's name, endpoint, OIDC issuer and node roles, with the kubeconfig as a secret", () => {

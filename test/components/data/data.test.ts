@@ -209,6 +209,8 @@ describe("components/data (recorded offline runs)", () => {
           streamViewType: "NEW_AND_OLD_IMAGES",
         });
         expect(t.protect).to.equal(true);
+        // The standby adds replicas with aws.dynamodb.TableReplica; the table must not remove them.
+        expect(t.ignoreChanges).to.deep.equal(["replicas"]);
       }
     });
 
@@ -351,6 +353,11 @@ describe("components/data (recorded offline runs)", () => {
       expect(ofType(dr, T.global)).to.deep.equal([]);
       expect(cluster.inputs.globalClusterIdentifier).to.equal(prod.outputs.globalClusterId);
       expect(cluster.inputs.kmsKeyId).to.equal(keyArn(dr, "database"));
+      // The global cluster manages the replication source; upgrades go through its engineVersion.
+      expect(cluster.ignoreChanges).to.have.members([
+        "engineVersion",
+        "replicationSourceIdentifier",
+      ]);
       expect(cluster.inputs).to.not.have.any.keys(
         "masterPassword",
         "masterUsername",
@@ -391,6 +398,14 @@ describe("components/data (recorded offline runs)", () => {
         expect(c.inputs.region).to.equal("ap-south-1");
         const [rule] = c.inputs.rules as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
         expect(rule.deleteMarkerReplication).to.deep.equal({ status: "Enabled" });
+        // Every object is SSE-KMS encrypted: without this criterion none would replicate.
+        expect(rule.sourceSelectionCriteria).to.deep.equal({
+          sseKmsEncryptedObjects: { status: "Enabled" },
+        });
+        expect(rule.destination.metrics).to.deep.equal({
+          status: "Enabled",
+          eventThreshold: { minutes: 15 },
+        });
         expect(rule.destination.replicationTime).to.deep.equal({
           status: "Enabled",
           time: { minutes: 15 },
@@ -411,6 +426,11 @@ describe("components/data (recorded offline runs)", () => {
         [s.Resource].flat(),
       );
       expect(resources).to.not.include("*");
+      const sid = (id: string) => policy.Statement.find((st: { Sid: string }) => st.Sid === id);
+      expect(sid("DecryptSource").Resource).to.equal(
+        (prod.outputs.keyArns as Record<string, string>).storage,
+      );
+      expect(sid("EncryptReplica").Resource).to.equal(keyArn(dr, "storage"));
     });
 
     it("refuses to run when the primary does not replicate its secrets to this region", async () => {

@@ -38,12 +38,19 @@ describe("components/data pure helpers", () => {
   it("grants key use only through the key's services, and never data actions to the admin statement", () => {
     const doc = dataKeyPolicy("storage", "123456789012", "ap-southeast-1");
     const [admin, use] = doc.Statement;
-    expect([admin.Action].flat()).to.not.include.members(["kms:Encrypt", "kms:Decrypt"]);
+    // No data action and no grant creation for administrators: a grant would bypass ViaService.
+    for (const action of ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:CreateGrant"]) {
+      expect([admin.Action].flat(), action).to.not.include(action);
+    }
+    expect(
+      [admin.Action].flat().some((a) => a.endsWith("*")),
+      "no wildcard admin actions",
+    ).to.equal(false);
     expect([admin.Action].flat().some((a) => a === "kms:*")).to.equal(false);
     expect(use.Condition).to.deep.equal({
       StringEquals: {
         "kms:CallerAccount": "123456789012",
-        "kms:ViaService": ["s3.ap-southeast-1.amazonaws.com"],
+        "kms:ViaService": ["s3.ap-southeast-1.amazonaws.com", "ecr.ap-southeast-1.amazonaws.com"],
       },
     });
     const logs = dataKeyPolicy("logs", "123456789012", "ap-south-1").Statement[2];
