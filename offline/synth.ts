@@ -55,6 +55,13 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
     abort(err);
   };
 
+  // Pulumi records a full stack trace per resource (source positions for the engine's display).
+  // Under ts-node each one is source-mapped, which is two thirds of a synthesis; offline nothing
+  // reads those positions, so the mapping is off while the stack synthesizes. The program's own
+  // code path is unchanged.
+  const errorClass = Error as { prepareStackTrace?: unknown };
+  const mapStackTrace = errorClass.prepareStackTrace;
+  errorClass.prepareStackTrace = undefined;
   return withLocalStorage(async () => {
     await pulumi.runtime.setMocks(mocks, input.project, input.stack, false, input.organization);
     // setMocks set the feature flags on this store; now swap in the recording monitor.
@@ -73,6 +80,7 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
       if (!errors.includes(err)) errors.unshift(err);
     } finally {
       process.off("unhandledRejection", onError);
+      errorClass.prepareStackTrace = mapStackTrace;
     }
     if (errors.length > 0) {
       throw new SynthError(

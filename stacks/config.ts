@@ -17,6 +17,7 @@ import {
 } from "../components/network/cidr";
 import { AddonVersions } from "../components/cluster/addons";
 import { CapacityConfig, CapacityProfile } from "../components/cluster/capacity";
+import { SERVICE_NAMES, ServiceName, ServiceOverride } from "../services/catalog";
 
 export type Role = "primary" | "standby";
 export const ROLES: readonly Role[] = ["primary", "standby"];
@@ -73,6 +74,11 @@ export const DEFAULTS = {
   },
 } as const;
 
+export const MESH_DEFAULTS = {
+  hosts: ["*"],
+  tracing: { service: "otel-collector.observability.svc.cluster.local", port: 4317 },
+};
+
 /** Kubernetes versions this program is tested against (EKS standard support). */
 export const SUPPORTED_KUBERNETES_VERSIONS = ["1.31", "1.32", "1.33", "1.34"];
 
@@ -123,9 +129,21 @@ export interface ClusterConfig {
   publicAccessCidrs: string[];
 }
 
+export interface MeshConfig {
+  /** Hosts the shop's Istio Gateway serves; `*` until the edge's domain exists. */
+  hosts: string[];
+  /** OpenTelemetry collector (OTLP gRPC) for the mesh's traces. */
+  tracing: { service: string; port: number };
+  /** JWT issuer and JWKS URI (the edge's Cognito pool); without them protected paths stay closed. */
+  jwt?: { issuer: string; jwksUri: string };
+}
+
 interface CommonConfig {
   /** The stack's region (`aws:region`). */
   region: string;
+  mesh: MeshConfig;
+  /** Per-service overrides of the catalog (`ecommerce:services`). */
+  services: Partial<Record<ServiceName, ServiceOverride>>;
   network: NetworkConfig;
   data: DataConfig;
   cluster: ClusterConfig;
@@ -769,6 +787,155 @@ function parseCluster(read: ConfigReader, problems: Problems): ClusterConfig {
   };
 }
 
+const IMAGE = /^[a-z0-9]+([._/:-][a-z0-9]+)*(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+const HOSTNAME = /^(\*|(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)$/;
+
+/** A pinned image: a registry path with a tag other than `latest`, or a digest. */
+function readImage(
+  raw: RawObject,
+  field: string,
+  key: string,
+  problems: Problems,
+  required: boolean,
+): string | undefined {
+  const value = raw[field];
+  if (value === undefined) {
+    if (required)
+      problems.add(
+        `${key}.${field}`,
+        "is required; use a pinned image, e.g. ghcr.io/acme/cart:1.4.2",
+      );
+    return undefined;
+  }
+  if (typeof value !== "string" || !IMAGE.test(value) || value.endsWith(":latest")) {
+    problems.add(
+      `${key}.${field}`,
+      `${JSON.stringify(value)} is not accepted; use an image pinned by tag (not latest) or digest, e.g. ghcr.io/acme/cart:1.4.2`,
+    );
+    return undefined;
+  }
+  return value;
+}
+
+function readPercent(
+  raw: RawObject,
+  field: string,
+  key: string,
+  problems: Problems,
+): number | undefined {
+  const value = raw[field];
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isFinite(n) || n < 0 || n > 100) {
+    problems.add(
+      `${key}.${field}`,
+      `${JSON.stringify(value)} is not accepted; use a number from 0 to 100`,
+    );
+    return undefined;
+  }
+  return n;
+}
+
+function parseServices(
+  read: ConfigReader,
+  problems: Problems,
+): Partial<Record<ServiceName, ServiceOverride>> {
+  const key = "ecommerce:services";
+  const raw = readObject(read, key, SERVICE_NAMES, problems);
+  const result: Partial<Record<ServiceName, ServiceOverride>> = {};
+  for (const name of SERVICE_NAMES.filter((n) => raw[n] !== undefined)) {
+    const k = `${key}.${name}`;
+    const o = readSection(raw, key, name, ["image", "replicas", "canary", "mirror"], problems);
+    const override: ServiceOverride = {};
+    override.image = readImage(o, "image", k, problems, false);
+    if (o.replicas !== undefined) {
+      // A primary (and a drilled or failed-over standby) needs a second pod to survive a node loss.
+      override.replicas = readInteger(
+        o,
+        "replicas",
+        k,
+        2,
+        100,
+        3,
+        problems,
+        " (at least 2 while the stack serves traffic)",
+      );
+    }
+    if (o.canary !== undefined) {
+      const c = readSection(o, k, "canary", ["image", "weight"], problems);
+      const image = readImage(c, "image", `${k}.canary`, problems, true);
+      const weight = readInteger(c, "weight", `${k}.canary`, 0, 100, -1, problems);
+      if (c.weight === undefined)
+        problems.add(
+          `${k}.canary.weight`,
+          "is required; use an integer from 0 to 100 (the canary's share of traffic)",
+        );
+      if (image && weight >= 0 && c.weight !== undefined) override.canary = { image, weight };
+    }
+    if (o.mirror !== undefined) {
+      const m = readSection(o, k, "mirror", ["image", "percent"], problems);
+      const image = readImage(m, "image", `${k}.mirror`, problems, true);
+      const percent = readPercent(m, "percent", `${k}.mirror`, problems);
+      if (image && percent !== undefined) override.mirror = { image, percent };
+    }
+    result[name] = Object.fromEntries(
+      Object.entries(override).filter(([, v]) => v !== undefined),
+    ) as ServiceOverride;
+  }
+  return result;
+}
+
+function parseMesh(read: ConfigReader, problems: Problems): MeshConfig {
+  const key = "ecommerce:mesh";
+  const d = MESH_DEFAULTS;
+  const raw = readObject(read, key, ["hosts", "tracing", "jwtIssuer", "jwksUri"], problems);
+  const hosts = readList(
+    raw,
+    "hosts",
+    key,
+    (h) => HOSTNAME.test(h),
+    "host names, e.g. [api.shop.example.com]",
+    [...d.hosts],
+    problems,
+  );
+  const tracingRaw = readSection(raw, key, "tracing", ["service", "port"], problems);
+  const tracing = {
+    service: readPattern(
+      tracingRaw,
+      "service",
+      `${key}.tracing`,
+      HOSTNAME,
+      d.tracing.service,
+      d.tracing.service,
+      problems,
+    ),
+    port: readInteger(tracingRaw, "port", `${key}.tracing`, 1, 65535, d.tracing.port, problems),
+  };
+  const https = /^https:\/\/[^\s]+$/;
+  const issuer = raw.jwtIssuer;
+  const jwks = raw.jwksUri;
+  if ((issuer === undefined) !== (jwks === undefined)) {
+    problems.add(
+      `${key}.${issuer === undefined ? "jwtIssuer" : "jwksUri"}`,
+      "is required with the other: set both jwtIssuer and jwksUri, or neither",
+    );
+    return { hosts, tracing };
+  }
+  if (issuer === undefined) return { hosts, tracing };
+  const ok =
+    typeof issuer === "string" &&
+    https.test(issuer) &&
+    typeof jwks === "string" &&
+    https.test(jwks);
+  if (!ok) {
+    problems.add(
+      `${key}.jwtIssuer`,
+      "jwtIssuer and jwksUri must be https:// URLs, e.g. https://cognito-idp.ap-south-1.amazonaws.com/<pool-id>",
+    );
+    return { hosts, tracing };
+  }
+  return { hosts, tracing, jwt: { issuer: issuer as string, jwksUri: jwks as string } };
+}
+
 /**
  * Parses and validates the whole stack configuration.
  * @throws ConfigError listing every problem, each prefixed with its config key.
@@ -875,12 +1042,14 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   const network = parseNetwork(read, validRegion, role, mode, problems);
   const data = parseData(read, role, problems);
   const cluster = parseCluster(read, problems);
+  const mesh = parseMesh(read, problems);
+  const services = parseServices(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
     throw new ConfigError(problems.list);
   }
-  const common = { region: validRegion, network, data, cluster, protect };
+  const common = { region: validRegion, network, data, cluster, mesh, services, protect };
   return role === "primary"
     ? { ...common, role, dr: { drill, replicaRegions } }
     : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack } };

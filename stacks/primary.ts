@@ -3,6 +3,7 @@ import { StackContext } from "./context";
 import { buildCluster, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
+import { buildMesh, buildServices } from "./services";
 import { InputsOf, PrimaryOutputs } from "./references";
 
 /** prod-mumbai: the active region. It knows nothing about the standby. */
@@ -10,6 +11,8 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const network = buildNetwork(cfg, ctx);
   const data = buildData(cfg, ctx, network);
   const cluster = buildCluster(cfg, ctx, network, data);
+  const mesh = buildMesh(cfg, network, cluster);
+  const services = buildServices(cfg, ctx, cluster, data, mesh);
   // Typed against PrimaryOutputs: dropping a key the standby reads is a compile error.
   const forStandby: InputsOf<PrimaryOutputs> = {
     region: cfg.region,
@@ -27,6 +30,8 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     ...networkOutputs(network),
     ...dataOutputs(data),
     ...clusterOutputs(cluster),
+    meshGateway: mesh.targetGroupBinding,
+    repositoryUrls: services.repositoryUrls,
     ...forStandby,
   };
 }

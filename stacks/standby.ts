@@ -3,6 +3,7 @@ import { StackContext } from "./context";
 import { buildCluster, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
+import { buildMesh, buildServices } from "./services";
 import { PrimaryReference } from "./references";
 
 /** dr-singapore: the warm standby, wired to the primary through a typed StackReference. */
@@ -23,6 +24,8 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     dbSecretArn: p.dbSecretArn,
   });
   const cluster = buildCluster(cfg, ctx, network, data);
+  const mesh = buildMesh(cfg, network, cluster);
+  buildServices(cfg, ctx, cluster, data, mesh);
   return {
     role: cfg.role,
     drMode: cfg.dr.mode,
@@ -32,6 +35,7 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     ...networkOutputs(network),
     ...dataOutputs(data),
     ...clusterOutputs(cluster),
+    meshGateway: mesh.targetGroupBinding,
     globalClusterId: data.globalClusterId,
     auroraJoinedGlobalCluster: cfg.dr.mode !== "failover",
   };

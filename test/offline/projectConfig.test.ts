@@ -49,7 +49,10 @@ describe("offline/projectConfig (config as the Pulumi CLI reads it)", () => {
     const other = loadStackConfig(project, "prod-mumbai", [
       parseOverride("dr-singapore:ecommerce:dr.mode=failover"),
     ]);
-    expect(other["ecommerce:dr"]).to.deep.equal({ replicaRegions: ["ap-southeast-1"], drill: false });
+    expect(other["ecommerce:dr"]).to.deep.equal({
+      replicaRegions: ["ap-southeast-1"],
+      drill: false,
+    });
   });
 
   it("creates nested objects and list items the way `pulumi config set --path` does", () => {

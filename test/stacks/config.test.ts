@@ -360,6 +360,72 @@ describe("stacks/config", () => {
         { ...primaryRaw, "ecommerce:cluster": { verison: "1.33" } },
         /^ecommerce:cluster.verison: unknown key/,
       ],
+      [
+        "unknown service",
+        { ...primaryRaw, "ecommerce:services": { basket: { replicas: 3 } } },
+        /^ecommerce:services.basket: unknown key; accepted keys: product, user, cart, order, payment, inventory, auth/,
+      ],
+      [
+        "canary weight above 100",
+        {
+          ...primaryRaw,
+          "ecommerce:services": {
+            cart: { canary: { image: "ghcr.io/acme/cart:2.0.0", weight: 120 } },
+          },
+        },
+        /^ecommerce:services.cart.canary.weight: 120 is not accepted; use an integer from 0 to 100/,
+      ],
+      [
+        "canary without an image",
+        { ...primaryRaw, "ecommerce:services": { cart: { canary: { weight: 10 } } } },
+        /^ecommerce:services.cart.canary.image: is required; use a pinned image/,
+      ],
+      [
+        "mirror percent below 0",
+        {
+          ...primaryRaw,
+          "ecommerce:services": {
+            product: { mirror: { image: "ghcr.io/acme/product:3.0.0", percent: -5 } },
+          },
+        },
+        /^ecommerce:services.product.mirror.percent: -5 is not accepted; use a number from 0 to 100/,
+      ],
+      [
+        "one replica in the primary",
+        { ...primaryRaw, "ecommerce:services": { order: { replicas: 1 } } },
+        /^ecommerce:services.order.replicas: 1 is not accepted; use an integer from 2 to 100 \(at least 2 while the stack serves traffic\)/,
+      ],
+      [
+        "unpinned image",
+        { ...primaryRaw, "ecommerce:services": { user: { image: "ghcr.io/acme/user:latest" } } },
+        /^ecommerce:services.user.image: "ghcr.io\/acme\/user:latest" is not accepted; use an image pinned by tag \(not latest\) or digest/,
+      ],
+      [
+        "untagged image",
+        { ...primaryRaw, "ecommerce:services": { user: { image: "ghcr.io/acme/user" } } },
+        /^ecommerce:services.user.image: "ghcr.io\/acme\/user" is not accepted/,
+      ],
+      [
+        "JWT issuer without JWKS",
+        { ...primaryRaw, "ecommerce:mesh": { jwtIssuer: "https://issuer.example.com" } },
+        /^ecommerce:mesh.jwksUri: is required with the other/,
+      ],
+      [
+        "plain-HTTP issuer",
+        {
+          ...primaryRaw,
+          "ecommerce:mesh": {
+            jwtIssuer: "http://issuer.example.com",
+            jwksUri: "http://issuer.example.com/jwks",
+          },
+        },
+        /^ecommerce:mesh.jwtIssuer: jwtIssuer and jwksUri must be https:\/\/ URLs/,
+      ],
+      [
+        "bad gateway host",
+        { ...primaryRaw, "ecommerce:mesh": { hosts: ["api..example.com"] } },
+        /^ecommerce:mesh.hosts: \["api..example.com"\] is not accepted; use host names/,
+      ],
     ];
     for (const [title, raw, pattern] of cases) {
       it(title, () => {

@@ -148,7 +148,9 @@ describe("components/cluster (recorded offline runs)", () => {
     const versions = DEFAULTS.cluster.addonVersions;
     expect(addons["vpc-cni"].inputs.addonVersion).to.equal(versions.vpcCni);
     expect(
-      Object.fromEntries(Object.entries(addons).map(([n, a]) => [n, a.inputs.addonVersion])),
+      Object.fromEntries(
+        Object.entries(addons).map(([n, a]) => [n, (a as PlannedResource).inputs.addonVersion]),
+      ),
     ).to.deep.equal({
       "vpc-cni": versions.vpcCni,
       coredns: versions.coredns,

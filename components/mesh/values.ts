@@ -1,0 +1,85 @@
+/**
+ * Pure builders for the mesh: Helm values for istiod and the gateway, and the external hosts the
+ * services may reach while outbound traffic is REGISTRY_ONLY.
+ */
+
+export const ISTIO = {
+  repo: "https://istio-release.storage.googleapis.com/charts",
+  version: "1.28.3",
+};
+export const MESH_NAMESPACE = "istio-system";
+/** The gateway's Helm release name: also its ServiceAccount and its `istio` label value. */
+export const GATEWAY_NAME = "istio-ingressgateway";
+/** The port the gateway listens on for traffic from the regional ALB (a TargetGroupBinding). */
+export const GATEWAY_HTTP_PORT = 8080;
+
+/** istiod: JSON access logs, tracing to the OpenTelemetry collector, REGISTRY_ONLY egress, CNI. */
+export function istiodValues(tracing: { service: string; port: number }, replicas: number) {
+  return {
+    pilot: {
+      replicaCount: replicas,
+      autoscaleMin: replicas,
+      autoscaleMax: Math.max(replicas * 2, 3),
+      // Sidecars are set up by the CNI node agent, so application pods need no NET_ADMIN and
+      // pass the `restricted` Pod Security level.
+      cni: { enabled: true },
+      nodeSelector: { "node-role": "system" },
+      tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
+    },
+    meshConfig: {
+      accessLogFile: "/dev/stdout",
+      accessLogEncoding: "JSON",
+      outboundTrafficPolicy: { mode: "REGISTRY_ONLY" },
+      enableTracing: true,
+      extensionProviders: [
+        { name: "otel", opentelemetry: { service: tracing.service, port: tracing.port } },
+      ],
+      defaultProviders: { tracing: ["otel"] },
+    },
+    global: {
+      proxy: {
+        resources: {
+          requests: { cpu: "50m", memory: "64Mi" },
+          limits: { cpu: "500m", memory: "256Mi" },
+        },
+      },
+    },
+  };
+}
+
+/** The ingress gateway: a ClusterIP Service (the ALB reaches pod IPs), autoscaled by our own HPA. */
+export function gatewayValues() {
+  return {
+    service: {
+      type: "ClusterIP",
+      ports: [
+        { name: "http", port: GATEWAY_HTTP_PORT, targetPort: GATEWAY_HTTP_PORT, protocol: "TCP" },
+        { name: "status-port", port: 15021, targetPort: 15021, protocol: "TCP" },
+      ],
+    },
+    autoscaling: { enabled: false },
+    labels: { istio: "ingressgateway" },
+    resources: { requests: { cpu: "200m", memory: "256Mi" }, limits: { cpu: "2", memory: "1Gi" } },
+    topologySpreadConstraints: [
+      {
+        maxSkew: 1,
+        topologyKey: "topology.kubernetes.io/zone",
+        whenUnsatisfiable: "DoNotSchedule",
+        labelSelector: { matchLabels: { istio: "ingressgateway" } },
+      },
+    ],
+  };
+}
+
+/** AWS APIs the services call (HTTPS, SNI-routed). Pod Identity's agent is link-local and bypasses the sidecar. */
+export function awsApiHosts(region: string): string[] {
+  return [
+    `dynamodb.${region}.amazonaws.com`,
+    `sqs.${region}.amazonaws.com`,
+    `secretsmanager.${region}.amazonaws.com`,
+    `sts.${region}.amazonaws.com`,
+    `s3.${region}.amazonaws.com`,
+    `*.s3.${region}.amazonaws.com`,
+    `kms.${region}.amazonaws.com`,
+  ];
+}

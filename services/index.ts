@@ -1,0 +1,120 @@
+import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { DataPosture } from "../components/data/posture";
+import { ServiceName, ServiceSpec } from "./catalog";
+import { Microservice, ServiceEndpoints } from "./microservice";
+import { DataResources } from "./permissions";
+
+export interface ServicesArgs {
+  specs: ServiceSpec[];
+  posture: DataPosture;
+  namespace: string;
+  provider: k8s.Provider;
+  clusterName: string;
+  region: string;
+  accountId: pulumi.Input<string>;
+  data: pulumi.Input<DataResources>;
+  endpoints: pulumi.Input<ServiceEndpoints>;
+  gatewayRef: string;
+  gatewayHosts: string[];
+  gatewayPrincipal: string;
+  dependsOn: pulumi.Resource[];
+  /**
+   * Primary only: create an ECR repository per service, encrypted with this key, and replicate
+   * them to `replicaRegions`. The standby pulls the replicas.
+   */
+  registry?: { kmsKeyArn: pulumi.Input<string>; replicaRegions: string[] };
+}
+
+/** Repository prefix: one replication filter covers every service. */
+export const REPOSITORY_PREFIX = "ecommerce/";
+
+/** The shop's services for the stack's posture, and (in the primary) their image repositories. */
+export class Services extends pulumi.ComponentResource {
+  public readonly services: Record<ServiceName, Microservice>;
+  public readonly repositoryUrls: pulumi.Output<Record<string, string>>;
+
+  constructor(name: string, args: ServicesArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("ecommerce:services:Services", name, {}, opts);
+    const urls: Record<string, pulumi.Output<string>> = {};
+    if (args.registry) {
+      for (const spec of args.specs) {
+        const repo = new awsx.ecr.Repository(
+          `${name}-${spec.name}`,
+          {
+            name: `${REPOSITORY_PREFIX}${spec.name}`,
+            imageTagMutability: "IMMUTABLE",
+            imageScanningConfiguration: { scanOnPush: true },
+            encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.registry.kmsKeyArn }],
+            forceDelete: false,
+            lifecyclePolicy: {
+              rules: [
+                {
+                  description: "drop untagged layers after a week",
+                  tagStatus: "untagged",
+                  maximumAgeLimit: 7,
+                },
+                {
+                  description: "keep the last 50 releases",
+                  tagStatus: "any",
+                  maximumNumberOfImages: 50,
+                },
+              ],
+            },
+          },
+          { parent: this },
+        );
+        urls[spec.name] = repo.url;
+      }
+      if (args.registry.replicaRegions.length > 0) {
+        // Account-level: replicates every ecommerce/ repository to the standby's region.
+        new aws.ecr.ReplicationConfiguration(
+          `${name}-replication`,
+          {
+            replicationConfiguration: {
+              rules: [
+                {
+                  destinations: args.registry.replicaRegions.map((region) => ({
+                    region,
+                    registryId: args.accountId,
+                  })),
+                  repositoryFilters: [{ filter: REPOSITORY_PREFIX, filterType: "PREFIX_MATCH" }],
+                },
+              ],
+            },
+          },
+          { parent: this },
+        );
+      }
+    }
+
+    this.services = Object.fromEntries(
+      args.specs.map((spec) => [
+        spec.name,
+        new Microservice(
+          `${name}-${spec.name}`,
+          {
+            spec,
+            posture: args.posture,
+            namespace: args.namespace,
+            provider: args.provider,
+            clusterName: args.clusterName,
+            region: args.region,
+            accountId: args.accountId,
+            data: args.data,
+            endpoints: args.endpoints,
+            gatewayRef: args.gatewayRef,
+            gatewayHosts: args.gatewayHosts,
+            gatewayPrincipal: args.gatewayPrincipal,
+            dependsOn: args.dependsOn,
+          },
+          { parent: this },
+        ),
+      ]),
+    ) as Record<ServiceName, Microservice>;
+    this.repositoryUrls = pulumi.output(urls);
+    this.registerOutputs({ repositoryUrls: this.repositoryUrls });
+  }
+}

@@ -1,0 +1,140 @@
+import { expect } from "chai";
+import { StackPlan } from "../../../offline/plan";
+import { ofType, plan, the } from "../../helpers";
+
+const RELEASE = "kubernetes:helm.sh/v3:Release";
+const cr = (p: StackPlan, kind: string) =>
+  p.resources.filter((r) => r.type.endsWith(`:${kind}`) && r.urn.includes("ecommerce:mesh:Mesh$"));
+type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe("components/mesh (recorded offline runs)", () => {
+  let prod: StackPlan;
+  before(async () => {
+    prod = await plan("prod-mumbai");
+  });
+
+  it("installs Istio from the pinned upstream charts in order base → cni → istiod → gateway", () => {
+    const base = the(prod, RELEASE, "mesh-base");
+    const cni = the(prod, RELEASE, "mesh-cni");
+    const istiod = the(prod, RELEASE, "mesh-istiod");
+    const gateway = the(prod, RELEASE, "mesh-gateway");
+    for (const r of [base, cni, istiod, gateway]) {
+      expect(r.inputs).to.deep.include({
+        version: "1.28.3",
+        repositoryOpts: { repo: "https://istio-release.storage.googleapis.com/charts" },
+      });
+    }
+    expect(cni.dependencies).to.include(base.urn);
+    expect(istiod.dependencies).to.include.members([base.urn, cni.urn]);
+    expect(gateway.dependencies).to.include(istiod.urn);
+    // The CNI agent runs privileged on the host, so it lives in kube-system, not the baseline namespace.
+    expect(cni.inputs.namespace).to.equal("kube-system");
+  });
+
+  it("configures istiod with JSON access logs, tracing to the collector, REGISTRY_ONLY egress and the CNI", () => {
+    const values = the(prod, RELEASE, "mesh-istiod").inputs.values as Spec;
+    expect(values.meshConfig).to.deep.include({
+      accessLogFile: "/dev/stdout",
+      accessLogEncoding: "JSON",
+      outboundTrafficPolicy: { mode: "REGISTRY_ONLY" },
+    });
+    expect(values.meshConfig.extensionProviders).to.deep.equal([
+      {
+        name: "otel",
+        opentelemetry: { service: "otel-collector.observability.svc.cluster.local", port: 4317 },
+      },
+    ]);
+    expect(values.pilot.cni).to.deep.equal({ enabled: true });
+    const [telemetry] = cr(prod, "Telemetry");
+    expect((telemetry.inputs.spec as Spec).tracing[0].providers).to.deep.equal([{ name: "otel" }]);
+  });
+
+  it("enforces STRICT mutual TLS mesh-wide from the root namespace", () => {
+    const [peer] = cr(prod, "PeerAuthentication");
+    expect(peer.inputs.metadata).to.deep.include({ name: "default", namespace: "istio-system" });
+    expect(peer.inputs.spec).to.deep.equal({ mtls: { mode: "STRICT" } });
+  });
+
+  it("runs the ingress gateway as a ClusterIP service with its own HPA, PDB and zone spread, and exposes the binding inputs", () => {
+    const values = the(prod, RELEASE, "mesh-gateway").inputs.values as Spec;
+    expect(values.service.type).to.equal("ClusterIP");
+    expect(values.topologySpreadConstraints[0].topologyKey).to.equal("topology.kubernetes.io/zone");
+    const hpa = the(prod, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "mesh-gateway");
+    expect((hpa.inputs.spec as Spec).minReplicas).to.equal(2);
+    const pdb = the(prod, "kubernetes:policy/v1:PodDisruptionBudget", "mesh-gateway");
+    expect((pdb.inputs.spec as Spec).maxUnavailable).to.equal(1);
+    expect(prod.outputs.meshGateway).to.deep.equal({
+      serviceName: "istio-ingressgateway",
+      servicePort: 8080,
+      namespace: "istio-system",
+    });
+  });
+
+  it("allows only registered external hosts: AWS APIs over TLS and the data stores by VPC address", () => {
+    const entries = Object.fromEntries(
+      cr(prod, "ServiceEntry").map((e) => [
+        (e.inputs.metadata as Spec).name,
+        e.inputs.spec as Spec,
+      ]),
+    );
+    expect(entries["aws-apis"].hosts).to.include.members([
+      "dynamodb.ap-south-1.amazonaws.com",
+      "sqs.ap-south-1.amazonaws.com",
+      "secretsmanager.ap-south-1.amazonaws.com",
+    ]);
+    expect(entries["aws-apis"].ports).to.deep.equal([
+      { number: 443, name: "tls", protocol: "TLS" },
+    ]);
+    expect(entries["data-stores"].addresses).to.deep.equal(["10.10.0.0/16"]);
+    expect(entries["data-stores"].ports.map((p: Spec) => p.number)).to.deep.equal([5432, 6379]);
+  });
+
+  it("denies requests without a verified JWT on the protected paths, and validates tokens when an issuer is set", async () => {
+    const [deny] = cr(prod, "AuthorizationPolicy");
+    const spec = deny.inputs.spec as Spec;
+    expect(spec.action).to.equal("DENY");
+    expect(spec.rules[0].from).to.deep.equal([{ source: { notRequestPrincipals: ["*"] } }]);
+    expect(spec.rules[0].to[0].operation.paths).to.include.members([
+      "/cart",
+      "/cart/*",
+      "/orders/*",
+      "/payments/*",
+      "/users/*",
+    ]);
+    expect(spec.rules[0].to[0].operation.paths).to.not.include("/products/*");
+    // No issuer configured yet: no RequestAuthentication, so protected paths stay closed.
+    expect(cr(prod, "RequestAuthentication")).to.deep.equal([]);
+    const withIssuer = await plan("prod-mumbai", [
+      "prod-mumbai:ecommerce:mesh.jwtIssuer=https://cognito-idp.ap-south-1.amazonaws.com/ap-south-1_abc",
+      "prod-mumbai:ecommerce:mesh.jwksUri=https://cognito-idp.ap-south-1.amazonaws.com/ap-south-1_abc/.well-known/jwks.json",
+    ]);
+    const [jwt] = cr(withIssuer, "RequestAuthentication");
+    expect((jwt.inputs.spec as Spec).jwtRules[0]).to.deep.include({
+      issuer: "https://cognito-idp.ap-south-1.amazonaws.com/ap-south-1_abc",
+      forwardOriginalToken: true,
+    });
+  });
+
+  it("serves the configured hosts on the shop's Gateway", () => {
+    const [gateway] = cr(prod, "Gateway");
+    expect((gateway.inputs.spec as Spec).servers).to.deep.equal([
+      { port: { number: 8080, name: "http", protocol: "HTTP" }, hosts: ["*"] },
+    ]);
+  });
+
+  it("runs one istiod and gateway replica in a resting standby", async () => {
+    const dr = await plan("dr-singapore");
+    expect(
+      ((the(dr, RELEASE, "mesh-istiod").inputs.values as Spec).pilot as Spec).replicaCount,
+    ).to.equal(1);
+    expect(
+      (
+        the(dr, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "mesh-gateway").inputs
+          .spec as Spec
+      ).minReplicas,
+    ).to.equal(1);
+    expect(ofType(dr, "kubernetes:helm.sh/v3:Release").length).to.equal(
+      ofType(prod, "kubernetes:helm.sh/v3:Release").length,
+    );
+  });
+});

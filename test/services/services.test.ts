@@ -1,0 +1,322 @@
+import { expect } from "chai";
+import { PlannedResource, StackPlan } from "../../offline/plan";
+import { CATALOG, SERVICE_NAMES, applyOverrides, replicasFor } from "../../services/catalog";
+import { servicePolicy } from "../../services/permissions";
+import { ofType, plan } from "../helpers";
+
+type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const K = {
+  sa: "kubernetes:core/v1:ServiceAccount",
+  deployment: "kubernetes:apps/v1:Deployment",
+  service: "kubernetes:core/v1:Service",
+  hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+  pdb: "kubernetes:policy/v1:PodDisruptionBudget",
+  dr: "kubernetes:networking.istio.io/v1:DestinationRule",
+  vs: "kubernetes:networking.istio.io/v1:VirtualService",
+  ap: "kubernetes:security.istio.io/v1:AuthorizationPolicy",
+  role: "aws:iam/role:Role",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  association: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
+};
+const ofService = (p: StackPlan, svc: string, type: string): PlannedResource[] =>
+  p.resources.filter(
+    (r) =>
+      r.type === type &&
+      r.urn.includes(`ecommerce:services:Microservice$`) &&
+      r.name.startsWith(`services-${svc}`) &&
+      !r.name.startsWith(`services-${svc}-pod-`),
+  );
+const meta = (r: PlannedResource) => r.inputs.metadata as { name: string; namespace: string };
+
+describe("services: catalog", () => {
+  it("covers the seven services with their path prefixes and JWT requirements", () => {
+    expect(SERVICE_NAMES).to.deep.equal([
+      "product",
+      "user",
+      "cart",
+      "order",
+      "payment",
+      "inventory",
+      "auth",
+    ]);
+    expect(
+      Object.fromEntries(
+        SERVICE_NAMES.map((n) => [n, [CATALOG[n].pathPrefix, CATALOG[n].requiresJwt]]),
+      ),
+    ).to.deep.equal({
+      product: ["/products", false],
+      user: ["/users", true],
+      cart: ["/cart", true],
+      order: ["/orders", true],
+      payment: ["/payments", true],
+      inventory: ["/inventory", false],
+      auth: ["/auth", false],
+    });
+  });
+
+  it("runs at least 3 replicas when serving and 1 in a resting standby", () => {
+    for (const name of SERVICE_NAMES) {
+      expect(replicasFor(CATALOG[name], "active")).to.be.at.least(3);
+      expect(replicasFor(CATALOG[name], "drill")).to.equal(replicasFor(CATALOG[name], "active"));
+      expect(replicasFor(CATALOG[name], "failover")).to.equal(replicasFor(CATALOG[name], "active"));
+      expect(replicasFor(CATALOG[name], "standby")).to.equal(1);
+    }
+  });
+
+  it("applies per-service overrides without touching the others", () => {
+    const specs = applyOverrides(CATALOG, {
+      cart: { replicas: 5, canary: { image: "ghcr.io/acme/cart:2.0.0", weight: 10 } },
+    });
+    const cart = specs.find((s) => s.name === "cart");
+    expect(cart?.replicas).to.deep.equal({ active: 5, standby: 1, drill: 5, failover: 5 });
+    expect(cart?.canary).to.deep.equal({ image: "ghcr.io/acme/cart:2.0.0", weight: 10 });
+    expect(specs.find((s) => s.name === "user")).to.deep.equal(CATALOG.user);
+  });
+
+  it("derives each Pod Identity policy from the bindings alone, never on '*'", () => {
+    const d = {
+      region: "ap-south-1",
+      accountId: "123456789012",
+      auroraClusterResourceId: "cluster-ABC",
+      cacheSecretArn: "arn:aws:secretsmanager:ap-south-1:123456789012:secret:cache-x",
+      tableArns: {
+        carts: "arn:aws:dynamodb:ap-south-1:123456789012:table/carts",
+        sessions: "arn:aws:dynamodb:ap-south-1:123456789012:table/sessions",
+      },
+      queueArns: { "order-events": "arn:aws:sqs:ap-south-1:123456789012:order-events" },
+      bucketArns: { assets: "arn:aws:s3:::assets", web: "arn:aws:s3:::web" },
+      keyArns: { database: "k-db", messaging: "k-msg", secrets: "k-sec", storage: "k-st" },
+    };
+    const cart = servicePolicy("cart", CATALOG.cart.bindings, d);
+    const resources = cart.Statement.flatMap((s) => [s.Resource].flat());
+    expect(resources).to.have.members([
+      d.tableArns.carts,
+      `${d.tableArns.carts}/index/*`,
+      "k-db",
+      d.cacheSecretArn,
+      "k-sec",
+    ]);
+    const order = servicePolicy("order", CATALOG.order.bindings, d);
+    expect(order.Statement[0]).to.deep.include({
+      Action: "rds-db:connect",
+      Resource: "arn:aws:rds-db:ap-south-1:123456789012:dbuser:cluster-ABC/order",
+    });
+    for (const name of SERVICE_NAMES) {
+      const all = servicePolicy(name, CATALOG[name].bindings, d).Statement.flatMap((s) =>
+        [s.Resource].flat(),
+      );
+      expect(all, name).to.not.include("*");
+    }
+  });
+});
+
+describe("services: Microservice objects (recorded offline runs)", () => {
+  let prod: StackPlan;
+  before(async () => {
+    prod = await plan("prod-mumbai");
+  });
+
+  it("gives every service the full set of objects in the shop namespace", () => {
+    for (const svc of SERVICE_NAMES) {
+      for (const type of [K.sa, K.deployment, K.service, K.hpa, K.pdb, K.dr, K.ap]) {
+        const found = ofService(prod, svc, type);
+        expect(found, `${svc} ${type}`).to.have.length(1);
+        expect(meta(found[0]).namespace).to.equal("shop");
+      }
+      expect(ofService(prod, svc, K.vs).map((v) => meta(v).name)).to.have.members([
+        svc,
+        `${svc}-edge`,
+      ]);
+      expect(
+        prod.resources.filter((r) => r.type === K.association && r.inputs.serviceAccount === svc),
+      ).to.have.length(1);
+    }
+  });
+
+  it("runs restricted pods: non-root, read-only root, no escalation, no capabilities, seccomp, probes, limits, zone spread", () => {
+    for (const svc of SERVICE_NAMES) {
+      const pod = (ofService(prod, svc, K.deployment)[0].inputs.spec as Spec).template.spec;
+      expect(pod.securityContext).to.deep.include({
+        runAsNonRoot: true,
+        seccompProfile: { type: "RuntimeDefault" },
+      });
+      const [c] = pod.containers;
+      expect(c.securityContext).to.deep.equal({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+        capabilities: { drop: ["ALL"] },
+      });
+      expect(c.resources.limits).to.have.keys("cpu", "memory");
+      expect(c).to.include.keys("startupProbe", "livenessProbe", "readinessProbe");
+      expect(c.image).to.equal("ghcr.io/stefanprodan/podinfo:6.7.1");
+      expect(pod.topologySpreadConstraints[0].topologyKey).to.equal("topology.kubernetes.io/zone");
+      expect(c.ports.map((p: Spec) => p.name)).to.deep.equal(["http", "http-metrics"]);
+    }
+  });
+
+  it("passes connection settings as plain endpoints and secret ARNs, never secret values", () => {
+    for (const svc of SERVICE_NAMES) {
+      const env = (ofService(prod, svc, K.deployment)[0].inputs.spec as Spec).template.spec
+        .containers[0].env as { name: string; value: string }[];
+      for (const e of env) {
+        expect(e.value, `${svc} ${e.name}`).to.not.equal("[secret]");
+        expect(e.name).to.not.match(/PASSWORD|TOKEN$/);
+      }
+    }
+    const cart = Object.fromEntries(
+      (
+        (ofService(prod, "cart", K.deployment)[0].inputs.spec as Spec).template.spec.containers[0]
+          .env as { name: string; value: string }[]
+      ).map((e) => [e.name, e.value]),
+    );
+    expect(cart.TABLE_CARTS).to.equal((prod.outputs.tableNames as Record<string, string>).carts);
+    expect(cart.REDIS_AUTH_SECRET_ARN).to.match(/^arn:aws:secretsmanager:ap-south-1:/);
+    const order = Object.fromEntries(
+      (
+        (ofService(prod, "order", K.deployment)[0].inputs.spec as Spec).template.spec.containers[0]
+          .env as { name: string; value: string }[]
+      ).map((e) => [e.name, e.value]),
+    );
+    expect(order).to.include({
+      DB_AUTH: "iam",
+      DB_USER: "order",
+      DB_HOST: prod.outputs.auroraEndpoint,
+    });
+  });
+
+  it("names only the service's own resources in its Pod Identity policy", () => {
+    const policies = ofType(prod, K.rolePolicy).filter((p) => p.name.startsWith("services-"));
+    expect(policies).to.have.length(7);
+    const tableArns = prod.outputs.tableArns as Record<string, string>;
+    for (const p of policies) {
+      const statements = JSON.parse(String(p.inputs.policy)).Statement as {
+        Resource: string | string[];
+      }[];
+      const resources = statements.flatMap((s) => [s.Resource].flat());
+      expect(resources, p.name).to.not.include("*");
+      if (p.name === "services-cart-pod")
+        expect(resources).to.include(tableArns.carts).and.not.include(tableArns.sessions);
+      if (p.name === "services-auth-pod")
+        expect(resources).to.include(tableArns.sessions).and.not.include(tableArns.carts);
+    }
+  });
+
+  it("puts the circuit breaker and connection limits from the catalog into each DestinationRule", () => {
+    const payment = ofService(prod, "payment", K.dr)[0].inputs.spec as Spec;
+    expect(payment.trafficPolicy.outlierDetection).to.deep.equal({
+      consecutive5xxErrors: 3,
+      interval: "10s",
+      baseEjectionTime: "30s",
+      maxEjectionPercent: 50,
+    });
+    expect(payment.trafficPolicy.connectionPool).to.deep.equal({
+      tcp: { maxConnections: 100 },
+      http: { http1MaxPendingRequests: 20, http2MaxRequests: 200 },
+    });
+    expect(payment.trafficPolicy.tls).to.deep.equal({ mode: "ISTIO_MUTUAL" });
+    const product = ofService(prod, "product", K.dr)[0].inputs.spec as Spec;
+    expect(product.trafficPolicy.outlierDetection.consecutive5xxErrors).to.equal(5);
+  });
+
+  it("routes each path prefix from the gateway and admits only declared callers and the gateway", () => {
+    const edge = ofService(prod, "cart", K.vs).find((v) => meta(v).name === "cart-edge")?.inputs
+      .spec as Spec;
+    expect(edge.gateways).to.deep.equal(["istio-system/shop-gateway"]);
+    expect(edge.http[0].match).to.deep.equal([{ uri: { prefix: "/cart" } }]);
+    expect(edge.http[0].route).to.deep.equal([
+      { destination: { host: "cart.shop.svc.cluster.local", subset: "stable" }, weight: 100 },
+    ]);
+    expect(edge.http[0].retries).to.include({ attempts: 2 });
+    // Payments are never retried by the mesh.
+    const payment = ofService(prod, "payment", K.vs).find((v) => meta(v).name === "payment")?.inputs
+      .spec as Spec;
+    expect(payment.http[0].retries).to.deep.equal({ attempts: 0 });
+    const ap = ofService(prod, "cart", K.ap)[0].inputs.spec as Spec;
+    expect(ap.rules[0].from[0].source.principals).to.deep.equal([
+      "cluster.local/ns/istio-system/sa/istio-ingressgateway",
+      "cluster.local/ns/shop/sa/order",
+    ]);
+  });
+
+  it("scales to 3 replicas in the primary and 1 in a resting standby, back to 3 on failover", async () => {
+    const replicas = (p: StackPlan) => ofService(p, "product", K.deployment)[0].inputs.spec as Spec;
+    expect(replicas(prod).replicas).to.equal(3);
+    expect(replicas(await plan("dr-singapore")).replicas).to.equal(1);
+    expect(
+      replicas(await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"])).replicas,
+    ).to.equal(3);
+  });
+
+  it("creates an immutable, scanned, KMS-encrypted ECR repository per service in the primary, replicated to the standby's region", async () => {
+    const repos = ofType(prod, "awsx:ecr:Repository");
+    expect(repos.map((r) => r.inputs.name)).to.have.members(
+      SERVICE_NAMES.map((n) => `ecommerce/${n}`),
+    );
+    for (const r of repos) {
+      expect(r.inputs).to.deep.include({
+        imageTagMutability: "IMMUTABLE",
+        imageScanningConfiguration: { scanOnPush: true },
+      });
+      expect((r.inputs.encryptionConfigurations as Spec[])[0]).to.deep.equal({
+        encryptionType: "KMS",
+        kmsKey: (prod.outputs.keyArns as Record<string, string>).storage,
+      });
+      expect((r.inputs.lifecyclePolicy as Spec).rules).to.have.length(2);
+    }
+    const [replication] = ofType(prod, "aws:ecr/replicationConfiguration:ReplicationConfiguration");
+    expect(
+      (replication.inputs.replicationConfiguration as Spec).rules[0].destinations,
+    ).to.deep.equal([{ region: "ap-southeast-1", registryId: "123456789012" }]);
+    expect(ofType(await plan("dr-singapore"), "awsx:ecr:Repository")).to.deep.equal([]);
+  });
+});
+
+describe("services: canary and mirror overrides", () => {
+  it("a canary adds a second Deployment and weights that sum to 100", async () => {
+    const p = await plan("prod-mumbai", [
+      "prod-mumbai:ecommerce:services.cart.canary.weight=10",
+      "prod-mumbai:ecommerce:services.cart.canary.image=ghcr.io/acme/cart:2.0.0",
+    ]);
+    const deployments = ofService(p, "cart", K.deployment);
+    expect(deployments.map((d) => meta(d).name)).to.have.members(["cart", "cart-canary"]);
+    const canary = deployments.find((d) => meta(d).name === "cart-canary")?.inputs.spec as Spec;
+    expect(canary.template.metadata.labels).to.deep.equal({ app: "cart", version: "canary" });
+    expect(canary.template.spec.containers[0].image).to.equal("ghcr.io/acme/cart:2.0.0");
+    for (const vs of ofService(p, "cart", K.vs)) {
+      const route = (vs.inputs.spec as Spec).http[0].route as {
+        destination: { subset: string };
+        weight: number;
+      }[];
+      expect(route.map((r) => [r.destination.subset, r.weight])).to.deep.equal([
+        ["stable", 90],
+        ["canary", 10],
+      ]);
+      expect(route.reduce((sum, r) => sum + r.weight, 0)).to.equal(100);
+    }
+    expect(
+      ((ofService(p, "cart", K.dr)[0].inputs.spec as Spec).subsets as Spec[]).map((s) => s.name),
+    ).to.deep.equal(["stable", "canary"]);
+    expect(p.policy?.violations).to.deep.equal([]);
+  });
+
+  it("a mirror adds a mirror route with the configured percentage", async () => {
+    const p = await plan("prod-mumbai", [
+      "prod-mumbai:ecommerce:services.product.mirror.percent=25",
+      "prod-mumbai:ecommerce:services.product.mirror.image=ghcr.io/acme/product:3.0.0-rc1",
+    ]);
+    const route = (
+      ofService(p, "product", K.vs).find((v) => meta(v).name === "product-edge")?.inputs
+        .spec as Spec
+    ).http[0];
+    expect(route.mirror).to.deep.equal({
+      host: "product.shop.svc.cluster.local",
+      subset: "mirror",
+    });
+    expect(route.mirrorPercentage).to.deep.equal({ value: 25 });
+    expect(ofService(p, "product", K.deployment).map((d) => meta(d).name)).to.have.members([
+      "product",
+      "product-mirror",
+    ]);
+  });
+});
