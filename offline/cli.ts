@@ -9,7 +9,10 @@ import { parseArgs } from "util";
 import { runEngine } from "./engine";
 import { StackPlan } from "./plan";
 import { formatVerdicts } from "./policyGate";
-import { parseOverride } from "./projectConfig";
+import { parseStackConfig, StackConfig } from "../stacks/config";
+import { diffPlans, formatDiff } from "./diff";
+import { drInputs, drReport, formatDrReport, formatModeSummary } from "./drModel";
+import { parseOverride, toRuntimeConfig } from "./projectConfig";
 import { formatStackSummary } from "./report";
 import { Program, SynthError } from "./synth";
 
@@ -23,13 +26,26 @@ Options:
   --config STACK:KEY=VALUE   override stack config, with pulumi's --path syntax
                              (repeatable), e.g. dr-singapore:ecommerce:dr.mode=failover
   --out DIR                  where to write <stack>.json (default: plan)
+  --drill NAME               rehearse a DR change offline: drill (standby forwards writes,
+                             the primary's health check inverts) or failover (the standby is
+                             promoted); prints the plan diff and the failover timeline
   --help                     this text`;
 
 export interface CliOptions {
   stacks: string[];
   overrides: ReturnType<typeof parseOverride>[];
   out: string;
+  drill?: string;
 }
+
+/** The config changes each rehearsal applies, on top of the run's own overrides. */
+export const DRILLS: Record<string, (primary: string, standby: string) => string[]> = {
+  drill: (primary, standby) => [
+    `${standby}:ecommerce:dr.mode=drill`,
+    `${primary}:ecommerce:dr.drill=true`,
+  ],
+  failover: (_primary, standby) => [`${standby}:ecommerce:dr.mode=failover`],
+};
 
 export function parseCli(argv: string[]): CliOptions | "help" {
   const { values } = parseArgs({
@@ -38,6 +54,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
       stack: { type: "string", multiple: true },
       config: { type: "string", multiple: true },
       out: { type: "string" },
+      drill: { type: "string" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -47,6 +64,68 @@ export function parseCli(argv: string[]): CliOptions | "help" {
     stacks: values.stack ?? [],
     overrides: (values.config ?? []).map(parseOverride),
     out: values.out ?? "plan",
+    drill: values.drill,
+  };
+}
+
+/** The typed config of a synthesized plan (the same parser the program uses). */
+function configOf(plan: StackPlan): StackConfig {
+  const runtime = toRuntimeConfig(plan.config);
+  return parseStackConfig((key) => runtime[key]);
+}
+
+function rolesOf(plans: StackPlan[]): { primary?: StackPlan; standby?: StackPlan } {
+  return {
+    primary: plans.find((p) => p.config["ecommerce:role"] === "primary"),
+    standby: plans.find((p) => p.config["ecommerce:role"] === "standby"),
+  };
+}
+
+/** The failover timeline for the standby's current mode, then every mode against the targets. */
+export function drReportFor(plans: StackPlan[]): string | undefined {
+  const { primary, standby } = rolesOf(plans);
+  if (!primary || !standby) return undefined;
+  const p = configOf(primary);
+  const s = configOf(standby);
+  if (p.role !== "primary" || s.role !== "standby") return undefined;
+  const reports = (["standby", "drill", "failover"] as const).map((mode) =>
+    drReport(drInputs(p, s, mode)),
+  );
+  const current = reports.find((r) => r.inputs.mode === s.dr.mode) ?? reports[0];
+  return `${formatDrReport(current)}\n\n${formatModeSummary(reports)}`;
+}
+
+/** Synthesizes the rehearsal's configuration and prints what would change and how fast. */
+async function rehearse(
+  options: CliOptions,
+  baseline: StackPlan[],
+  program?: Program,
+): Promise<{ text: string; blocked: number }> {
+  const { primary, standby } = rolesOf(baseline);
+  if (!primary || !standby) {
+    return { text: "error: a rehearsal needs both the primary and the standby", blocked: 1 };
+  }
+  const name = options.drill as string;
+  const changes = DRILLS[name](primary.stack, standby.stack).map(parseOverride);
+  const drilled = await runEngine(
+    { stacks: options.stacks, overrides: [...options.overrides, ...changes] },
+    program,
+  );
+  const out = path.join(options.out, `drill-${name}`);
+  drilled.plans.forEach((p) => writePlan(p, out));
+  const blocked = [...drilled.gates.values()].reduce((n, g) => n + g.mandatoryViolations.length, 0);
+  const report = drReportFor(drilled.plans) ?? "";
+  return {
+    text: [
+      `== rehearsal: ${name} (${changes.map((c) => `${c.stack}:${c.key}=${String(c.value)}`).join(", ")}) ==`,
+      formatDiff(diffPlans(baseline, drilled.plans)),
+      "",
+      `Policy gate on the rehearsed plans: ${blocked} mandatory violation(s). Plans written to ${out}/`,
+      "",
+      report,
+      "",
+    ].join("\n"),
+    blocked,
   };
 }
 
@@ -75,6 +154,12 @@ export async function main(
     log(USAGE);
     return 0;
   }
+  if (options.drill !== undefined && !DRILLS[options.drill]) {
+    log(
+      `error: unknown drill "${options.drill}"; use one of ${Object.keys(DRILLS).join(" | ")}\n\n${USAGE}`,
+    );
+    return 2;
+  }
   try {
     const started = Date.now();
     const result = await runEngine(
@@ -94,6 +179,13 @@ export async function main(
         const verdicts = gate?.violations.length ? `\n${formatVerdicts(plan.stack, gate)}` : "";
         log(`(${plan.stack} synthesized as a dependency; plan written to ${file})${verdicts}\n`);
       }
+    }
+    const dr = drReportFor(result.plans);
+    if (dr) log(`${dr}\n`);
+    if (options.drill !== undefined) {
+      const rehearsal = await rehearse(options, result.plans, program);
+      log(rehearsal.text);
+      blocked += rehearsal.blocked;
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     log(`Synthesized ${result.plans.length} stack(s) in ${seconds} s.`);

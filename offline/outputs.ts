@@ -242,11 +242,11 @@ function idFor(r: MockedResource, env: Env): string {
   }
   // Resources whose physical id is the identifier the program chose (or Pulumi's auto-name).
   for (const key of [
-    "globalClusterIdentifier",
     "clusterIdentifier",
     "identifier",
     "replicationGroupId",
     "bucket",
+    "globalClusterIdentifier",
     "name",
   ]) {
     if (typeof r.inputs[key] === "string") return r.inputs[key] as string;

@@ -74,6 +74,12 @@ export const DEFAULTS = {
   },
 } as const;
 
+export const EDGE_DEFAULTS = {
+  healthCheck: { intervalSeconds: 10 as const, failureThreshold: 3, path: "/healthz" },
+  recordTtlSeconds: 60,
+  operatorMinutes: 3,
+};
+
 export const MESH_DEFAULTS = {
   hosts: ["*"],
   tracing: { service: "otel-collector.observability.svc.cluster.local", port: 4317 },
@@ -129,6 +135,15 @@ export interface ClusterConfig {
   publicAccessCidrs: string[];
 }
 
+export interface EdgeConfig {
+  /** The shop's domain (`api.<domain>`, `www.<domain>`); unset until the edge is deployed. */
+  domain?: string;
+  /** Route 53 health check of the primary's regional API name. */
+  healthCheck: { intervalSeconds: 10 | 30; failureThreshold: number; path: string };
+  /** TTL of the `api.<domain>` failover records (seconds, at most 60). */
+  recordTtlSeconds: number;
+}
+
 export interface MeshConfig {
   /** Hosts the shop's Istio Gateway serves; `*` until the edge's domain exists. */
   hosts: string[];
@@ -141,6 +156,7 @@ export interface MeshConfig {
 interface CommonConfig {
   /** The stack's region (`aws:region`). */
   region: string;
+  edge: EdgeConfig;
   mesh: MeshConfig;
   /** Per-service overrides of the catalog (`ecommerce:services`). */
   services: Partial<Record<ServiceName, ServiceOverride>>;
@@ -168,6 +184,11 @@ export interface StandbyConfig extends CommonConfig {
   role: "standby";
   dr: {
     mode: DrMode;
+    /**
+     * Minutes an operator needs to confirm a regional outage and run `pulumi up` with
+     * dr.mode=failover: the manual step of the RTO model.
+     */
+    operatorMinutes: number;
     /** Fully qualified name of the primary stack (`org/project/stack`). */
     primaryStack: string;
   };
@@ -884,6 +905,79 @@ function parseServices(
   return result;
 }
 
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function parseEdge(read: ConfigReader, problems: Problems): EdgeConfig {
+  const key = "ecommerce:edge";
+  const d = EDGE_DEFAULTS;
+  const raw = readObject(read, key, ["domain", "healthCheck", "recordTtlSeconds"], problems);
+  let domain: string | undefined;
+  if (raw.domain !== undefined) {
+    if (typeof raw.domain !== "string" || !DOMAIN.test(raw.domain)) {
+      problems.add(
+        `${key}.domain`,
+        `${JSON.stringify(raw.domain)} is not accepted; use a lower-case DNS name, e.g. shop.example.com`,
+      );
+    } else {
+      domain = raw.domain;
+    }
+  }
+  const hc = readSection(
+    raw,
+    key,
+    "healthCheck",
+    ["intervalSeconds", "failureThreshold", "path"],
+    problems,
+  );
+  let intervalSeconds: 10 | 30 = d.healthCheck.intervalSeconds;
+  if (hc.intervalSeconds !== undefined) {
+    const n = asInteger(hc.intervalSeconds);
+    if (n !== 10 && n !== 30) {
+      problems.add(
+        `${key}.healthCheck.intervalSeconds`,
+        `${JSON.stringify(hc.intervalSeconds)} is not accepted; Route 53 checks every 10 or 30 seconds`,
+      );
+    } else {
+      intervalSeconds = n;
+    }
+  }
+  return {
+    domain,
+    healthCheck: {
+      intervalSeconds,
+      failureThreshold: readInteger(
+        hc,
+        "failureThreshold",
+        `${key}.healthCheck`,
+        1,
+        10,
+        d.healthCheck.failureThreshold,
+        problems,
+      ),
+      path: readPattern(
+        hc,
+        "path",
+        `${key}.healthCheck`,
+        /^\/[\w./-]*$/,
+        "/healthz",
+        d.healthCheck.path,
+        problems,
+      ),
+    },
+    // Resolvers keep a failover record for its TTL: above a minute, failover itself slows down.
+    recordTtlSeconds: readInteger(
+      raw,
+      "recordTtlSeconds",
+      key,
+      1,
+      60,
+      d.recordTtlSeconds,
+      problems,
+      " (a failover record's TTL bounds how fast clients move)",
+    ),
+  };
+}
+
 function parseMesh(read: ConfigReader, problems: Problems): MeshConfig {
   const key = "ecommerce:mesh";
   const d = MESH_DEFAULTS;
@@ -962,12 +1056,31 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   const dr = readObject(
     read,
     "ecommerce:dr",
-    ["mode", "drill", "primaryStack", "replicaRegions"],
+    ["mode", "drill", "primaryStack", "replicaRegions", "operatorMinutes"],
     problems,
   );
   let mode: DrMode | undefined;
   let drill: boolean = DEFAULTS.drill;
   let primaryStack: string = DEFAULTS.primaryStack;
+  let operatorMinutes = EDGE_DEFAULTS.operatorMinutes;
+  if (dr.operatorMinutes !== undefined) {
+    if (role !== "standby") {
+      problems.add(
+        "ecommerce:dr.operatorMinutes",
+        "is for the standby only: it estimates the manual step of its failover",
+      );
+    } else {
+      operatorMinutes = readInteger(
+        dr,
+        "operatorMinutes",
+        "ecommerce:dr",
+        0,
+        120,
+        operatorMinutes,
+        problems,
+      );
+    }
+  }
   let replicaRegions: string[] = [];
   if (role === "primary") {
     if (dr.replicaRegions !== undefined) {
@@ -1043,16 +1156,17 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   const data = parseData(read, role, problems);
   const cluster = parseCluster(read, problems);
   const mesh = parseMesh(read, problems);
+  const edge = parseEdge(read, problems);
   const services = parseServices(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
     throw new ConfigError(problems.list);
   }
-  const common = { region: validRegion, network, data, cluster, mesh, services, protect };
+  const common = { region: validRegion, network, data, cluster, edge, mesh, services, protect };
   return role === "primary"
     ? { ...common, role, dr: { drill, replicaRegions } }
-    : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack } };
+    : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes } };
 }
 
 /**

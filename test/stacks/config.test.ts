@@ -426,6 +426,26 @@ describe("stacks/config", () => {
         { ...primaryRaw, "ecommerce:mesh": { hosts: ["api..example.com"] } },
         /^ecommerce:mesh.hosts: \["api..example.com"\] is not accepted; use host names/,
       ],
+      [
+        "health-check interval Route 53 does not offer",
+        { ...primaryRaw, "ecommerce:edge": { healthCheck: { intervalSeconds: 20 } } },
+        /^ecommerce:edge.healthCheck.intervalSeconds: 20 is not accepted; Route 53 checks every 10 or 30 seconds/,
+      ],
+      [
+        "failover record TTL above 60",
+        { ...primaryRaw, "ecommerce:edge": { recordTtlSeconds: 300 } },
+        /^ecommerce:edge.recordTtlSeconds: 300 is not accepted; use an integer from 1 to 60 \(a failover record's TTL bounds how fast clients move\)/,
+      ],
+      [
+        "domain that is not a DNS name",
+        { ...primaryRaw, "ecommerce:edge": { domain: "Shop Example" } },
+        /^ecommerce:edge.domain: "Shop Example" is not accepted; use a lower-case DNS name/,
+      ],
+      [
+        "operator estimate on the primary",
+        { ...primaryRaw, "ecommerce:dr": { operatorMinutes: 5 } },
+        /^ecommerce:dr.operatorMinutes: is for the standby only/,
+      ],
     ];
     for (const [title, raw, pattern] of cases) {
       it(title, () => {

@@ -1,0 +1,98 @@
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../offline/cli";
+import { diffPlans, valueChanges } from "../../offline/diff";
+import { plan, synth } from "../helpers";
+
+describe("offline/diff and the drill rehearsal", () => {
+  it("reports leaf-level input changes as paths", () => {
+    expect(
+      valueChanges({ a: 1, b: { c: [1, 2] } }, { a: 1, b: { c: [1, 3] }, d: true }),
+    ).to.deep.equal([
+      { path: "b.c[1]", before: 2, after: 3 },
+      { path: "d", before: undefined, after: true },
+    ]);
+  });
+
+  it("failover: the standby's Aurora cluster leaves the global cluster and capacity rises; prod-mumbai is untouched", async () => {
+    const baseline = await synth();
+    const failover = await synth(["dr-singapore:ecommerce:dr.mode=failover"]);
+    const [prod, dr] = diffPlans(baseline.plans, failover.plans);
+    expect(prod.added.length + prod.removed.length + prod.changed.length).to.equal(0);
+    const change = (name: string, type?: string) =>
+      dr.changed.find((c) => c.resource.name === name && (!type || c.resource.type === type))
+        ?.changes;
+    expect(change("data-aurora")).to.deep.include({
+      path: "globalClusterIdentifier",
+      before: "ecommerce-prod-mumbai-global",
+      after: undefined,
+    });
+    const standbyPlan = await plan("dr-singapore");
+    const mng = (p: typeof standbyPlan) =>
+      p.resources.find((r) => r.type === "eks:index:ManagedNodeGroup")?.inputs.scalingConfig;
+    expect(mng(standbyPlan)).to.deep.equal({ minSize: 2, desiredSize: 2, maxSize: 3 });
+    expect(change("cluster-system", "eks:index:ManagedNodeGroup")).to.deep.include({
+      path: "scalingConfig.desiredSize",
+      before: 2,
+      after: 3,
+    });
+    expect(change("cluster-node-pool")).to.deep.include({
+      path: "spec.limits.cpu",
+      before: "16",
+      after: "256",
+    });
+    expect(change("services-cart", "kubernetes:apps/v1:Deployment")).to.deep.include({
+      path: "spec.replicas",
+      before: 1,
+      after: 3,
+    });
+    // Two more NAT gateways once the standby carries traffic.
+    expect(dr.added.filter((r) => r.type === "aws:ec2/natGateway:NatGateway")).to.have.length(2);
+    expect(dr.removed).to.deep.equal([]);
+  });
+
+  it("drill: the standby forwards writes and keeps its cluster joined; in the primary only health checks may change", async () => {
+    const baseline = await synth();
+    const drill = await synth([
+      "dr-singapore:ecommerce:dr.mode=drill",
+      "prod-mumbai:ecommerce:dr.drill=true",
+    ]);
+    const [prod, dr] = diffPlans(baseline.plans, drill.plans);
+    const other = prod.changed.filter(
+      (c) => c.resource.type !== "aws:route53/healthCheck:HealthCheck",
+    );
+    expect(other.map((c) => c.resource.name)).to.deep.equal([]);
+    expect(prod.added.length + prod.removed.length).to.equal(0);
+    const aurora = dr.changed.find((c) => c.resource.name === "data-aurora")?.changes;
+    expect(aurora).to.deep.equal([
+      { path: "enableGlobalWriteForwarding", before: undefined, after: true },
+    ]);
+  });
+
+  it("npm start -- --drill failover prints the diff and the timeline, and writes the rehearsed plans", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-drill-"));
+    const lines: string[] = [];
+    const code = await main(["--drill", "failover", "--out", out], (l) => lines.push(l));
+    const text = lines.join("\n");
+    expect(code).to.equal(0);
+    expect(text).to.match(
+      /== rehearsal: failover \(dr-singapore:ecommerce:dr.mode=failover\) ==\nprod-mumbai: no changes/,
+    );
+    expect(text).to.match(
+      /~ aws:rds\/cluster:Cluster data-aurora\n\s+globalClusterIdentifier: "ecommerce-prod-mumbai-global" => \(unset\)/,
+    );
+    expect(text).to.match(
+      /DR timeline if prod-mumbai is lost while dr-singapore is in "failover" mode/,
+    );
+    expect(text).to.match(/RTO\/RPO by standby mode/);
+    expect(fs.existsSync(path.join(out, "drill-failover", "dr-singapore.json"))).to.equal(true);
+  });
+
+  it("refuses an unknown drill name", async () => {
+    const lines: string[] = [];
+    expect(await main(["--drill", "chaos"], (l) => lines.push(l))).to.equal(2);
+    expect(lines.join("\n")).to.match(/unknown drill "chaos"; use one of drill \| failover/);
+  });
+});
