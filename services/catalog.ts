@@ -24,12 +24,16 @@ export const DEMO_IMAGE = "ghcr.io/stefanprodan/podinfo:6.7.1";
 export const SERVICE_PORT = 9898;
 export const METRICS_PORT = 9797;
 
-/** What a service may touch; the Pod Identity policy is derived from these and nothing else. */
+/**
+ * What a service may touch; the Pod Identity policy is derived from these and nothing else.
+ * Queues are bound by direction: the producer may only send, the consumer only receive.
+ */
 export type Binding =
   | "aurora"
   | "redis"
   | `dynamodb:${"carts" | "sessions"}`
-  | `sqs:${"order-events"}`
+  | `sqs-send:${"order-events"}`
+  | `sqs-receive:${"order-events"}`
   | `s3:${"assets" | "web"}`;
 
 export interface CircuitBreaker {
@@ -131,16 +135,23 @@ export const CATALOG: Record<ServiceName, ServiceSpec> = {
   ),
   user: service("user", "/users", true, ["aurora"], ["auth", "order"]),
   cart: service("cart", "/cart", true, ["dynamodb:carts", "redis"], ["order"]),
-  order: service("order", "/orders", true, ["aurora", "sqs:order-events"], ["payment"], {
+  order: service("order", "/orders", true, ["aurora", "sqs-send:order-events"], ["payment"], {
     resources: MEDIUM,
     timeout: "10s",
   }),
   // Payments are not retried by the mesh: a retried charge could be a double charge.
-  payment: service("payment", "/payments", true, ["aurora", "sqs:order-events"], ["order"], {
-    retries: { attempts: 0, perTryTimeout: "10s" },
-    timeout: "15s",
-    circuitBreaker: STRICT_BREAKER,
-  }),
+  payment: service(
+    "payment",
+    "/payments",
+    true,
+    ["aurora", "sqs-receive:order-events"],
+    ["order"],
+    {
+      retries: { attempts: 0, perTryTimeout: "10s" },
+      timeout: "15s",
+      circuitBreaker: STRICT_BREAKER,
+    },
+  ),
   inventory: service("inventory", "/inventory", false, ["aurora", "redis"], ["order", "product"]),
   auth: service("auth", "/auth", false, ["dynamodb:sessions", "redis"], ["user"]),
 };

@@ -37,6 +37,9 @@ export interface MicroserviceArgs {
 
 type Track = "stable" | "canary" | "mirror";
 
+/** The Service's HTTP port; routes name it, or the gateway would look for its own listener port. */
+export const SERVICE_HTTP_PORT = 80;
+
 /** The pod's container environment: region, then each binding's connection settings. */
 export function environment(
   spec: ServiceSpec,
@@ -73,7 +76,7 @@ export function environment(
         name: `TABLE_${target.toUpperCase()}`,
         value: e.tableNames[target as "carts" | "sessions"],
       });
-    } else if (kind === "sqs") {
+    } else if (kind === "sqs-send" || kind === "sqs-receive") {
       env.push({
         name: `QUEUE_${target.replace(/-/g, "_").toUpperCase()}_URL`,
         value: e.queueUrls[target as "order-events"],
@@ -133,7 +136,15 @@ export class Microservice extends pulumi.ComponentResource {
         image: spec.canary.image,
         replicas: Math.max(1, Math.ceil((replicas * spec.canary.weight) / 100)),
       });
-    if (spec.mirror) tracks.push({ track: "mirror", image: spec.mirror.image, replicas: 1 });
+    if (spec.mirror) {
+      tracks.push({ track: "mirror", image: spec.mirror.image, replicas: 1 });
+      // The shadow runs without AWS credentials: mirrored writes must not reach real data.
+      new k8s.core.v1.ServiceAccount(
+        `${name}-mirror`,
+        { metadata: { name: `${svc}-mirror`, namespace, labels: { app: svc } } },
+        k8sOpts,
+      );
+    }
     for (const t of tracks) {
       new k8s.apps.v1.Deployment(
         t.track === "stable" ? name : `${name}-${t.track}`,
@@ -158,7 +169,7 @@ export class Microservice extends pulumi.ComponentResource {
           selector: { app: svc },
           // Istio picks the protocol from the port name.
           ports: [
-            { name: "http", port: 80, targetPort: "http" },
+            { name: "http", port: SERVICE_HTTP_PORT, targetPort: "http" },
             { name: "http-metrics", port: METRICS_PORT, targetPort: "http-metrics" },
           ],
         },
@@ -234,7 +245,18 @@ export class Microservice extends pulumi.ComponentResource {
         spec: {
           hosts: args.gatewayHosts,
           gateways: [args.gatewayRef],
-          http: [{ name: svc, match: [{ uri: { prefix: spec.pathPrefix } }], ...route }],
+          // Exactly the prefix or below it: a bare prefix would also match /carts next to /cart,
+          // outside the paths the gateway's JWT policy protects.
+          http: [
+            {
+              name: svc,
+              match: [
+                { uri: { exact: spec.pathPrefix } },
+                { uri: { prefix: `${spec.pathPrefix}/` } },
+              ],
+              ...route,
+            },
+          ],
         },
       },
       k8sOpts,
@@ -288,11 +310,24 @@ export class Microservice extends pulumi.ComponentResource {
     const canary = spec.canary?.weight ?? 0;
     return {
       route: [
-        { destination: { host, subset: "stable" }, weight: 100 - canary },
-        ...(spec.canary ? [{ destination: { host, subset: "canary" }, weight: canary }] : []),
+        {
+          destination: { host, subset: "stable", port: { number: SERVICE_HTTP_PORT } },
+          weight: 100 - canary,
+        },
+        ...(spec.canary
+          ? [
+              {
+                destination: { host, subset: "canary", port: { number: SERVICE_HTTP_PORT } },
+                weight: canary,
+              },
+            ]
+          : []),
       ],
       ...(spec.mirror
-        ? { mirror: { host, subset: "mirror" }, mirrorPercentage: { value: spec.mirror.percent } }
+        ? {
+            mirror: { host, subset: "mirror", port: { number: SERVICE_HTTP_PORT } },
+            mirrorPercentage: { value: spec.mirror.percent },
+          }
         : {}),
       timeout: spec.timeout,
       retries:
@@ -300,7 +335,9 @@ export class Microservice extends pulumi.ComponentResource {
           ? {
               attempts: spec.retries.attempts,
               perTryTimeout: spec.retries.perTryTimeout,
-              retryOn: "5xx,reset,connect-failure,retriable-status-codes",
+              // Only failures where the request never reached the service: retrying a 5xx could
+              // repeat a non-idempotent write (an order, a cart change).
+              retryOn: "connect-failure,refused-stream,unavailable",
             }
           : { attempts: 0 },
     };
@@ -324,8 +361,9 @@ export class Microservice extends pulumi.ComponentResource {
     return {
       metadata: { name: track === "stable" ? svc : `${svc}-${track}`, namespace, labels },
       spec: {
-        // The HPA owns the stable track's count after creation.
-        replicas,
+        // The stable track's count is the HPA's (minReplicas follows the DR posture); fixed tracks
+        // (canary, mirror) set theirs.
+        ...(track === "stable" ? {} : { replicas }),
         selector: { matchLabels: labels },
         template: {
           metadata: {
@@ -339,7 +377,7 @@ export class Microservice extends pulumi.ComponentResource {
             },
           },
           spec: {
-            serviceAccountName: svc,
+            serviceAccountName: track === "mirror" ? `${svc}-mirror` : svc,
             securityContext: {
               runAsNonRoot: true,
               runAsUser: 10001,

@@ -17,16 +17,34 @@ export interface DataResources {
   keyArns: Record<"database" | "messaging" | "secrets" | "storage", string>;
 }
 
-const viaService = (service: string, region: string) => ({
-  StringEquals: { "kms:ViaService": `${service}.${region}.amazonaws.com` },
-});
-
 function statementsFor(
   service: ServiceName,
   binding: Binding,
   d: DataResources,
 ): PolicyStatement[] {
   const [kind, target] = binding.split(":") as [string, string | undefined];
+  // Each KMS grant is bound to the one resource's encryption context, so the shared data keys
+  // cannot be used through another table, queue or bucket.
+  const kms = (
+    sid: string,
+    key: string,
+    actions: string[],
+    service: string,
+    context: Record<string, string | string[]>,
+    like = false,
+  ): PolicyStatement => ({
+    Sid: sid,
+    Effect: "Allow",
+    Action: actions,
+    Resource: key,
+    Condition: {
+      StringEquals: {
+        "kms:ViaService": `${service}.${d.region}.amazonaws.com`,
+        ...(like ? {} : context),
+      },
+      ...(like ? { StringLike: context } : {}),
+    },
+  });
   switch (kind) {
     case "aurora":
       // IAM database authentication as a database user named after the service; no password.
@@ -46,13 +64,9 @@ function statementsFor(
           Action: "secretsmanager:GetSecretValue",
           Resource: d.cacheSecretArn,
         },
-        {
-          Sid: "CacheAuthTokenKey",
-          Effect: "Allow",
-          Action: "kms:Decrypt",
-          Resource: d.keyArns.secrets,
-          Condition: viaService("secretsmanager", d.region),
-        },
+        kms("CacheAuthTokenKey", d.keyArns.secrets, ["kms:Decrypt"], "secretsmanager", {
+          "kms:EncryptionContext:SecretARN": d.cacheSecretArn,
+        }),
       ];
     case "dynamodb": {
       const table = d.tableArns[target as "carts" | "sessions"];
@@ -72,38 +86,41 @@ function statementsFor(
           ],
           Resource: [table, `${table}/index/*`],
         },
-        {
-          Sid: `Table${target}Key`,
-          Effect: "Allow",
-          Action: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
-          Resource: d.keyArns.database,
-          Condition: viaService("dynamodb", d.region),
-        },
+        kms(
+          `Table${target}Key`,
+          d.keyArns.database,
+          ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
+          "dynamodb",
+          { "kms:EncryptionContext:aws:dynamodb:tableName": table.split("/").pop() as string },
+        ),
       ];
     }
-    case "sqs": {
+    case "sqs-send":
+    case "sqs-receive": {
       const queue = d.queueArns[target as "order-events"];
+      const send = kind === "sqs-send";
       return [
         {
-          Sid: "Queue",
+          Sid: send ? "QueueSend" : "QueueReceive",
           Effect: "Allow",
-          Action: [
-            "sqs:SendMessage",
-            "sqs:ReceiveMessage",
-            "sqs:DeleteMessage",
-            "sqs:ChangeMessageVisibility",
-            "sqs:GetQueueAttributes",
-            "sqs:GetQueueUrl",
-          ],
+          Action: send
+            ? ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+            : [
+                "sqs:ReceiveMessage",
+                "sqs:DeleteMessage",
+                "sqs:ChangeMessageVisibility",
+                "sqs:GetQueueUrl",
+                "sqs:GetQueueAttributes",
+              ],
           Resource: queue,
         },
-        {
-          Sid: "QueueKey",
-          Effect: "Allow",
-          Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-          Resource: d.keyArns.messaging,
-          Condition: viaService("sqs", d.region),
-        },
+        kms(
+          "QueueKey",
+          d.keyArns.messaging,
+          send ? ["kms:GenerateDataKey", "kms:Decrypt"] : ["kms:Decrypt"],
+          "sqs",
+          { "kms:EncryptionContext:aws:sqs:arn": queue },
+        ),
       ];
     }
     case "s3": {
@@ -116,13 +133,15 @@ function statementsFor(
           Action: ["s3:GetObject", "s3:PutObject"],
           Resource: `${bucket}/*`,
         },
-        {
-          Sid: `Bucket${target}Key`,
-          Effect: "Allow",
-          Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-          Resource: d.keyArns.storage,
-          Condition: viaService("s3", d.region),
-        },
+        // With S3 bucket keys the context is the bucket's ARN; without, the object's.
+        kms(
+          `Bucket${target}Key`,
+          d.keyArns.storage,
+          ["kms:Decrypt", "kms:GenerateDataKey"],
+          "s3",
+          { "kms:EncryptionContext:aws:s3:arn": [bucket, `${bucket}/*`] },
+          true,
+        ),
       ];
     }
     default:

@@ -19,7 +19,7 @@ export function buildMesh(cfg: StackConfig, network: Network, cluster: Cluster):
     provider: cluster.provider,
     region: cfg.region,
     vpcCidr: network.cidr,
-    dependsOn: [cluster.namespaces.mesh, cluster.namespaces.shop],
+    dependsOn: [cluster.namespaces.mesh, cluster.namespaces.shop, ...cluster.ready],
     tracing: cfg.mesh.tracing,
     hosts: cfg.mesh.hosts,
     protectedPaths: specs.filter((s) => s.requiresJwt).map((s) => s.pathPrefix),

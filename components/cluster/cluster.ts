@@ -62,6 +62,8 @@ export class Cluster extends pulumi.ComponentResource {
   public readonly karpenterNodeRoleArn: pulumi.Output<string>;
   public readonly provider: k8s.Provider;
   public readonly namespaces: Record<NamespaceRole, k8s.core.v1.Namespace>;
+  /** What workloads must wait for: the system nodes, the add-ons and Karpenter's NodePool. */
+  public readonly ready: pulumi.Resource[];
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("ecommerce:cluster:Cluster", name, {}, opts);
@@ -169,6 +171,7 @@ export class Cluster extends pulumi.ComponentResource {
       limits: capacity.karpenter,
     });
 
+    this.ready = [system.nodeGroup, ...addons, karpenter.nodePool];
     this.clusterName = pulumi.output(args.clusterName);
     this.endpoint = cluster.core.endpoint;
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);

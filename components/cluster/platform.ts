@@ -20,9 +20,10 @@ export const CHARTS = {
 
 /** The platform's namespaces and their Pod Security Admission levels. */
 export const NAMESPACES = {
-  shop: { name: "shop", podSecurity: "restricted" },
-  mesh: { name: "istio-system", podSecurity: "baseline" },
-  observability: { name: "observability", podSecurity: "privileged" },
+  // The shop's pods join the mesh: Istio injects a sidecar into every pod here.
+  shop: { name: "shop", podSecurity: "restricted", labels: { "istio-injection": "enabled" } },
+  mesh: { name: "istio-system", podSecurity: "baseline", labels: {} },
+  observability: { name: "observability", podSecurity: "privileged", labels: {} },
 } as const;
 export type NamespaceRole = keyof typeof NAMESPACES;
 
@@ -62,6 +63,7 @@ export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.co
               "pod-security.kubernetes.io/audit": "restricted",
               "pod-security.kubernetes.io/warn": "restricted",
               "app.kubernetes.io/part-of": "ecommerce-platform",
+              ...ns.labels,
             },
           },
         },

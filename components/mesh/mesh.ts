@@ -81,7 +81,8 @@ export class Mesh extends pulumi.ComponentResource {
       "cni",
       "cni",
       "kube-system",
-      { cni: { excludeNamespaces: ["kube-system"] } },
+      // The chart's defaults already leave kube-system alone.
+      {},
       [base],
     );
     const istiod = release(

@@ -34,7 +34,8 @@ export function istiodValues(tracing: { service: string; port: number }, replica
       extensionProviders: [
         { name: "otel", opentelemetry: { service: tracing.service, port: tracing.port } },
       ],
-      defaultProviders: { tracing: ["otel"] },
+      // Setting defaultProviders replaces the chart's default, so Prometheus metrics are listed too.
+      defaultProviders: { metrics: ["prometheus"], tracing: ["otel"] },
     },
     global: {
       proxy: {

@@ -43,11 +43,9 @@ describe("offline/diff and the drill rehearsal", () => {
       before: "16",
       after: "256",
     });
-    expect(change("services-cart", "kubernetes:apps/v1:Deployment")).to.deep.include({
-      path: "spec.replicas",
-      before: 1,
-      after: 3,
-    });
+    expect(
+      change("services-cart", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler"),
+    ).to.deep.include({ path: "spec.minReplicas", before: 1, after: 3 });
     // Two more NAT gateways once the standby carries traffic.
     expect(dr.added.filter((r) => r.type === "aws:ec2/natGateway:NatGateway")).to.have.length(2);
     expect(dr.removed).to.deep.equal([]);

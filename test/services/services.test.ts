@@ -101,6 +101,35 @@ describe("services: catalog", () => {
       Action: "rds-db:connect",
       Resource: "arn:aws:rds-db:ap-south-1:123456789012:dbuser:cluster-ABC/order",
     });
+    // The producer may only send and the consumer only receive; KMS use is bound to the queue.
+    const send = servicePolicy("order", CATALOG.order.bindings, d).Statement.find(
+      (st) => st.Sid === "QueueSend",
+    );
+    const receive = servicePolicy("payment", CATALOG.payment.bindings, d).Statement.find(
+      (st) => st.Sid === "QueueReceive",
+    );
+    expect([send?.Action].flat())
+      .to.include("sqs:SendMessage")
+      .and.not.include("sqs:ReceiveMessage");
+    expect([receive?.Action].flat())
+      .to.include("sqs:ReceiveMessage")
+      .and.not.include("sqs:SendMessage");
+    const queueKey = servicePolicy("order", CATALOG.order.bindings, d).Statement.find(
+      (st) => st.Sid === "QueueKey",
+    );
+    expect(queueKey?.Condition).to.deep.equal({
+      StringEquals: {
+        "kms:ViaService": "sqs.ap-south-1.amazonaws.com",
+        "kms:EncryptionContext:aws:sqs:arn": d.queueArns["order-events"],
+      },
+    });
+    const tableKey = cart.Statement.find((st) => st.Sid === "TablecartsKey");
+    expect(tableKey?.Condition).to.deep.equal({
+      StringEquals: {
+        "kms:ViaService": "dynamodb.ap-south-1.amazonaws.com",
+        "kms:EncryptionContext:aws:dynamodb:tableName": "carts",
+      },
+    });
     for (const name of SERVICE_NAMES) {
       const all = servicePolicy(name, CATALOG[name].bindings, d).Statement.flatMap((s) =>
         [s.Resource].flat(),
@@ -223,10 +252,22 @@ describe("services: Microservice objects (recorded offline runs)", () => {
     const edge = ofService(prod, "cart", K.vs).find((v) => meta(v).name === "cart-edge")?.inputs
       .spec as Spec;
     expect(edge.gateways).to.deep.equal(["istio-system/shop-gateway"]);
-    expect(edge.http[0].match).to.deep.equal([{ uri: { prefix: "/cart" } }]);
-    expect(edge.http[0].route).to.deep.equal([
-      { destination: { host: "cart.shop.svc.cluster.local", subset: "stable" }, weight: 100 },
+    // Exactly /cart or below it: /carts must not slip past the JWT policy on /cart and /cart/*.
+    expect(edge.http[0].match).to.deep.equal([
+      { uri: { exact: "/cart" } },
+      { uri: { prefix: "/cart/" } },
     ]);
+    expect(edge.http[0].route).to.deep.equal([
+      {
+        destination: {
+          host: "cart.shop.svc.cluster.local",
+          subset: "stable",
+          port: { number: 80 },
+        },
+        weight: 100,
+      },
+    ]);
+    expect(edge.http[0].retries.retryOn).to.equal("connect-failure,refused-stream,unavailable");
     expect(edge.http[0].retries).to.include({ attempts: 2 });
     // Payments are never retried by the mesh.
     const payment = ofService(prod, "payment", K.vs).find((v) => meta(v).name === "payment")?.inputs
@@ -239,13 +280,22 @@ describe("services: Microservice objects (recorded offline runs)", () => {
     ]);
   });
 
-  it("scales to 3 replicas in the primary and 1 in a resting standby, back to 3 on failover", async () => {
-    const replicas = (p: StackPlan) => ofService(p, "product", K.deployment)[0].inputs.spec as Spec;
-    expect(replicas(prod).replicas).to.equal(3);
-    expect(replicas(await plan("dr-singapore")).replicas).to.equal(1);
+  it("scales to 3 replicas in the primary and 1 in a resting standby, back to 3 on failover, through the HPA", async () => {
+    const hpa = (p: StackPlan) => ofService(p, "product", K.hpa)[0].inputs.spec as Spec;
+    expect(hpa(prod).minReplicas).to.equal(3);
+    expect(hpa(prod).scaleTargetRef).to.deep.equal({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      name: "product",
+    });
+    expect(hpa(await plan("dr-singapore")).minReplicas).to.equal(1);
     expect(
-      replicas(await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"])).replicas,
+      hpa(await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"])).minReplicas,
     ).to.equal(3);
+    // The stable Deployment leaves its count to the HPA, or each pulumi up would reset it.
+    expect(ofService(prod, "product", K.deployment)[0].inputs.spec as Spec).to.not.have.property(
+      "replicas",
+    );
   });
 
   it("creates an immutable, scanned, KMS-encrypted ECR repository per service in the primary, replicated to the standby's region", async () => {
@@ -300,7 +350,7 @@ describe("services: canary and mirror overrides", () => {
     expect(p.policy?.violations).to.deep.equal([]);
   });
 
-  it("a mirror adds a mirror route with the configured percentage", async () => {
+  it("a mirror adds a mirror route with the configured percentage, served by a credential-less shadow", async () => {
     const p = await plan("prod-mumbai", [
       "prod-mumbai:ecommerce:services.product.mirror.percent=25",
       "prod-mumbai:ecommerce:services.product.mirror.image=ghcr.io/acme/product:3.0.0-rc1",
@@ -312,11 +362,25 @@ describe("services: canary and mirror overrides", () => {
     expect(route.mirror).to.deep.equal({
       host: "product.shop.svc.cluster.local",
       subset: "mirror",
+      port: { number: 80 },
     });
     expect(route.mirrorPercentage).to.deep.equal({ value: 25 });
-    expect(ofService(p, "product", K.deployment).map((d) => meta(d).name)).to.have.members([
-      "product",
-      "product-mirror",
-    ]);
+    // Live traffic stays on stable: the mirror only receives copies.
+    expect(route.route.map((r: Spec) => r.destination.subset)).to.deep.equal(["stable"]);
+    expect(
+      ((ofService(p, "product", K.dr)[0].inputs.spec as Spec).subsets as Spec[]).map((s) => s.name),
+    ).to.deep.equal(["stable", "mirror"]);
+    const deployments = ofService(p, "product", K.deployment);
+    expect(deployments.map((d) => meta(d).name)).to.have.members(["product", "product-mirror"]);
+    const mirrorPod = (
+      deployments.find((d) => meta(d).name === "product-mirror")?.inputs.spec as Spec
+    ).template.spec;
+    // Its own ServiceAccount, with no Pod Identity association: mirrored writes cannot reach AWS.
+    expect(mirrorPod.serviceAccountName).to.equal("product-mirror");
+    expect(
+      p.resources.filter(
+        (r) => r.type === K.association && r.inputs.serviceAccount === "product-mirror",
+      ),
+    ).to.deep.equal([]);
   });
 });

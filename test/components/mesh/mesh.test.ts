@@ -45,6 +45,11 @@ describe("components/mesh (recorded offline runs)", () => {
       },
     ]);
     expect(values.pilot.cni).to.deep.equal({ enabled: true });
+    // Setting defaultProviders replaces the chart's default: metrics must be listed or Istio emits none.
+    expect(values.meshConfig.defaultProviders).to.deep.equal({
+      metrics: ["prometheus"],
+      tracing: ["otel"],
+    });
     const [telemetry] = cr(prod, "Telemetry");
     expect((telemetry.inputs.spec as Spec).tracing[0].providers).to.deep.equal([{ name: "otel" }]);
   });
@@ -53,6 +58,12 @@ describe("components/mesh (recorded offline runs)", () => {
     const [peer] = cr(prod, "PeerAuthentication");
     expect(peer.inputs.metadata).to.deep.include({ name: "default", namespace: "istio-system" });
     expect(peer.inputs.spec).to.deep.equal({ mtls: { mode: "STRICT" } });
+    // STRICT only means something for pods in the mesh: the shop's namespace is injected.
+    const shop = prod.resources.find(
+      (r) =>
+        r.type === "kubernetes:core/v1:Namespace" && (r.inputs.metadata as Spec).name === "shop",
+    );
+    expect((shop?.inputs.metadata as Spec).labels["istio-injection"]).to.equal("enabled");
   });
 
   it("runs the ingress gateway as a ClusterIP service with its own HPA, PDB and zone spread, and exposes the binding inputs", () => {
@@ -61,8 +72,18 @@ describe("components/mesh (recorded offline runs)", () => {
     expect(values.topologySpreadConstraints[0].topologyKey).to.equal("topology.kubernetes.io/zone");
     const hpa = the(prod, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "mesh-gateway");
     expect((hpa.inputs.spec as Spec).minReplicas).to.equal(2);
+    expect((hpa.inputs.spec as Spec).scaleTargetRef).to.deep.equal({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      name: "istio-ingressgateway",
+    });
+    // The chart's own autoscaler is off, so ours is the only one.
+    expect(values.autoscaling).to.deep.equal({ enabled: false });
     const pdb = the(prod, "kubernetes:policy/v1:PodDisruptionBudget", "mesh-gateway");
-    expect((pdb.inputs.spec as Spec).maxUnavailable).to.equal(1);
+    expect(pdb.inputs.spec).to.deep.equal({
+      maxUnavailable: 1,
+      selector: { matchLabels: { istio: "ingressgateway" } },
+    });
     expect(prod.outputs.meshGateway).to.deep.equal({
       serviceName: "istio-ingressgateway",
       servicePort: 8080,
@@ -92,6 +113,8 @@ describe("components/mesh (recorded offline runs)", () => {
   it("denies requests without a verified JWT on the protected paths, and validates tokens when an issuer is set", async () => {
     const [deny] = cr(prod, "AuthorizationPolicy");
     const spec = deny.inputs.spec as Spec;
+    // On the gateway only: without the selector the DENY would apply to the whole mesh.
+    expect(spec.selector).to.deep.equal({ matchLabels: { istio: "ingressgateway" } });
     expect(spec.action).to.equal("DENY");
     expect(spec.rules[0].from).to.deep.equal([{ source: { notRequestPrincipals: ["*"] } }]);
     expect(spec.rules[0].to[0].operation.paths).to.include.members([
@@ -115,18 +138,32 @@ describe("components/mesh (recorded offline runs)", () => {
     });
   });
 
-  it("serves the configured hosts on the shop's Gateway", () => {
+  it("serves the configured hosts on the shop's Gateway and its edge routes", async () => {
     const [gateway] = cr(prod, "Gateway");
     expect((gateway.inputs.spec as Spec).servers).to.deep.equal([
       { port: { number: 8080, name: "http", protocol: "HTTP" }, hosts: ["*"] },
     ]);
+    const p = await plan("prod-mumbai", [
+      "prod-mumbai:ecommerce:mesh.hosts=[api.shop.example.com]",
+    ]);
+    expect(((cr(p, "Gateway")[0].inputs.spec as Spec).servers as Spec[])[0].hosts).to.deep.equal([
+      "api.shop.example.com",
+    ]);
+    const edge = p.resources.find(
+      (r) => r.type.endsWith(":VirtualService") && (r.inputs.metadata as Spec).name === "cart-edge",
+    );
+    expect((edge?.inputs.spec as Spec).hosts).to.deep.equal(["api.shop.example.com"]);
   });
 
   it("runs one istiod and gateway replica in a resting standby", async () => {
     const dr = await plan("dr-singapore");
+    // The chart autoscales istiod: its floor is what sizes the control plane.
     expect(
-      ((the(dr, RELEASE, "mesh-istiod").inputs.values as Spec).pilot as Spec).replicaCount,
+      ((the(dr, RELEASE, "mesh-istiod").inputs.values as Spec).pilot as Spec).autoscaleMin,
     ).to.equal(1);
+    expect(
+      ((the(prod, RELEASE, "mesh-istiod").inputs.values as Spec).pilot as Spec).autoscaleMin,
+    ).to.equal(2);
     expect(
       (
         the(dr, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "mesh-gateway").inputs
