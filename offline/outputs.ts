@@ -159,6 +159,78 @@ const COMPUTED: Record<string, Computed> = {
     ).join("");
     return { result, bcryptHash: `$2a$10$${e.hash("bcrypt", 53)}` };
   },
+  "aws:route53/zone:Zone": (_r, id) => ({
+    zoneId: id,
+    nameServers: ["ns-1.awsdns-00.org", "ns-2.awsdns-00.co.uk"],
+  }),
+  "aws:acm/certificate:Certificate": (r, id, e) => {
+    const names = [
+      String(r.inputs.domainName),
+      ...((r.inputs.subjectAlternativeNames as string[] | undefined) ?? []),
+    ];
+    return {
+      arn: `arn:aws:acm:${e.region}:${e.accountId}:certificate/${id}`,
+      domainValidationOptions: names.map((domainName) => ({
+        domainName,
+        resourceRecordName: `_${createHash("sha256").update(domainName).digest("hex").slice(0, 32)}.${domainName}.`,
+        resourceRecordType: "CNAME",
+        resourceRecordValue: `_${createHash("sha256").update(`v${domainName}`).digest("hex").slice(0, 32)}.acm-validations.aws.`,
+      })),
+    };
+  },
+  "aws:lb/loadBalancer:LoadBalancer": (_r, _id, e) => {
+    const name = e.physicalName();
+    return {
+      arn: `arn:aws:elasticloadbalancing:${e.region}:${e.accountId}:loadbalancer/app/${name}/${e.hash("lb", 16)}`,
+      arnSuffix: `app/${name}/${e.hash("lb", 16)}`,
+      dnsName: `internal-${name}-${e.hash("dns", 10)}.${e.region}.elb.amazonaws.com`,
+      zoneId: "ZP97RAFLXTNZK",
+    };
+  },
+  "aws:lb/targetGroup:TargetGroup": (_r, _id, e) => {
+    const name = e.physicalName();
+    return {
+      arn: `arn:aws:elasticloadbalancing:${e.region}:${e.accountId}:targetgroup/${name}/${e.hash("tg", 16)}`,
+      arnSuffix: `targetgroup/${name}/${e.hash("tg", 16)}`,
+    };
+  },
+  "aws:lb/listener:Listener": (_r, _id, e) => ({
+    arn: `arn:aws:elasticloadbalancing:${e.region}:${e.accountId}:listener/app/${e.hash("lb", 8)}/${e.hash("l", 16)}`,
+  }),
+  "aws:apigatewayv2/api:Api": (_r, id, e) => ({
+    apiEndpoint: `https://${id}.execute-api.${e.region}.amazonaws.com`,
+    executionArn: `arn:aws:execute-api:${e.region}:${e.accountId}:${id}`,
+  }),
+  "aws:apigatewayv2/domainName:DomainName": (r, _id, e) => ({
+    domainNameConfiguration: {
+      ...(r.inputs.domainNameConfiguration as Record<string, unknown>),
+      targetDomainName: `d-${e.hash("d", 10)}.execute-api.${e.region}.amazonaws.com`,
+      hostedZoneId: "Z20JF4UZKIW1U8",
+    },
+  }),
+  "aws:cognito/userPool:UserPool": (_r, _id, e) => {
+    const id = `${e.region}_${e.hash("pool", 9).toUpperCase()}`;
+    return {
+      arn: `arn:aws:cognito-idp:${e.region}:${e.accountId}:userpool/${id}`,
+      endpoint: `cognito-idp.${e.region}.amazonaws.com/${id}`,
+    };
+  },
+  "aws:cloudfront/distribution:Distribution": (_r, id, e) => ({
+    arn: `arn:aws:cloudfront::${e.accountId}:distribution/${id}`,
+    domainName: `d${e.hash("cf", 12)}.cloudfront.net`,
+    hostedZoneId: "Z2FDTNDATAQYW2",
+  }),
+  "aws:wafv2/webAcl:WebAcl": (_r, id, e) => ({
+    arn: `arn:aws:wafv2:us-east-1:${e.accountId}:global/webacl/${e.physicalName()}/${id}`,
+  }),
+  "aws:globalaccelerator/accelerator:Accelerator": (_r, id, e) => ({
+    arn: `arn:aws:globalaccelerator::${e.accountId}:accelerator/${id}`,
+    dnsName: `a${e.hash("ga", 16)}.awsglobalaccelerator.com`,
+    hostedZoneId: "Z2BJ6XQ5FK7U4H",
+  }),
+  "aws:globalaccelerator/listener:Listener": (_r, id, e) => ({
+    arn: `arn:aws:globalaccelerator::${e.accountId}:accelerator/${e.hash("acc", 8)}/listener/${id}`,
+  }),
   // Remote components: under mocks their children never register, so the mock returns the outputs
   // the real component would give.
   "eks:index:Cluster": (r, _id, e) => {
@@ -235,6 +307,15 @@ function idFor(r: MockedResource, env: Env): string {
       return `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${env.physicalName()}-${env.hash("sfx", 6)}`;
     case "aws:sqs/queue:Queue":
       return `https://sqs.${env.region}.amazonaws.com/${env.accountId}/${env.physicalName()}`;
+    case "aws:cognito/userPool:UserPool":
+      return `${env.region}_${env.hash("pool", 9).toUpperCase()}`;
+    case "aws:route53/zone:Zone":
+      return `Z${env.hash("zone", 20).toUpperCase()}`;
+    case "aws:route53/healthCheck:HealthCheck":
+    case "aws:cloudfront/distribution:Distribution":
+    case "aws:apigatewayv2/api:Api":
+    case "aws:wafv2/webAcl:WebAcl":
+      return env.hash("id", 13).toUpperCase();
     case "aws:dynamodb/tableReplica:TableReplica":
       return `${String(r.inputs.globalTableArn ?? "")
         .split("/")

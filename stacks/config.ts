@@ -78,10 +78,10 @@ export const EDGE_DEFAULTS = {
   healthCheck: { intervalSeconds: 10 as const, failureThreshold: 3, path: "/healthz" },
   recordTtlSeconds: 60,
   operatorMinutes: 3,
+  throttling: { rateLimit: 1000, burstLimit: 500 },
 };
 
 export const MESH_DEFAULTS = {
-  hosts: ["*"],
   tracing: { service: "otel-collector.observability.svc.cluster.local", port: 4317 },
 };
 
@@ -136,8 +136,14 @@ export interface ClusterConfig {
 }
 
 export interface EdgeConfig {
-  /** The shop's domain (`api.<domain>`, `www.<domain>`); unset until the edge is deployed. */
+  /** The shop's domain (`api.<domain>`, `www.<domain>`). Set on the primary; the standby reads it. */
   domain?: string;
+  /** An existing Route 53 hosted zone for the domain; the primary creates one when unset. */
+  zoneId?: string;
+  /** API Gateway default-route throttling (requests per second, burst). */
+  throttling: { rateLimit: number; burstLimit: number };
+  /** Put a Global Accelerator in front of the regional entries. */
+  globalAccelerator: boolean;
   /** Route 53 health check of the primary's regional API name. */
   healthCheck: { intervalSeconds: 10 | 30; failureThreshold: number; path: string };
   /** TTL of the `api.<domain>` failover records (seconds, at most 60). */
@@ -145,8 +151,8 @@ export interface EdgeConfig {
 }
 
 export interface MeshConfig {
-  /** Hosts the shop's Istio Gateway serves; `*` until the edge's domain exists. */
-  hosts: string[];
+  /** Hosts the shop's Istio Gateway serves; default: `api.<domain>` and `api-<region>.<domain>`. */
+  hosts?: string[];
   /** OpenTelemetry collector (OTLP gRPC) for the mesh's traces. */
   tracing: { service: string; port: number };
   /** JWT issuer and JWKS URI (the edge's Cognito pool); without them protected paths stay closed. */
@@ -156,6 +162,8 @@ export interface MeshConfig {
 interface CommonConfig {
   /** The stack's region (`aws:region`). */
   region: string;
+  /** Create the AWS FIS chaos-drill templates (`ecommerce:dr.fis`). */
+  fis: boolean;
   edge: EdgeConfig;
   mesh: MeshConfig;
   /** Per-service overrides of the catalog (`ecommerce:services`). */
@@ -907,10 +915,52 @@ function parseServices(
 
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-function parseEdge(read: ConfigReader, problems: Problems): EdgeConfig {
+function parseEdge(read: ConfigReader, role: Role | undefined, problems: Problems): EdgeConfig {
   const key = "ecommerce:edge";
   const d = EDGE_DEFAULTS;
-  const raw = readObject(read, key, ["domain", "healthCheck", "recordTtlSeconds"], problems);
+  const raw = readObject(
+    read,
+    key,
+    ["domain", "zoneId", "healthCheck", "recordTtlSeconds", "throttling", "globalAccelerator"],
+    problems,
+  );
+  if (role === "primary" && raw.domain === undefined) {
+    problems.add(
+      `${key}.domain`,
+      "is required on the primary; use the shop's DNS name, e.g. shop.example.com",
+    );
+  }
+  if (role === "standby") {
+    for (const k of ["domain", "zoneId"]) {
+      if (raw[k] !== undefined)
+        problems.add(
+          `${key}.${k}`,
+          "is set on the primary only; the standby reads it through the StackReference",
+        );
+    }
+  }
+  let zoneId: string | undefined;
+  if (raw.zoneId !== undefined) {
+    if (typeof raw.zoneId !== "string" || !/^Z[A-Z0-9]{8,32}$/.test(raw.zoneId)) {
+      problems.add(
+        `${key}.zoneId`,
+        `${JSON.stringify(raw.zoneId)} is not accepted; use a Route 53 hosted zone id, e.g. Z0123456789ABCDEFGHIJ`,
+      );
+    } else {
+      zoneId = raw.zoneId;
+    }
+  }
+  const throttlingRaw = readSection(raw, key, "throttling", ["rateLimit", "burstLimit"], problems);
+  let globalAccelerator = false;
+  if (raw.globalAccelerator !== undefined) {
+    const b = asBoolean(raw.globalAccelerator);
+    if (b === undefined)
+      problems.add(
+        `${key}.globalAccelerator`,
+        `${JSON.stringify(raw.globalAccelerator)} is not accepted; use true | false`,
+      );
+    else globalAccelerator = b;
+  }
   let domain: string | undefined;
   if (raw.domain !== undefined) {
     if (typeof raw.domain !== "string" || !DOMAIN.test(raw.domain)) {
@@ -943,6 +993,28 @@ function parseEdge(read: ConfigReader, problems: Problems): EdgeConfig {
   }
   return {
     domain,
+    zoneId,
+    throttling: {
+      rateLimit: readInteger(
+        throttlingRaw,
+        "rateLimit",
+        `${key}.throttling`,
+        1,
+        100000,
+        d.throttling.rateLimit,
+        problems,
+      ),
+      burstLimit: readInteger(
+        throttlingRaw,
+        "burstLimit",
+        `${key}.throttling`,
+        1,
+        100000,
+        d.throttling.burstLimit,
+        problems,
+      ),
+    },
+    globalAccelerator,
     healthCheck: {
       intervalSeconds,
       failureThreshold: readInteger(
@@ -982,15 +1054,18 @@ function parseMesh(read: ConfigReader, problems: Problems): MeshConfig {
   const key = "ecommerce:mesh";
   const d = MESH_DEFAULTS;
   const raw = readObject(read, key, ["hosts", "tracing", "jwtIssuer", "jwksUri"], problems);
-  const hosts = readList(
-    raw,
-    "hosts",
-    key,
-    (h) => HOSTNAME.test(h),
-    "host names, e.g. [api.shop.example.com]",
-    [...d.hosts],
-    problems,
-  );
+  const hosts =
+    raw.hosts === undefined
+      ? undefined
+      : readList(
+          raw,
+          "hosts",
+          key,
+          (h) => HOSTNAME.test(h),
+          "host names, e.g. [api.shop.example.com]",
+          [],
+          problems,
+        );
   const tracingRaw = readSection(raw, key, "tracing", ["service", "port"], problems);
   const tracing = {
     service: readPattern(
@@ -1056,13 +1131,23 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   const dr = readObject(
     read,
     "ecommerce:dr",
-    ["mode", "drill", "primaryStack", "replicaRegions", "operatorMinutes"],
+    ["mode", "drill", "primaryStack", "replicaRegions", "operatorMinutes", "fis"],
     problems,
   );
   let mode: DrMode | undefined;
   let drill: boolean = DEFAULTS.drill;
   let primaryStack: string = DEFAULTS.primaryStack;
   let operatorMinutes = EDGE_DEFAULTS.operatorMinutes;
+  let fis = false;
+  if (dr.fis !== undefined) {
+    const b = asBoolean(dr.fis);
+    if (b === undefined)
+      problems.add(
+        "ecommerce:dr.fis",
+        `${JSON.stringify(dr.fis)} is not accepted; use true | false`,
+      );
+    else fis = b;
+  }
   if (dr.operatorMinutes !== undefined) {
     if (role !== "standby") {
       problems.add(
@@ -1156,14 +1241,24 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   const data = parseData(read, role, problems);
   const cluster = parseCluster(read, problems);
   const mesh = parseMesh(read, problems);
-  const edge = parseEdge(read, problems);
+  const edge = parseEdge(read, role, problems);
   const services = parseServices(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
     throw new ConfigError(problems.list);
   }
-  const common = { region: validRegion, network, data, cluster, edge, mesh, services, protect };
+  const common = {
+    region: validRegion,
+    fis,
+    network,
+    data,
+    cluster,
+    edge,
+    mesh,
+    services,
+    protect,
+  };
   return role === "primary"
     ? { ...common, role, dr: { drill, replicaRegions } }
     : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes } };

@@ -3,7 +3,8 @@ import { StackContext } from "./context";
 import { buildCluster, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
-import { buildMesh, buildServices } from "./services";
+import { buildChaosDrills, buildEdge, buildIdentity } from "./edge";
+import { buildMesh, buildServices, gatewayHosts } from "./services";
 import { InputsOf, PrimaryOutputs } from "./references";
 
 /** prod-mumbai: the active region. It knows nothing about the standby. */
@@ -11,8 +12,20 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const network = buildNetwork(cfg, ctx);
   const data = buildData(cfg, ctx, network);
   const cluster = buildCluster(cfg, ctx, network, data);
-  const mesh = buildMesh(cfg, network, cluster);
-  const services = buildServices(cfg, ctx, cluster, data, mesh);
+  const domain = cfg.edge.domain as string; // required on the primary (stacks/config.ts)
+  const identity = buildIdentity(cfg, ctx, domain);
+  const hosts = gatewayHosts(cfg, domain);
+  const mesh = buildMesh(cfg, network, cluster, {
+    hosts,
+    jwt: { issuer: identity.issuer, jwksUri: identity.jwksUri },
+  });
+  const services = buildServices(cfg, ctx, cluster, data, mesh, hosts);
+  const edge = buildEdge(cfg, ctx, network, cluster, data, mesh, {
+    domain,
+    zoneId: cfg.edge.zoneId,
+    jwt: { issuer: identity.issuer, audience: identity.clientId },
+  });
+  const drills = buildChaosDrills(cfg, ctx, cluster, data, edge);
   // Typed against PrimaryOutputs: dropping a key the standby reads is a compile error.
   const forStandby: InputsOf<PrimaryOutputs> = {
     region: cfg.region,
@@ -24,6 +37,12 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     buckets: data.buckets,
     dbSecretArn: data.dbSecretArn,
     replicaRegions: cfg.dr.replicaRegions,
+    domain,
+    zoneId: edge.zoneId,
+    jwtIssuer: identity.issuer,
+    jwksUri: identity.jwksUri,
+    jwtAudience: identity.clientId,
+    acceleratorListenerArn: edge.acceleratorListenerArn ?? "",
   };
   return {
     role: cfg.role,
@@ -32,6 +51,10 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     ...clusterOutputs(cluster),
     meshGateway: mesh.targetGroupBinding,
     repositoryUrls: services.repositoryUrls,
+    apiName: edge.apiName,
+    ...(drills ? { chaosDrills: drills.templateIds } : {}),
+    regionalApiName: edge.regionalApiName,
+    storefront: edge.distributionDomain,
     ...forStandby,
   };
 }

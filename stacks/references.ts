@@ -25,6 +25,15 @@ export interface PrimaryOutputs {
   dbSecretArn: string;
   /** Regions the primary replicates its secrets (with their key) and images to. */
   replicaRegions: string[];
+  /** The shop's domain and hosted zone: the standby adds its SECONDARY record there. */
+  domain: string;
+  zoneId: string;
+  /** The shoppers' identity provider: both regions validate its tokens. */
+  jwtIssuer: string;
+  jwksUri: string;
+  jwtAudience: string;
+  /** The accelerator's listener ("" without one): the standby attaches its endpoint group. */
+  acceleratorListenerArn: string;
 }
 
 /** Listing the keys as a record makes the compiler reject a key missing from this list. */
@@ -38,6 +47,12 @@ const PRIMARY_OUTPUT_KEYS: Record<keyof PrimaryOutputs, true> = {
   buckets: true,
   dbSecretArn: true,
   replicaRegions: true,
+  domain: true,
+  zoneId: true,
+  jwtIssuer: true,
+  jwksUri: true,
+  jwtAudience: true,
+  acceleratorListenerArn: true,
 };
 
 export type OutputsOf<T> = { [K in keyof T]: pulumi.Output<T[K]> };

@@ -12,8 +12,24 @@ import { StackContext } from "./context";
 /** The posture both the cluster and the services size themselves by. */
 const postureOf = (cfg: StackConfig) => (cfg.role === "primary" ? "active" : cfg.dr.mode);
 
+/** Where the shop is reached and who issues its tokens (from the edge's identity, or config). */
+export interface ShopEntry {
+  hosts: string[];
+  jwt: { issuer: pulumi.Input<string>; jwksUri: pulumi.Input<string> };
+}
+
+/** The gateway's hosts: configured, or the failover and regional API names. */
+export function gatewayHosts(cfg: StackConfig, domain: string): string[] {
+  return cfg.mesh.hosts ?? [`api.${domain}`, `api-${cfg.region}.${domain}`];
+}
+
 /** Istio on the cluster: two control-plane and gateway replicas whenever the stack serves traffic. */
-export function buildMesh(cfg: StackConfig, network: Network, cluster: Cluster): Mesh {
+export function buildMesh(
+  cfg: StackConfig,
+  network: Network,
+  cluster: Cluster,
+  entry: ShopEntry,
+): Mesh {
   const specs = applyOverrides(CATALOG, cfg.services);
   return new Mesh("mesh", {
     provider: cluster.provider,
@@ -21,9 +37,9 @@ export function buildMesh(cfg: StackConfig, network: Network, cluster: Cluster):
     vpcCidr: network.cidr,
     dependsOn: [cluster.namespaces.mesh, cluster.namespaces.shop, ...cluster.ready],
     tracing: cfg.mesh.tracing,
-    hosts: cfg.mesh.hosts,
+    hosts: entry.hosts,
     protectedPaths: specs.filter((s) => s.requiresJwt).map((s) => s.pathPrefix),
-    jwt: cfg.mesh.jwt,
+    jwt: cfg.mesh.jwt ?? entry.jwt,
     replicas: postureOf(cfg) === "standby" ? 1 : 2,
   });
 }
@@ -35,6 +51,7 @@ export function buildServices(
   cluster: Cluster,
   data: Data,
   mesh: Mesh,
+  hosts: string[],
 ): Services {
   const dataResources = pulumi
     .all([
@@ -106,7 +123,7 @@ export function buildServices(
     data: dataResources,
     endpoints,
     gatewayRef: mesh.gatewayRef,
-    gatewayHosts: cfg.mesh.hosts,
+    gatewayHosts: hosts,
     gatewayPrincipal: mesh.gatewayPrincipal,
     dependsOn: [mesh, cluster.namespaces.shop],
     registry:

@@ -3,7 +3,8 @@ import { StackContext } from "./context";
 import { buildCluster, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
-import { buildMesh, buildServices } from "./services";
+import { buildChaosDrills, buildEdge } from "./edge";
+import { buildMesh, buildServices, gatewayHosts } from "./services";
 import { PrimaryReference } from "./references";
 
 /** dr-singapore: the warm standby, wired to the primary through a typed StackReference. */
@@ -24,8 +25,20 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     dbSecretArn: p.dbSecretArn,
   });
   const cluster = buildCluster(cfg, ctx, network, data);
-  const mesh = buildMesh(cfg, network, cluster);
-  buildServices(cfg, ctx, cluster, data, mesh);
+  const domain = await primaryStack.value("domain");
+  const hosts = gatewayHosts(cfg, domain);
+  const mesh = buildMesh(cfg, network, cluster, {
+    hosts,
+    jwt: { issuer: p.jwtIssuer, jwksUri: p.jwksUri },
+  });
+  buildServices(cfg, ctx, cluster, data, mesh, hosts);
+  const edge = buildEdge(cfg, ctx, network, cluster, data, mesh, {
+    domain,
+    zoneId: p.zoneId,
+    jwt: { issuer: p.jwtIssuer, audience: p.jwtAudience },
+    acceleratorListenerArn: p.acceleratorListenerArn,
+  });
+  const drills = buildChaosDrills(cfg, ctx, cluster, data, edge);
   return {
     role: cfg.role,
     drMode: cfg.dr.mode,
@@ -36,6 +49,9 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     ...dataOutputs(data),
     ...clusterOutputs(cluster),
     meshGateway: mesh.targetGroupBinding,
+    apiName: edge.apiName,
+    ...(drills ? { chaosDrills: drills.templateIds } : {}),
+    regionalApiName: edge.regionalApiName,
     globalClusterId: data.globalClusterId,
     auroraJoinedGlobalCluster: cfg.dr.mode !== "failover",
   };

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { policyDocument } from "../shared/iamDocuments";
+import { PolicyStatement, policyDocument } from "../shared/iamDocuments";
 import { DataScope, stateful } from "./scope";
 
 /** Buckets every stack owns; `logs` receives the others' server access logs. */
@@ -21,6 +21,40 @@ interface BucketSettings {
   noncurrentDays: number;
   /** Days before current objects expire (log buckets only). */
   expireDays?: number;
+  /** Statements added to the bucket policy (log delivery, CloudFront reads). */
+  extraPolicy?: (bucketArn: string, accountId: string) => PolicyStatement[];
+  /** `BucketOwnerEnforced` (default); CloudFront's standard logs still need ACLs (`BucketOwnerPreferred`). */
+  objectOwnership?: "BucketOwnerEnforced" | "BucketOwnerPreferred";
+}
+
+/** CloudFront (origin access control) may read objects for this account's distributions. */
+export function cloudFrontReads(arn: string, account: string): PolicyStatement[] {
+  return [
+    {
+      Sid: "CloudFrontReads",
+      Effect: "Allow",
+      Principal: { Service: "cloudfront.amazonaws.com" },
+      Action: "s3:GetObject",
+      Resource: `${arn}/*`,
+      Condition: {
+        StringLike: { "AWS:SourceArn": `arn:aws:cloudfront::${account}:distribution/*` },
+      },
+    },
+  ];
+}
+
+/** S3 server access logs are delivered by the logging service into `s3/` of a log bucket. */
+export function s3AccessLogDelivery(arn: string, account: string): PolicyStatement[] {
+  return [
+    {
+      Sid: "S3ServerAccessLogDelivery",
+      Effect: "Allow",
+      Principal: { Service: "logging.s3.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: `${arn}/s3/*`,
+      Condition: { StringEquals: { "aws:SourceAccount": account } },
+    },
+  ];
 }
 
 /**
@@ -45,7 +79,7 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
   );
   new aws.s3.BucketOwnershipControls(
     name,
-    { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+    { bucket: bucket.id, rule: { objectOwnership: s.objectOwnership ?? "BucketOwnerEnforced" } },
     parent,
   );
   const block = new aws.s3.BucketPublicAccessBlock(
@@ -122,18 +156,7 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
               Resource: [arn, `${arn}/*`],
               Condition: { Bool: { "aws:SecureTransport": "false" } },
             },
-            ...(s.kmsKeyArn
-              ? []
-              : [
-                  {
-                    Sid: "S3ServerAccessLogDelivery",
-                    Effect: "Allow" as const,
-                    Principal: { Service: "logging.s3.amazonaws.com" },
-                    Action: "s3:PutObject",
-                    Resource: `${arn}/s3/*`,
-                    Condition: { StringEquals: { "aws:SourceAccount": account } },
-                  },
-                ]),
+            ...(s.extraPolicy?.(arn, account) ?? []),
           ]),
         ),
       ),

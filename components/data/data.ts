@@ -1,6 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AURORA_PORT, createAurora } from "./aurora";
-import { BUCKETS, BucketName, SecureBucket, secureBucket } from "./buckets";
+import {
+  BUCKETS,
+  BucketName,
+  SecureBucket,
+  cloudFrontReads,
+  s3AccessLogDelivery,
+  secureBucket,
+} from "./buckets";
 import { CACHE_PORT, createCache } from "./cache";
 import { KEY_PURPOSES, KeyPurpose, replicaKeyArn } from "./keyPolicy";
 import { createPrimaryKeys, createReplicaKey } from "./keys";
@@ -57,6 +64,7 @@ export class Data extends pulumi.ComponentResource {
   public readonly auroraEndpoint: pulumi.Output<string>;
   public readonly auroraReaderEndpoint: pulumi.Output<string>;
   public readonly auroraClusterResourceId: pulumi.Output<string>;
+  public readonly auroraClusterArn: pulumi.Output<string>;
   public readonly dbSecretArn: pulumi.Output<string>;
   public readonly cacheEndpoint: pulumi.Output<string>;
   public readonly cacheSecretArn: pulumi.Output<string>;
@@ -167,7 +175,11 @@ export class Data extends pulumi.ComponentResource {
       );
     }
 
-    const logs = secureBucket(scope, "logs", { noncurrentDays: 30, expireDays: 365 });
+    const logs = secureBucket(scope, "logs", {
+      noncurrentDays: 30,
+      expireDays: 365,
+      extraPolicy: s3AccessLogDelivery,
+    });
     const buckets = Object.fromEntries(
       BUCKETS.map((b) => [
         b,
@@ -175,6 +187,8 @@ export class Data extends pulumi.ComponentResource {
           kmsKeyArn: key("storage"),
           logBucket: logs.bucket,
           noncurrentDays: 90,
+          // The SPA is served by this account's CloudFront distribution (origin access control).
+          extraPolicy: b === "web" ? cloudFrontReads : undefined,
         }),
       ]),
     ) as Record<BucketName, SecureBucket>;
@@ -197,6 +211,7 @@ export class Data extends pulumi.ComponentResource {
     this.auroraEndpoint = aurora.cluster.endpoint;
     this.auroraReaderEndpoint = aurora.cluster.readerEndpoint;
     this.auroraClusterResourceId = aurora.cluster.clusterResourceId;
+    this.auroraClusterArn = aurora.cluster.arn;
     this.dbSecretArn = aurora.masterSecret
       ? aurora.masterSecret.arn
       : pulumi

@@ -33,6 +33,8 @@ const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[
   logs: (region) => [`logs.${region}.amazonaws.com`],
   // EventBridge and CloudWatch alarms publish to encrypted queues and topics.
   messaging: () => ["events.amazonaws.com", "cloudwatch.amazonaws.com", "sns.amazonaws.com"],
+  // CloudFront decrypts the SPA's objects (SSE-KMS) when serving them through origin access control.
+  storage: () => ["cloudfront.amazonaws.com"],
 };
 
 /**

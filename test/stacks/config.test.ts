@@ -14,6 +14,7 @@ const primaryRaw: Raw = {
   "aws:region": "ap-south-1",
   "ecommerce:role": "primary",
   "ecommerce:network": { cidr: "10.10.0.0/16", azCount: 3 },
+  "ecommerce:edge": { domain: "shop.example.com" },
 };
 const standbyRaw: Raw = {
   "aws:region": "ap-southeast-1",
@@ -445,6 +446,21 @@ describe("stacks/config", () => {
         "operator estimate on the primary",
         { ...primaryRaw, "ecommerce:dr": { operatorMinutes: 5 } },
         /^ecommerce:dr.operatorMinutes: is for the standby only/,
+      ],
+      [
+        "primary without a domain",
+        { ...primaryRaw, "ecommerce:edge": {} },
+        /^ecommerce:edge.domain: is required on the primary; use the shop's DNS name/,
+      ],
+      [
+        "domain on the standby",
+        { ...standbyRaw, "ecommerce:edge": { domain: "shop.example.com" } },
+        /^ecommerce:edge.domain: is set on the primary only; the standby reads it through the StackReference/,
+      ],
+      [
+        "hosted zone id format",
+        { ...primaryRaw, "ecommerce:edge": { domain: "shop.example.com", zoneId: "zone-1" } },
+        /^ecommerce:edge.zoneId: "zone-1" is not accepted; use a Route 53 hosted zone id/,
       ],
     ];
     for (const [title, raw, pattern] of cases) {

@@ -215,7 +215,7 @@ describe("components/data (recorded offline runs)", () => {
     });
 
     it("creates assets, web and log buckets: versioned, encrypted, private, logged, with lifecycle and TLS-only policies", () => {
-      const buckets = ofType(prod, T.bucket);
+      const buckets = ofType(prod, T.bucket).filter(inData);
       expect(buckets.map((b) => b.name)).to.have.members(["data-assets", "data-web", "data-logs"]);
       const companions = (b: PlannedResource, type: string) =>
         prod.resources.filter((r) => r.type === type && r.inputs.bucket === b.id);

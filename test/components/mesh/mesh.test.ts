@@ -125,34 +125,43 @@ describe("components/mesh (recorded offline runs)", () => {
       "/users/*",
     ]);
     expect(spec.rules[0].to[0].operation.paths).to.not.include("/products/*");
-    // No issuer configured yet: no RequestAuthentication, so protected paths stay closed.
-    expect(cr(prod, "RequestAuthentication")).to.deep.equal([]);
-    const withIssuer = await plan("prod-mumbai", [
-      "prod-mumbai:ecommerce:mesh.jwtIssuer=https://cognito-idp.ap-south-1.amazonaws.com/ap-south-1_abc",
-      "prod-mumbai:ecommerce:mesh.jwksUri=https://cognito-idp.ap-south-1.amazonaws.com/ap-south-1_abc/.well-known/jwks.json",
-    ]);
-    const [jwt] = cr(withIssuer, "RequestAuthentication");
+    // Tokens come from the edge's Cognito pool unless an issuer is configured.
+    const [jwt] = cr(prod, "RequestAuthentication");
     expect((jwt.inputs.spec as Spec).jwtRules[0]).to.deep.include({
-      issuer: "https://cognito-idp.ap-south-1.amazonaws.com/ap-south-1_abc",
+      issuer: prod.outputs.jwtIssuer,
       forwardOriginalToken: true,
+    });
+    expect((jwt.inputs.spec as Spec).selector).to.deep.equal({
+      matchLabels: { istio: "ingressgateway" },
+    });
+    const withIssuer = await plan("prod-mumbai", [
+      "prod-mumbai:ecommerce:mesh.jwtIssuer=https://login.example.com/",
+      "prod-mumbai:ecommerce:mesh.jwksUri=https://login.example.com/.well-known/jwks.json",
+    ]);
+    const [configured] = cr(withIssuer, "RequestAuthentication");
+    expect((configured.inputs.spec as Spec).jwtRules[0]).to.deep.include({
+      issuer: "https://login.example.com/",
     });
   });
 
   it("serves the configured hosts on the shop's Gateway and its edge routes", async () => {
     const [gateway] = cr(prod, "Gateway");
     expect((gateway.inputs.spec as Spec).servers).to.deep.equal([
-      { port: { number: 8080, name: "http", protocol: "HTTP" }, hosts: ["*"] },
+      {
+        port: { number: 8080, name: "http", protocol: "HTTP" },
+        hosts: ["api.shop.example.com", "api-ap-south-1.shop.example.com"],
+      },
     ]);
     const p = await plan("prod-mumbai", [
-      "prod-mumbai:ecommerce:mesh.hosts=[api.shop.example.com]",
+      "prod-mumbai:ecommerce:mesh.hosts=[shop-api.example.net]",
     ]);
     expect(((cr(p, "Gateway")[0].inputs.spec as Spec).servers as Spec[])[0].hosts).to.deep.equal([
-      "api.shop.example.com",
+      "shop-api.example.net",
     ]);
     const edge = p.resources.find(
       (r) => r.type.endsWith(":VirtualService") && (r.inputs.metadata as Spec).name === "cart-edge",
     );
-    expect((edge?.inputs.spec as Spec).hosts).to.deep.equal(["api.shop.example.com"]);
+    expect((edge?.inputs.spec as Spec).hosts).to.deep.equal(["shop-api.example.net"]);
   });
 
   it("runs one istiod and gateway replica in a resting standby", async () => {

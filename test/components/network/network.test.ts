@@ -222,7 +222,7 @@ describe("components/network (recorded offline run)", () => {
     ).to.deep.equal([["10.10.0.0/16", 443, 443]]);
   });
 
-  it("strips the default security group and admits only itself into the workloads group", () => {
+  it("strips the default security group and admits only groups, never addresses, into the workloads group", () => {
     const dsg = ofType(prod, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup")[0];
     expect(dsg.inputs.ingress ?? []).to.deep.equal([]);
     expect(dsg.inputs.egress ?? []).to.deep.equal([]);
@@ -231,8 +231,18 @@ describe("components/network (recorded offline run)", () => {
       prod,
       "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     ).filter((r) => r.inputs.securityGroupId === workloads.id);
-    expect(ingress).to.have.length(1);
-    expect(ingress[0].inputs.referencedSecurityGroupId).to.equal(workloads.id);
+    // Itself (node to node, pod to pod) and the edge's internal ALB on the gateway ports.
+    const sources = ingress.map((r) => [
+      r.inputs.referencedSecurityGroupId,
+      r.inputs.fromPort ?? "all",
+    ]);
+    const alb = named(prod, "edge-alb");
+    expect(sources).to.have.deep.members([
+      [workloads.id, "all"],
+      [alb.id, 8080],
+      [alb.id, 15021],
+    ]);
+    expect(ingress.every((r) => r.inputs.cidrIpv4 === undefined)).to.equal(true);
     expect(prod.outputs.workloadSecurityGroupId).to.equal(workloads.id);
   });
 

@@ -1,0 +1,265 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
+
+export interface ChaosDrillsArgs {
+  region: string;
+  accountId: pulumi.Input<string>;
+  namePrefix: string;
+  clusterName: string;
+  /** The AZ whose power the AZ drill cuts (its instances stop for ten minutes). */
+  availabilityZone: string;
+  /** The shop's namespace, where the pod drill deletes pods. */
+  namespace: string;
+  provider: k8s.Provider;
+  dependsOn: pulumi.Resource[];
+  auroraClusterArn: pulumi.Input<string>;
+  /** The regional HTTP API whose 5xx alarm stops every drill. */
+  apiId: pulumi.Input<string>;
+  /** 5xx responses per minute that stop a running drill. */
+  stopOn5xxPerMinute: number;
+}
+
+/** The Kubernetes user FIS acts as inside the cluster (bound to a namespaced role below). */
+export const FIS_KUBERNETES_USER = "fis-experiment";
+
+/**
+ * AWS FIS experiment templates for rehearsing failures: an AZ power interruption on the
+ * cluster's instances, pod termination in the shop namespace, and an Aurora cluster failover.
+ * Every template stops when the API's 5xx alarm fires; the FIS role can touch only this
+ * cluster's instances, this Aurora cluster and, in Kubernetes, the shop's pods.
+ */
+export class ChaosDrills extends pulumi.ComponentResource {
+  public readonly templateIds: pulumi.Output<Record<string, string>>;
+  public readonly stopAlarmArn: pulumi.Output<string>;
+
+  constructor(name: string, args: ChaosDrillsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("ecommerce:drills:ChaosDrills", name, {}, opts);
+    const parent = { parent: this };
+    const clusterArn = pulumi.interpolate`arn:aws:eks:${args.region}:${args.accountId}:cluster/${args.clusterName}`;
+
+    const alarm = new aws.cloudwatch.MetricAlarm(
+      `${name}-api-5xx`,
+      {
+        alarmDescription: "Stops chaos drills: the API returns server errors",
+        namespace: "AWS/ApiGateway",
+        metricName: "5xx",
+        dimensions: { ApiId: args.apiId },
+        statistic: "Sum",
+        period: 60,
+        evaluationPeriods: 1,
+        threshold: args.stopOn5xxPerMinute,
+        comparisonOperator: "GreaterThanThreshold",
+        treatMissingData: "notBreaching",
+      },
+      parent,
+    );
+
+    const role = new aws.iam.Role(
+      `${name}-fis`,
+      {
+        description: "AWS FIS chaos drills",
+        assumeRolePolicy: pulumi
+          .output(args.accountId)
+          .apply((a) => JSON.stringify(serviceTrustPolicy("fis.amazonaws.com", a))),
+      },
+      parent,
+    );
+    new aws.iam.RolePolicy(
+      `${name}-fis`,
+      {
+        role: role.id,
+        policy: pulumi
+          .all([args.accountId, args.auroraClusterArn, clusterArn])
+          .apply(([account, aurora, cluster]) =>
+            JSON.stringify(
+              policyDocument([
+                {
+                  Sid: "StopClusterInstances",
+                  Effect: "Allow",
+                  Action: ["ec2:StopInstances", "ec2:StartInstances"],
+                  Resource: `arn:aws:ec2:${args.region}:${account}:instance/*`,
+                  Condition: {
+                    StringEquals: { "aws:ResourceTag/eks:cluster-name": args.clusterName },
+                  },
+                },
+                {
+                  Sid: "DescribeInstances",
+                  Effect: "Allow",
+                  Action: "ec2:DescribeInstances",
+                  Resource: "*",
+                },
+                {
+                  Sid: "FailoverAurora",
+                  Effect: "Allow",
+                  Action: "rds:FailoverDBCluster",
+                  Resource: aurora,
+                },
+                {
+                  Sid: "DescribeAurora",
+                  Effect: "Allow",
+                  Action: "rds:DescribeDBClusters",
+                  Resource: aurora,
+                },
+                {
+                  Sid: "ReachCluster",
+                  Effect: "Allow",
+                  Action: "eks:DescribeCluster",
+                  Resource: cluster,
+                },
+              ]),
+            ),
+          ),
+      },
+      parent,
+    );
+    // Inside the cluster FIS is a user that may only delete the shop's pods.
+    new aws.eks.AccessEntry(
+      `${name}-fis`,
+      {
+        clusterName: args.clusterName,
+        principalArn: role.arn,
+        userName: FIS_KUBERNETES_USER,
+        type: "STANDARD",
+      },
+      { parent: this, dependsOn: args.dependsOn },
+    );
+    const k8sOpts = { parent: this, provider: args.provider, dependsOn: args.dependsOn };
+    new k8s.core.v1.ServiceAccount(
+      `${name}-fis`,
+      { metadata: { name: FIS_KUBERNETES_USER, namespace: args.namespace } },
+      k8sOpts,
+    );
+    new k8s.rbac.v1.Role(
+      `${name}-fis`,
+      {
+        metadata: { name: FIS_KUBERNETES_USER, namespace: args.namespace },
+        rules: [
+          {
+            apiGroups: [""],
+            resources: ["pods"],
+            verbs: ["get", "list", "delete", "deletecollection"],
+          },
+          { apiGroups: [""], resources: ["pods/ephemeralcontainers"], verbs: ["update"] },
+          {
+            apiGroups: [""],
+            resources: ["configmaps"],
+            verbs: ["get", "create", "patch", "delete"],
+          },
+        ],
+      },
+      k8sOpts,
+    );
+    new k8s.rbac.v1.RoleBinding(
+      `${name}-fis`,
+      {
+        metadata: { name: FIS_KUBERNETES_USER, namespace: args.namespace },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: FIS_KUBERNETES_USER },
+        subjects: [
+          { kind: "User", name: FIS_KUBERNETES_USER, apiGroup: "rbac.authorization.k8s.io" },
+        ],
+      },
+      k8sOpts,
+    );
+
+    const stopConditions = [{ source: "aws:cloudwatch:alarm", value: alarm.arn }];
+    const template = (
+      id: string,
+      description: string,
+      spec: Pick<aws.fis.ExperimentTemplateArgs, "actions" | "targets">,
+    ) =>
+      new aws.fis.ExperimentTemplate(
+        `${name}-${id}`,
+        {
+          description,
+          roleArn: role.arn,
+          stopConditions,
+          ...spec,
+          tags: { Name: `${args.namePrefix}-${id}` },
+        },
+        parent,
+      );
+    const templates = {
+      "az-power-interruption": template(
+        "az-power-interruption",
+        `Power interruption in ${args.availabilityZone}: the cluster's instances there stop for 10 minutes`,
+        {
+          targets: [
+            {
+              name: "az-instances",
+              resourceType: "aws:ec2:instance",
+              resourceTags: [{ key: "eks:cluster-name", value: args.clusterName }],
+              filters: [
+                { path: "Placement.AvailabilityZone", values: [args.availabilityZone] },
+                { path: "State.Name", values: ["running"] },
+              ],
+              selectionMode: "ALL",
+            },
+          ],
+          actions: [
+            {
+              name: "stop-az",
+              actionId: "aws:ec2:stop-instances",
+              parameters: [{ key: "startInstancesAfterDuration", value: "PT10M" }],
+              target: { key: "Instances", value: "az-instances" },
+            },
+          ],
+        },
+      ),
+      "pod-termination": template(
+        "pod-termination",
+        `Delete a third of the pods in the ${args.namespace} namespace`,
+        {
+          targets: [
+            {
+              name: "shop-pods",
+              resourceType: "aws:eks:pod",
+              parameters: {
+                clusterIdentifier: clusterArn,
+                namespace: args.namespace,
+                selectorType: "labelSelector",
+                selectorValue: "version=stable",
+              },
+              selectionMode: "PERCENT(33)",
+            },
+          ],
+          actions: [
+            {
+              name: "delete-pods",
+              actionId: "aws:eks:pod-delete",
+              parameters: [{ key: "kubernetesServiceAccount", value: FIS_KUBERNETES_USER }],
+              target: { key: "Pods", value: "shop-pods" },
+            },
+          ],
+        },
+      ),
+      "aurora-failover": template(
+        "aurora-failover",
+        "Fail the Aurora cluster over to another instance",
+        {
+          targets: [
+            {
+              name: "aurora",
+              resourceType: "aws:rds:cluster",
+              resourceArns: [args.auroraClusterArn],
+              selectionMode: "ALL",
+            },
+          ],
+          actions: [
+            {
+              name: "failover",
+              actionId: "aws:rds:failover-db-cluster",
+              target: { key: "Clusters", value: "aurora" },
+            },
+          ],
+        },
+      ),
+    };
+    this.templateIds = pulumi.output(
+      Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, t.id])),
+    );
+    this.stopAlarmArn = alarm.arn;
+    this.registerOutputs({ templateIds: this.templateIds, stopAlarmArn: this.stopAlarmArn });
+  }
+}

@@ -1,0 +1,360 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { secureBucket } from "../data/buckets";
+import { logsKeyPolicy } from "../shared/iamDocuments";
+import { createRegionalEntry, validatedCertificate } from "./regional";
+import { WAF_MANAGED_RULE_GROUPS, cloudFrontBehaviors } from "./policies";
+
+export interface EdgeArgs {
+  role: "primary" | "standby";
+  /** Standby only: the Global Accelerator dial follows it (0 at rest, 100 in drill/failover). */
+  trafficDial: number;
+  region: string;
+  accountId: pulumi.Input<string>;
+  namePrefix: string;
+  protect?: boolean;
+  domain: string;
+  /** An existing hosted zone (or, on the standby, the primary's). Created by the primary if unset. */
+  zoneId?: pulumi.Input<string>;
+  healthCheck: { intervalSeconds: number; failureThreshold: number; path: string };
+  recordTtlSeconds: number;
+  /** Primary only: invert the health check, so Route 53 serves the standby (a traffic drill). */
+  drill: boolean;
+  vpcId: pulumi.Input<string>;
+  vpcCidr: pulumi.Input<string>;
+  privateSubnetIds: pulumi.Input<string[]>;
+  workloadSecurityGroupId: pulumi.Input<string>;
+  provider: k8s.Provider;
+  gateway: { serviceName: string; servicePort: number; namespace: string };
+  dependsOn: pulumi.Resource[];
+  /** The data layer's logs key in this region (API access logs). */
+  logsKeyArn: pulumi.Input<string>;
+  jwt: { issuer: pulumi.Input<string>; audience: pulumi.Input<string> };
+  routes: { pathPrefix: string; requiresJwt: boolean }[];
+  throttling: { burstLimit: number; rateLimit: number };
+  /** Primary only: the SPA bucket CloudFront serves. */
+  web?: { bucketName: pulumi.Input<string>; regionalDomainName: pulumi.Input<string> };
+  /** Global Accelerator: the primary creates it; the standby attaches to its listener. */
+  globalAccelerator?: { listenerArn?: pulumi.Input<string> };
+}
+
+/**
+ * How shoppers reach the shop in either region: the regional API entry (both stacks), the
+ * `api.<domain>` failover pair (PRIMARY with a health check here, SECONDARY in the standby), and
+ * in the primary CloudFront with WAF for the SPA and `/api/*`, plus the optional accelerator.
+ */
+export class Edge extends pulumi.ComponentResource {
+  public readonly zoneId: pulumi.Output<string>;
+  public readonly apiName: string;
+  public readonly regionalApiName: string;
+  public readonly healthCheckId?: pulumi.Output<string>;
+  public readonly distributionDomain?: pulumi.Output<string>;
+  public readonly acceleratorListenerArn?: pulumi.Output<string>;
+  /** The regional HTTP API (its 5xx rate is what chaos drills stop on). */
+  public readonly apiId: pulumi.Output<string>;
+
+  constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("ecommerce:edge:Edge", name, {}, opts);
+    const parent = { parent: this };
+    const scope = {
+      name,
+      parent: this,
+      region: args.region,
+      accountId: args.accountId,
+      namePrefix: args.namePrefix,
+      protect: args.protect ?? true,
+    };
+    const primary = args.role === "primary";
+
+    const zoneId = args.zoneId
+      ? pulumi.output(args.zoneId)
+      : new aws.route53.Zone(
+          `${name}-zone`,
+          { name: args.domain, comment: "ecommerce-platform" },
+          { parent: this, protect: scope.protect },
+        ).zoneId;
+
+    const entry = createRegionalEntry({ ...args, name, parent: this, scope, zoneId });
+    const [apiDomain] = entry.apiDomains;
+    const alias = {
+      name: apiDomain.domainNameConfiguration.targetDomainName,
+      zoneId: apiDomain.domainNameConfiguration.hostedZoneId,
+      evaluateTargetHealth: true,
+    };
+
+    if (primary) {
+      const healthCheck = new aws.route53.HealthCheck(
+        `${name}-primary`,
+        {
+          type: "HTTPS",
+          fqdn: entry.regionalName,
+          port: 443,
+          resourcePath: args.healthCheck.path,
+          requestInterval: args.healthCheck.intervalSeconds,
+          failureThreshold: args.healthCheck.failureThreshold,
+          enableSni: true,
+          // A traffic drill: report the healthy primary as unhealthy, so Route 53 serves the standby.
+          invertHealthcheck: args.drill,
+          tags: { Name: `${args.namePrefix}-api` },
+        },
+        parent,
+      );
+      this.healthCheckId = healthCheck.id;
+      new aws.route53.Record(
+        `${name}-api-primary`,
+        {
+          zoneId,
+          name: `api.${args.domain}`,
+          type: "A",
+          setIdentifier: args.region,
+          failoverRoutingPolicies: [{ type: "PRIMARY" }],
+          healthCheckId: healthCheck.id,
+          aliases: [alias],
+        },
+        parent,
+      );
+    } else {
+      new aws.route53.Record(
+        `${name}-api-secondary`,
+        {
+          zoneId,
+          name: `api.${args.domain}`,
+          type: "A",
+          setIdentifier: args.region,
+          failoverRoutingPolicies: [{ type: "SECONDARY" }],
+          aliases: [alias],
+        },
+        parent,
+      );
+    }
+
+    if (primary && args.web) {
+      this.distributionDomain = this.createCloudFront(name, args, scope, zoneId);
+    }
+    if (args.globalAccelerator) {
+      this.acceleratorListenerArn = this.createAccelerator(name, args, entry.alb);
+    }
+
+    this.zoneId = zoneId;
+    this.apiId = entry.api.id;
+    this.apiName = `api.${args.domain}`;
+    this.regionalApiName = entry.regionalName;
+    this.registerOutputs({
+      zoneId: this.zoneId,
+      apiName: this.apiName,
+      regionalApiName: this.regionalApiName,
+      healthCheckId: this.healthCheckId,
+      distributionDomain: this.distributionDomain,
+    });
+  }
+
+  /** CloudFront for the SPA (origin access control) and `/api/*`, behind a WAF web ACL. */
+  private createCloudFront(
+    name: string,
+    args: EdgeArgs,
+    scope: Parameters<typeof secureBucket>[0],
+    zoneId: pulumi.Output<string>,
+  ): pulumi.Output<string> {
+    const parent = { parent: this };
+    const usEast1 = "us-east-1";
+    const names = [`www.${args.domain}`, args.domain];
+    // CloudFront only takes certificates from us-east-1.
+    const certificate = validatedCertificate(
+      `${name}-cdn`,
+      this,
+      zoneId,
+      names[0],
+      [names[1]],
+      usEast1,
+    );
+
+    // WAF for CloudFront lives in us-east-1, and so does its log group (and that group's key).
+    const wafKey = new aws.kms.Key(
+      `${name}-waf-logs`,
+      {
+        region: usEast1,
+        description: `${args.namePrefix} WAF logs`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: pulumi
+          .output(args.accountId)
+          .apply((account) => JSON.stringify(logsKeyPolicy(account, usEast1))),
+      },
+      { parent: this, protect: scope.protect },
+    );
+    const wafLogs = new aws.cloudwatch.LogGroup(
+      `${name}-waf`,
+      {
+        region: usEast1,
+        name: `aws-waf-logs-${args.namePrefix}`,
+        kmsKeyId: wafKey.arn,
+        retentionInDays: 365,
+      },
+      parent,
+    );
+    const visibility = (metric: string) => ({
+      cloudwatchMetricsEnabled: true,
+      sampledRequestsEnabled: true,
+      metricName: metric,
+    });
+    const acl = new aws.wafv2.WebAcl(
+      `${name}-cdn`,
+      {
+        region: usEast1,
+        scope: "CLOUDFRONT",
+        defaultAction: { allow: {} },
+        rules: [
+          ...WAF_MANAGED_RULE_GROUPS.map((group, i) => ({
+            name: group,
+            priority: i,
+            overrideAction: { none: {} },
+            statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
+            visibilityConfig: visibility(group),
+          })),
+          {
+            name: "rate-limit-per-ip",
+            priority: WAF_MANAGED_RULE_GROUPS.length,
+            action: { block: {} },
+            statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } },
+            visibilityConfig: visibility("rate-limit-per-ip"),
+          },
+        ],
+        visibilityConfig: visibility(`${args.namePrefix}-cdn`),
+      },
+      parent,
+    );
+    new aws.wafv2.WebAclLoggingConfiguration(
+      `${name}-cdn`,
+      { region: usEast1, resourceArn: acl.arn, logDestinationConfigs: [wafLogs.arn] },
+      parent,
+    );
+
+    // Standard CloudFront logs are delivered with ACLs, hence an ACL-enabled, SSE-S3 log bucket.
+    const logs = secureBucket(scope, "cdn-logs", {
+      noncurrentDays: 30,
+      expireDays: 365,
+      objectOwnership: "BucketOwnerPreferred",
+    });
+    const oac = new aws.cloudfront.OriginAccessControl(
+      `${name}-web`,
+      {
+        originAccessControlOriginType: "s3",
+        signingBehavior: "always",
+        signingProtocol: "sigv4",
+        description: "SPA bucket",
+      },
+      parent,
+    );
+    const distribution = new aws.cloudfront.Distribution(
+      `${name}-cdn`,
+      {
+        enabled: true,
+        isIpv6Enabled: true,
+        httpVersion: "http2and3",
+        priceClass: "PriceClass_200",
+        comment: `${args.namePrefix} storefront`,
+        aliases: names,
+        defaultRootObject: "index.html",
+        origins: [
+          {
+            originId: "web",
+            domainName: args.web?.regionalDomainName as pulumi.Input<string>,
+            originAccessControlId: oac.id,
+          },
+          // The API through its failover name: CloudFront follows Route 53 to the healthy region.
+          {
+            originId: "api",
+            domainName: `api.${args.domain}`,
+            customOriginConfig: {
+              httpPort: 80,
+              httpsPort: 443,
+              originProtocolPolicy: "https-only",
+              originSslProtocols: ["TLSv1.2"],
+            },
+          },
+        ],
+        ...cloudFrontBehaviors(),
+        viewerCertificate: {
+          acmCertificateArn: certificate.certificateArn,
+          sslSupportMethod: "sni-only",
+          minimumProtocolVersion: "TLSv1.2_2021",
+        },
+        restrictions: { geoRestriction: { restrictionType: "none" } },
+        loggingConfig: {
+          bucket: logs.bucket.bucketDomainName,
+          prefix: "cdn/",
+          includeCookies: false,
+        },
+        webAclId: acl.arn,
+      },
+      parent,
+    );
+    for (const [i, recordName] of names.entries()) {
+      new aws.route53.Record(
+        `${name}-cdn-${i}`,
+        {
+          zoneId,
+          name: recordName,
+          type: "A",
+          aliases: [
+            {
+              name: distribution.domainName,
+              zoneId: distribution.hostedZoneId,
+              evaluateTargetHealth: false,
+            },
+          ],
+        },
+        parent,
+      );
+    }
+    return distribution.domainName;
+  }
+
+  /** Global Accelerator: the primary owns it; each region attaches an endpoint group with its dial. */
+  private createAccelerator(
+    name: string,
+    args: EdgeArgs,
+    alb: aws.lb.LoadBalancer,
+  ): pulumi.Output<string> {
+    const parent = { parent: this };
+    let listenerArn: pulumi.Input<string>;
+    if (args.role === "primary") {
+      const accelerator = new aws.globalaccelerator.Accelerator(
+        `${name}-accelerator`,
+        { name: `${args.namePrefix}`, ipAddressType: "IPV4", enabled: true },
+        parent,
+      );
+      listenerArn = new aws.globalaccelerator.Listener(
+        `${name}-accelerator`,
+        {
+          acceleratorArn: accelerator.arn,
+          protocol: "TCP",
+          portRanges: [{ fromPort: 443, toPort: 443 }],
+          clientAffinity: "NONE",
+        },
+        parent,
+      ).arn;
+    } else {
+      listenerArn = args.globalAccelerator?.listenerArn as pulumi.Input<string>;
+    }
+    new aws.globalaccelerator.EndpointGroup(
+      `${name}-accelerator`,
+      {
+        listenerArn,
+        endpointGroupRegion: args.region,
+        trafficDialPercentage: args.role === "primary" ? 100 : args.trafficDial,
+        healthCheckProtocol: "HTTPS",
+        healthCheckPath: args.healthCheck.path,
+        healthCheckPort: 443,
+        healthCheckIntervalSeconds: args.healthCheck.intervalSeconds,
+        thresholdCount: args.healthCheck.failureThreshold,
+        endpointConfigurations: [
+          { endpointId: alb.arn, weight: 100, clientIpPreservationEnabled: true },
+        ],
+      },
+      parent,
+    );
+    return pulumi.output(listenerArn);
+  }
+}

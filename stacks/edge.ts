@@ -1,0 +1,106 @@
+import { Cluster } from "../components/cluster/cluster";
+import { NAMESPACES } from "../components/cluster/platform";
+import { ChaosDrills } from "../components/drills/chaos";
+import { Data } from "../components/data/data";
+import { Edge } from "../components/edge/edge";
+import { Identity } from "../components/edge/identity";
+import { Mesh } from "../components/mesh/mesh";
+import { Network } from "../components/network/network";
+import * as pulumi from "@pulumi/pulumi";
+import { CATALOG, applyOverrides } from "../services/catalog";
+import { StackConfig } from "./config";
+import { StackContext } from "./context";
+
+/** The shoppers' identity provider: created by the primary, read by the standby. */
+export function buildIdentity(cfg: StackConfig, ctx: StackContext, domain: string): Identity {
+  return new Identity("identity", {
+    region: cfg.region,
+    namePrefix: ctx.namePrefix,
+    domain,
+    protect: cfg.protect,
+  });
+}
+
+export interface EdgeInputs {
+  domain: string;
+  zoneId?: pulumi.Input<string>;
+  jwt: { issuer: pulumi.Input<string>; audience: pulumi.Input<string> };
+  acceleratorListenerArn?: pulumi.Input<string>;
+}
+
+/** The regional entry and, in the primary, the global one; the standby's dial follows its mode. */
+export function buildEdge(
+  cfg: StackConfig,
+  ctx: StackContext,
+  network: Network,
+  cluster: Cluster,
+  data: Data,
+  mesh: Mesh,
+  e: EdgeInputs,
+): Edge {
+  const specs = applyOverrides(CATALOG, cfg.services);
+  const serving = cfg.role === "primary" || cfg.dr.mode !== "standby";
+  return new Edge("edge", {
+    role: cfg.role,
+    trafficDial: serving ? 100 : 0,
+    region: cfg.region,
+    accountId: ctx.accountId,
+    namePrefix: ctx.namePrefix,
+    protect: cfg.protect,
+    domain: e.domain,
+    zoneId: e.zoneId,
+    healthCheck: cfg.edge.healthCheck,
+    recordTtlSeconds: cfg.edge.recordTtlSeconds,
+    drill: cfg.role === "primary" && cfg.dr.drill,
+    vpcId: network.vpcId,
+    vpcCidr: network.cidr,
+    privateSubnetIds: network.privateSubnetIds,
+    workloadSecurityGroupId: network.workloadSecurityGroupId,
+    provider: cluster.provider,
+    gateway: mesh.targetGroupBinding,
+    dependsOn: [mesh, ...cluster.ready],
+    logsKeyArn: data.keyArns.apply((k) => k.logs),
+    jwt: e.jwt,
+    routes: specs.map((s) => ({ pathPrefix: s.pathPrefix, requiresJwt: s.requiresJwt })),
+    throttling: cfg.edge.throttling,
+    web:
+      cfg.role === "primary"
+        ? {
+            bucketName: data.buckets.apply((b) => b.web.name),
+            regionalDomainName: data.buckets.apply(
+              (b) => `${b.web.name}.s3.${cfg.region}.amazonaws.com`,
+            ),
+          }
+        : undefined,
+    globalAccelerator: cfg.edge.globalAccelerator
+      ? { listenerArn: e.acceleratorListenerArn }
+      : undefined,
+  });
+}
+
+/** 5xx responses per minute from the regional API that stop a running chaos drill. */
+export const DRILL_STOP_5XX_PER_MINUTE = 50;
+
+/** AWS FIS templates, when `ecommerce:dr.fis` is on. */
+export function buildChaosDrills(
+  cfg: StackConfig,
+  ctx: StackContext,
+  cluster: Cluster,
+  data: Data,
+  edge: Edge,
+): ChaosDrills | undefined {
+  if (!cfg.fis) return undefined;
+  return new ChaosDrills("drills", {
+    region: cfg.region,
+    accountId: ctx.accountId,
+    namePrefix: ctx.namePrefix,
+    clusterName: ctx.clusterName,
+    availabilityZone: cfg.network.availabilityZones[0],
+    namespace: NAMESPACES.shop.name,
+    provider: cluster.provider,
+    dependsOn: cluster.ready,
+    auroraClusterArn: data.auroraClusterArn,
+    apiId: edge.apiId,
+    stopOn5xxPerMinute: DRILL_STOP_5XX_PER_MINUTE,
+  });
+}

@@ -1,0 +1,74 @@
+import { expect } from "chai";
+import { StackPlan } from "../../../offline/plan";
+import { ofType, plan, the } from "../../helpers";
+
+type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const TEMPLATE = "aws:fis/experimentTemplate:ExperimentTemplate";
+
+describe("components/drills (AWS FIS chaos drills)", () => {
+  let prod: StackPlan;
+  before(async () => {
+    prod = await plan("prod-mumbai", ["prod-mumbai:ecommerce:dr.fis=true"]);
+  });
+
+  it("is off unless ecommerce:dr.fis is on", async () => {
+    expect(ofType(await plan("prod-mumbai"), TEMPLATE)).to.deep.equal([]);
+  });
+
+  it("creates the AZ power interruption, pod termination and Aurora failover templates, each stopped by the API's 5xx alarm", () => {
+    const templates = Object.fromEntries(
+      ofType(prod, TEMPLATE).map((t) => [t.name, t.inputs as Spec]),
+    );
+    expect(Object.keys(templates)).to.have.members([
+      "drills-az-power-interruption",
+      "drills-pod-termination",
+      "drills-aurora-failover",
+    ]);
+    const alarm = the(prod, "aws:cloudwatch/metricAlarm:MetricAlarm", "drills-api-5xx");
+    expect(alarm.inputs).to.deep.include({
+      namespace: "AWS/ApiGateway",
+      metricName: "5xx",
+      threshold: 50,
+      comparisonOperator: "GreaterThanThreshold",
+    });
+    for (const t of Object.values(templates))
+      expect(t.stopConditions).to.deep.equal([
+        { source: "aws:cloudwatch:alarm", value: alarm.outputs.arn },
+      ]);
+    const az = templates["drills-az-power-interruption"];
+    expect(az.actions[0]).to.deep.include({ actionId: "aws:ec2:stop-instances" });
+    expect(az.targets[0].filters).to.deep.include({
+      path: "Placement.AvailabilityZone",
+      values: ["ap-south-1a"],
+    });
+    expect(az.targets[0].resourceTags).to.deep.equal([
+      { key: "eks:cluster-name", value: "ecommerce-prod-mumbai" },
+    ]);
+    expect(templates["drills-pod-termination"].targets[0].parameters).to.deep.include({
+      namespace: "shop",
+    });
+    expect(templates["drills-aurora-failover"].targets[0].resourceArns).to.deep.equal([
+      ofType(prod, "aws:rds/cluster:Cluster")[0].outputs.arn,
+    ]);
+  });
+
+  it("gives FIS a role limited to this cluster's instances, this Aurora cluster, and the shop's pods", () => {
+    const role = the(prod, "aws:iam/role:Role", "drills-fis");
+    expect(JSON.parse(String(role.inputs.assumeRolePolicy)).Statement[0].Principal).to.deep.equal({
+      Service: "fis.amazonaws.com",
+    });
+    const statements = JSON.parse(
+      String(the(prod, "aws:iam/rolePolicy:RolePolicy", "drills-fis").inputs.policy),
+    ).Statement as Spec[];
+    const stop = statements.find((s) => s.Sid === "StopClusterInstances");
+    expect(stop?.Condition).to.deep.equal({
+      StringEquals: { "aws:ResourceTag/eks:cluster-name": "ecommerce-prod-mumbai" },
+    });
+    expect(statements.find((s) => s.Sid === "FailoverAurora")?.Resource).to.equal(
+      ofType(prod, "aws:rds/cluster:Cluster")[0].outputs.arn,
+    );
+    const role_ = the(prod, "kubernetes:rbac.authorization.k8s.io/v1:Role", "drills-fis");
+    expect((role_.inputs.metadata as Spec).namespace).to.equal("shop");
+    expect(prod.policy?.violations).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,250 @@
+import { expect } from "chai";
+import { StackPlan } from "../../../offline/plan";
+import { ofType, plan, the } from "../../helpers";
+
+type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const T = {
+  pool: "aws:cognito/userPool:UserPool",
+  client: "aws:cognito/userPoolClient:UserPoolClient",
+  zone: "aws:route53/zone:Zone",
+  record: "aws:route53/record:Record",
+  healthCheck: "aws:route53/healthCheck:HealthCheck",
+  cert: "aws:acm/certificate:Certificate",
+  validation: "aws:acm/certificateValidation:CertificateValidation",
+  alb: "aws:lb/loadBalancer:LoadBalancer",
+  listener: "aws:lb/listener:Listener",
+  tg: "aws:lb/targetGroup:TargetGroup",
+  tgb: "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding",
+  api: "aws:apigatewayv2/api:Api",
+  link: "aws:apigatewayv2/vpcLink:VpcLink",
+  integration: "aws:apigatewayv2/integration:Integration",
+  authorizer: "aws:apigatewayv2/authorizer:Authorizer",
+  route: "aws:apigatewayv2/route:Route",
+  stage: "aws:apigatewayv2/stage:Stage",
+  domain: "aws:apigatewayv2/domainName:DomainName",
+  distribution: "aws:cloudfront/distribution:Distribution",
+  acl: "aws:wafv2/webAcl:WebAcl",
+  aclLogging: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+  accelerator: "aws:globalaccelerator/accelerator:Accelerator",
+  endpointGroup: "aws:globalaccelerator/endpointGroup:EndpointGroup",
+};
+
+describe("components/edge (recorded offline runs)", () => {
+  let prod: StackPlan;
+  let dr: StackPlan;
+  before(async () => {
+    prod = await plan("prod-mumbai");
+    dr = await plan("dr-singapore");
+  });
+
+  it("creates the shoppers' Cognito pool (protected, MFA, advanced security) and a public code-flow client in the primary only", () => {
+    const [pool] = ofType(prod, T.pool);
+    expect(pool.inputs).to.deep.include({
+      deletionProtection: "ACTIVE",
+      mfaConfiguration: "OPTIONAL",
+      userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
+    });
+    expect(pool.protect).to.equal(true);
+    const [client] = ofType(prod, T.client);
+    expect(client.inputs).to.deep.include({
+      generateSecret: false,
+      allowedOauthFlows: ["code"],
+      callbackUrls: ["https://www.shop.example.com/callback"],
+    });
+    expect(prod.outputs.jwtIssuer).to.equal(
+      `https://cognito-idp.ap-south-1.amazonaws.com/${pool.id}`,
+    );
+    expect(ofType(dr, T.pool)).to.deep.equal([]);
+  });
+
+  it("hosts the domain in a protected zone the standby shares", () => {
+    const [zone] = ofType(prod, T.zone);
+    expect(zone.inputs.name).to.equal("shop.example.com");
+    expect(zone.protect).to.equal(true);
+    expect(ofType(dr, T.zone)).to.deep.equal([]);
+    for (const r of ofType(dr, T.record))
+      expect(r.inputs.zoneId, r.name).to.equal(zone.outputs.zoneId);
+  });
+
+  it("validates a regional certificate for api and api-<region>, and a us-east-1 one for CloudFront", () => {
+    const regional = the(prod, T.cert, "edge-api");
+    expect(regional.inputs).to.deep.include({
+      domainName: "api.shop.example.com",
+      subjectAlternativeNames: ["api-ap-south-1.shop.example.com"],
+      validationMethod: "DNS",
+    });
+    expect(regional.inputs.region).to.equal(undefined);
+    const cdn = the(prod, T.cert, "edge-cdn");
+    expect(cdn.inputs).to.deep.include({ domainName: "www.shop.example.com", region: "us-east-1" });
+    expect(ofType(prod, T.validation)).to.have.length(2);
+    const validationRecords = ofType(prod, T.record).filter((r) => r.name.includes("-validation-"));
+    expect(validationRecords).to.have.length(4);
+    expect(the(dr, T.cert, "edge-api").inputs.subjectAlternativeNames).to.deep.equal([
+      "api-ap-southeast-1.shop.example.com",
+    ]);
+  });
+
+  it("runs an internal ALB: TLS 1.3 HTTPS, HTTP only redirecting, access logs, invalid headers dropped, deletion protection", () => {
+    const [alb] = ofType(prod, T.alb);
+    expect(alb.inputs).to.deep.include({
+      internal: true,
+      dropInvalidHeaderFields: true,
+      enableDeletionProtection: true,
+      subnets: prod.outputs.privateSubnetIds,
+    });
+    expect((alb.inputs.accessLogs as Spec).enabled).to.equal(true);
+    const listeners = Object.fromEntries(
+      ofType(prod, T.listener).map((l) => [l.inputs.protocol, l.inputs]),
+    );
+    expect(listeners.HTTPS).to.include({
+      port: 443,
+      sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    });
+    expect(listeners.HTTP.defaultActions).to.deep.equal([
+      { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+    ]);
+  });
+
+  it("binds the Istio gateway's pods to an ip target group through a TargetGroupBinding", () => {
+    const [tg] = ofType(prod, T.tg);
+    expect(tg.inputs).to.deep.include({ targetType: "ip", port: 8080, protocol: "HTTP" });
+    expect((tg.inputs.healthCheck as Spec).path).to.equal("/healthz/ready");
+    const [binding] = ofType(prod, T.tgb);
+    expect(binding.inputs.metadata).to.deep.include({ namespace: "istio-system" });
+    expect(binding.inputs.spec).to.deep.equal({
+      serviceRef: { name: "istio-ingressgateway", port: 8080 },
+      targetGroupARN: tg.outputs.arn,
+      targetType: "ip",
+    });
+  });
+
+  it("fronts the ALB with an HTTP API: VPC link, JWT authorizer on protected routes, throttling, access logs, TLS 1.2 domains", () => {
+    const [integration] = ofType(prod, T.integration);
+    const https = ofType(prod, T.listener).find((l) => l.inputs.protocol === "HTTPS");
+    expect(integration.inputs).to.deep.include({
+      connectionType: "VPC_LINK",
+      integrationUri: https?.outputs.arn,
+      tlsConfig: { serverNameToVerify: "api-ap-south-1.shop.example.com" },
+    });
+    const [authorizer] = ofType(prod, T.authorizer);
+    expect(authorizer.inputs.jwtConfiguration).to.deep.equal({
+      issuer: prod.outputs.jwtIssuer,
+      audiences: [the(prod, T.client, "identity-spa").id],
+    });
+    const routes = Object.fromEntries(
+      ofType(prod, T.route).map((r) => [r.inputs.routeKey, r.inputs.authorizationType]),
+    );
+    expect(routes).to.include({
+      "ANY /cart": "JWT",
+      "ANY /cart/{proxy+}": "JWT",
+      "ANY /products/{proxy+}": "NONE",
+      "GET /healthz": "NONE",
+      "ANY /payments": "JWT",
+    });
+    const [stage] = ofType(prod, T.stage);
+    expect(stage.inputs.defaultRouteSettings).to.deep.equal({
+      throttlingBurstLimit: 500,
+      throttlingRateLimit: 1000,
+    });
+    const group = the(prod, "aws:cloudwatch/logGroup:LogGroup", "edge-api-access");
+    expect((stage.inputs.accessLogSettings as Spec).destinationArn).to.equal(group.outputs.arn);
+    expect(group.inputs.kmsKeyId).to.equal((prod.outputs.keyArns as Record<string, string>).logs);
+    for (const d of ofType(prod, T.domain))
+      expect((d.inputs.domainNameConfiguration as Spec).securityPolicy).to.equal("TLS_1_2");
+  });
+
+  it("pairs the failover records: PRIMARY with an HTTPS health check in prod-mumbai, SECONDARY in dr-singapore", () => {
+    const [hc] = ofType(prod, T.healthCheck);
+    expect(hc.inputs).to.deep.include({
+      type: "HTTPS",
+      fqdn: "api-ap-south-1.shop.example.com",
+      resourcePath: "/healthz",
+      requestInterval: 10,
+      failureThreshold: 3,
+      invertHealthcheck: false,
+    });
+    const primary = the(prod, T.record, "edge-api-primary");
+    expect(primary.inputs).to.deep.include({
+      name: "api.shop.example.com",
+      failoverRoutingPolicies: [{ type: "PRIMARY" }],
+      healthCheckId: hc.id,
+      setIdentifier: "ap-south-1",
+    });
+    const secondary = the(dr, T.record, "edge-api-secondary");
+    expect(secondary.inputs).to.deep.include({
+      name: "api.shop.example.com",
+      failoverRoutingPolicies: [{ type: "SECONDARY" }],
+      zoneId: primary.inputs.zoneId,
+    });
+    expect(ofType(dr, T.healthCheck)).to.deep.equal([]);
+  });
+
+  it("inverts the health check for a traffic drill", async () => {
+    const drill = await plan("prod-mumbai", ["prod-mumbai:ecommerce:dr.drill=true"]);
+    expect(ofType(drill, T.healthCheck)[0].inputs.invertHealthcheck).to.equal(true);
+  });
+
+  it("serves the SPA and /api/* through CloudFront: OAC, HTTPS only, TLS 1.2 2021, compression, logs, WAF", () => {
+    const [cdn] = ofType(prod, T.distribution);
+    const spec = cdn.inputs as Spec;
+    expect(spec.aliases).to.deep.equal(["www.shop.example.com", "shop.example.com"]);
+    expect(spec.viewerCertificate).to.deep.include({
+      minimumProtocolVersion: "TLSv1.2_2021",
+      sslSupportMethod: "sni-only",
+    });
+    expect(spec.defaultCacheBehavior).to.deep.include({
+      viewerProtocolPolicy: "redirect-to-https",
+      compress: true,
+      targetOriginId: "web",
+    });
+    expect(spec.orderedCacheBehaviors[0]).to.deep.include({
+      pathPattern: "/api/*",
+      targetOriginId: "api",
+      viewerProtocolPolicy: "https-only",
+    });
+    const web = spec.origins.find((o: Spec) => o.originId === "web");
+    expect(web.originAccessControlId).to.be.a("string");
+    expect(spec.origins.find((o: Spec) => o.originId === "api")).to.deep.include({
+      domainName: "api.shop.example.com",
+    });
+    const [acl] = ofType(prod, T.acl);
+    expect(spec.webAclId).to.equal(acl.outputs.arn);
+    expect(acl.inputs).to.deep.include({ scope: "CLOUDFRONT", region: "us-east-1" });
+    const rules = (acl.inputs.rules as Spec[]).map((r) => r.name);
+    expect(rules).to.deep.equal([
+      "AWSManagedRulesCommonRuleSet",
+      "AWSManagedRulesKnownBadInputsRuleSet",
+      "AWSManagedRulesSQLiRuleSet",
+      "AWSManagedRulesAmazonIpReputationList",
+      "rate-limit-per-ip",
+    ]);
+    expect(ofType(prod, T.aclLogging)[0].inputs.resourceArn).to.equal(acl.outputs.arn);
+    expect(ofType(dr, T.distribution)).to.deep.equal([]);
+    const www = the(prod, T.record, "edge-cdn-0");
+    expect(www.inputs.name).to.equal("www.shop.example.com");
+  });
+
+  it("adds Global Accelerator when enabled: the standby's endpoint group dials 0 at rest and 100 in failover", async () => {
+    expect(ofType(prod, T.accelerator)).to.deep.equal([]);
+    const on = [
+      "prod-mumbai:ecommerce:edge.globalAccelerator=true",
+      "dr-singapore:ecommerce:edge.globalAccelerator=true",
+    ];
+    const withGa = await plan("prod-mumbai", on);
+    expect(ofType(withGa, T.accelerator)).to.have.length(1);
+    expect(ofType(withGa, T.endpointGroup)[0].inputs).to.deep.include({
+      trafficDialPercentage: 100,
+      endpointGroupRegion: "ap-south-1",
+    });
+    const resting = await plan("dr-singapore", on);
+    const group = ofType(resting, T.endpointGroup)[0];
+    expect(group.inputs).to.deep.include({
+      trafficDialPercentage: 0,
+      endpointGroupRegion: "ap-southeast-1",
+      listenerArn: withGa.outputs.acceleratorListenerArn,
+    });
+    const failover = await plan("dr-singapore", [...on, "dr-singapore:ecommerce:dr.mode=failover"]);
+    expect(ofType(failover, T.endpointGroup)[0].inputs.trafficDialPercentage).to.equal(100);
+    expect(failover.policy?.violations).to.deep.equal([]);
+  });
+});
