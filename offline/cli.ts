@@ -10,6 +10,7 @@ import { runEngine } from "./engine";
 import { StackPlan } from "./plan";
 import { formatVerdicts } from "./policyGate";
 import { parseStackConfig, StackConfig } from "../stacks/config";
+import { architectureSvg } from "./diagram";
 import { diffPlans, formatDiff } from "./diff";
 import { drInputs, drReport, formatDrReport, formatModeSummary } from "./drModel";
 import { parseOverride, toRuntimeConfig } from "./projectConfig";
@@ -137,6 +138,14 @@ export function writePlan(plan: StackPlan, out: string): string {
   return file;
 }
 
+/** Writes `<out>/architecture.svg`, drawn from the plans; returns the path. */
+export async function writeDiagram(plans: StackPlan[], out: string): Promise<string> {
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, "architecture.svg");
+  fs.writeFileSync(file, await architectureSvg(plans));
+  return file;
+}
+
 /** `program` is the real one unless a test substitutes its own. */
 export async function main(
   argv: string[],
@@ -182,6 +191,7 @@ export async function main(
     }
     const dr = drReportFor(result.plans);
     if (dr) log(`${dr}\n`);
+    log(`Architecture diagram written to ${await writeDiagram(result.plans, options.out)}\n`);
     if (options.drill !== undefined) {
       const rehearsal = await rehearse(options, result.plans, program);
       log(rehearsal.text);

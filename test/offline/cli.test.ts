@@ -37,6 +37,8 @@ describe("offline/cli (npm start)", () => {
         "custom",
       );
     }
+    expect(out).to.include(`Architecture diagram written to ${path.join(dir, "architecture.svg")}`);
+    expect(fs.readFileSync(path.join(dir, "architecture.svg"), "utf8")).to.match(/<svg /);
   });
 
   it("exits 1 with the validation message, not a stack trace, on bad config", async () => {
