@@ -163,7 +163,8 @@ export async function main(
     log(USAGE);
     return 0;
   }
-  if (options.drill !== undefined && !DRILLS[options.drill]) {
+  // Own keys only: `--drill constructor` must not find Object.prototype's.
+  if (options.drill !== undefined && !Object.hasOwn(DRILLS, options.drill)) {
     log(
       `error: unknown drill "${options.drill}"; use one of ${Object.keys(DRILLS).join(" | ")}\n\n${USAGE}`,
     );

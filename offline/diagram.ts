@@ -130,13 +130,19 @@ export function groupPlan(plan: StackPlan, stackIndex: number): DiagramStack {
     let node = nodes.get(key);
     if (!node) {
       const label = boxedByComponent ? direct.name : shortType(r.type);
-      node = { id: `s${stackIndex}n${nodes.size}`, label, urns: [] };
+      // Ids from names, not registration order, so the picture changes only with the architecture.
+      const id = `s${stackIndex}_${key.split("::").pop()}`.replace(/[^A-Za-z0-9_]/g, "_");
+      node = { id, label, urns: [] };
       nodes.set(key, node);
       group.nodes.push(node);
     }
     node.urns.push(r.urn);
   }
-  return { plan, role: roleOf(plan), groups: [...groups.values()] };
+  const sorted = [...groups.values()].map((g) => ({
+    ...g,
+    nodes: [...g.nodes].sort((a, b) => a.label.localeCompare(b.label)),
+  }));
+  return { plan, role: roleOf(plan), groups: sorted };
 }
 
 function stringAt(inputs: Record<string, unknown>, key: string): string | undefined {

@@ -38,6 +38,7 @@ export function buildMesh(
     dependsOn: [cluster.namespaces.mesh, cluster.namespaces.shop, ...cluster.ready],
     tracing: cfg.mesh.tracing,
     hosts: entry.hosts,
+    healthPath: cfg.edge.healthCheck.path,
     protectedPaths: specs.filter((s) => s.requiresJwt).map((s) => s.pathPrefix),
     jwt: cfg.mesh.jwt ?? entry.jwt,
     replicas: postureOf(cfg) === "standby" ? 1 : 2,

@@ -37,6 +37,7 @@ export class ChaosDrills extends pulumi.ComponentResource {
   constructor(name: string, args: ChaosDrillsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("ecommerce:drills:ChaosDrills", name, {}, opts);
     const parent = { parent: this };
+    const clusterOwnershipTag = `kubernetes.io/cluster/${args.clusterName}`;
     const clusterArn = pulumi.interpolate`arn:aws:eks:${args.region}:${args.accountId}:cluster/${args.clusterName}`;
 
     const alarm = new aws.cloudwatch.MetricAlarm(
@@ -80,8 +81,10 @@ export class ChaosDrills extends pulumi.ComponentResource {
                   Effect: "Allow",
                   Action: ["ec2:StopInstances", "ec2:StartInstances"],
                   Resource: `arn:aws:ec2:${args.region}:${account}:instance/*`,
+                  // Both managed-node-group and Karpenter instances carry this tag (their own
+                  // cluster tags differ: eks:cluster-name vs eks:eks-cluster-name).
                   Condition: {
-                    StringEquals: { "aws:ResourceTag/eks:cluster-name": args.clusterName },
+                    StringEquals: { [`aws:ResourceTag/${clusterOwnershipTag}`]: "owned" },
                   },
                 },
                 {
@@ -135,13 +138,19 @@ export class ChaosDrills extends pulumi.ComponentResource {
       `${name}-fis`,
       {
         metadata: { name: FIS_KUBERNETES_USER, namespace: args.namespace },
+        // What the FIS pod needs in the target namespace (AWS FIS user guide, EKS pod actions):
+        // it runs as a pod there, lists and deletes the targets, and keeps its state in a
+        // ConfigMap; ephemeral containers and exec serve the other aws:eks:pod-* actions.
         rules: [
+          { apiGroups: [""], resources: ["serviceaccounts"], verbs: ["get"] },
           {
             apiGroups: [""],
             resources: ["pods"],
-            verbs: ["get", "list", "delete", "deletecollection"],
+            verbs: ["create", "get", "list", "delete", "deletecollection"],
           },
           { apiGroups: [""], resources: ["pods/ephemeralcontainers"], verbs: ["update"] },
+          { apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] },
+          { apiGroups: ["apps"], resources: ["deployments"], verbs: ["get"] },
           {
             apiGroups: [""],
             resources: ["configmaps"],
@@ -156,8 +165,10 @@ export class ChaosDrills extends pulumi.ComponentResource {
       {
         metadata: { name: FIS_KUBERNETES_USER, namespace: args.namespace },
         roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: FIS_KUBERNETES_USER },
+        // The experiment's access entry user, and the service account the FIS pod runs as.
         subjects: [
           { kind: "User", name: FIS_KUBERNETES_USER, apiGroup: "rbac.authorization.k8s.io" },
+          { kind: "ServiceAccount", name: FIS_KUBERNETES_USER, namespace: args.namespace },
         ],
       },
       k8sOpts,
@@ -189,7 +200,7 @@ export class ChaosDrills extends pulumi.ComponentResource {
             {
               name: "az-instances",
               resourceType: "aws:ec2:instance",
-              resourceTags: [{ key: "eks:cluster-name", value: args.clusterName }],
+              resourceTags: [{ key: clusterOwnershipTag, value: "owned" }],
               filters: [
                 { path: "Placement.AvailabilityZone", values: [args.availabilityZone] },
                 { path: "State.Name", values: ["running"] },
@@ -201,7 +212,12 @@ export class ChaosDrills extends pulumi.ComponentResource {
             {
               name: "stop-az",
               actionId: "aws:ec2:stop-instances",
-              parameters: [{ key: "startInstancesAfterDuration", value: "PT10M" }],
+              parameters: [
+                { key: "startInstancesAfterDuration", value: "PT10M" },
+                // The node group's Auto Scaling group and Karpenter replace stopped nodes; the
+                // restart step must not fail on instances that were terminated meanwhile.
+                { key: "completeIfInstancesTerminated", value: "true" },
+              ],
               target: { key: "Instances", value: "az-instances" },
             },
           ],

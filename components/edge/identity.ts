@@ -38,6 +38,9 @@ export class Identity extends pulumi.ComponentResource {
           temporaryPasswordValidityDays: 3,
         },
         accountRecoverySetting: { recoveryMechanisms: [{ name: "verified_email", priority: 1 }] },
+        // Threat protection (compromised credentials, adaptive authentication) is a Plus-tier
+        // feature: on the default Essentials tier AWS rejects ENFORCED.
+        userPoolTier: "PLUS",
         userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
         deletionProtection: "ACTIVE",
         tags: { Name: `${args.namePrefix}-shoppers` },

@@ -20,6 +20,8 @@ export interface MeshArgs {
   tracing: { service: string; port: number };
   /** Hosts the shop's Istio Gateway serves. */
   hosts: string[];
+  /** The path Route 53's health check requests through the edge; the gateway answers it. */
+  healthPath: string;
   /** Path prefixes that require a verified JWT. */
   protectedPaths: string[];
   /** The JWT issuer (the edge's Cognito pool). Without one, protected paths stay closed. */
@@ -146,6 +148,27 @@ export class Mesh extends pulumi.ComponentResource {
           {
             port: { number: GATEWAY_HTTP_PORT, name: "http", protocol: "HTTP" },
             hosts: args.hosts,
+          },
+        ],
+      },
+      MESH_NAMESPACE,
+      [gateway],
+    );
+    // Route 53's failover check requests this path through API Gateway, the VPC link and the
+    // ALB; the gateway answers it itself, so a 200 proves that whole path and a ready gateway.
+    // Without it no route matches, Istio answers 404, and the primary is never healthy.
+    crd(
+      "edge-health",
+      "networking.istio.io/v1",
+      "VirtualService",
+      {
+        hosts: args.hosts,
+        gateways: [`${MESH_NAMESPACE}/shop-gateway`],
+        http: [
+          {
+            name: "health",
+            match: [{ uri: { exact: args.healthPath } }],
+            directResponse: { status: 200, body: { string: "ok" } },
           },
         ],
       },

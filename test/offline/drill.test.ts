@@ -96,4 +96,10 @@ describe("offline/diff and the drill rehearsal", () => {
     expect(await main(["--drill", "chaos"], (l) => lines.push(l))).to.equal(2);
     expect(lines.join("\n")).to.match(/unknown drill "chaos"; use one of drill \| failover/);
   });
+
+  it("refuses a drill name that is an inherited property, not a drill", async () => {
+    const lines: string[] = [];
+    expect(await main(["--drill", "constructor"], (l) => lines.push(l))).to.equal(2);
+    expect(lines.join("\n")).to.match(/unknown drill "constructor"/);
+  });
 });

@@ -41,11 +41,19 @@ describe("components/drills (AWS FIS chaos drills)", () => {
       path: "Placement.AvailabilityZone",
       values: ["ap-south-1a"],
     });
+    // The tag both node-group and Karpenter instances carry (the shop runs on Karpenter's).
     expect(az.targets[0].resourceTags).to.deep.equal([
-      { key: "eks:cluster-name", value: "ecommerce-prod-mumbai" },
+      { key: "kubernetes.io/cluster/ecommerce-prod-mumbai", value: "owned" },
     ]);
-    expect(templates["drills-pod-termination"].targets[0].parameters).to.deep.include({
-      namespace: "shop",
+    expect(az.actions[0].parameters).to.deep.include({
+      key: "completeIfInstancesTerminated",
+      value: "true",
+    });
+    const pods = templates["drills-pod-termination"];
+    expect(pods.targets[0].parameters).to.deep.include({ namespace: "shop" });
+    expect(pods.actions[0]).to.deep.include({
+      actionId: "aws:eks:pod-delete",
+      parameters: [{ key: "kubernetesServiceAccount", value: "fis-experiment" }],
     });
     expect(templates["drills-aurora-failover"].targets[0].resourceArns).to.deep.equal([
       ofType(prod, "aws:rds/cluster:Cluster")[0].outputs.arn,
@@ -62,13 +70,28 @@ describe("components/drills (AWS FIS chaos drills)", () => {
     ).Statement as Spec[];
     const stop = statements.find((s) => s.Sid === "StopClusterInstances");
     expect(stop?.Condition).to.deep.equal({
-      StringEquals: { "aws:ResourceTag/eks:cluster-name": "ecommerce-prod-mumbai" },
+      StringEquals: { "aws:ResourceTag/kubernetes.io/cluster/ecommerce-prod-mumbai": "owned" },
     });
     expect(statements.find((s) => s.Sid === "FailoverAurora")?.Resource).to.equal(
       ofType(prod, "aws:rds/cluster:Cluster")[0].outputs.arn,
     );
     const role_ = the(prod, "kubernetes:rbac.authorization.k8s.io/v1:Role", "drills-fis");
     expect((role_.inputs.metadata as Spec).namespace).to.equal("shop");
+    const verbs = (resource: string) =>
+      (role_.inputs.rules as Spec[]).find((r) => r.resources.includes(resource))?.verbs;
+    // The FIS pod is created in the namespace and runs as the bound service account.
+    expect(verbs("pods")).to.have.members(["create", "get", "list", "delete", "deletecollection"]);
+    expect(verbs("serviceaccounts")).to.deep.equal(["get"]);
+    expect(verbs("pods/exec")).to.deep.equal(["create"]);
+    expect(verbs("deployments")).to.deep.equal(["get"]);
+    expect(verbs("secrets")).to.equal(undefined);
+    const binding = the(prod, "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "drills-fis");
+    expect(binding.inputs.subjects).to.deep.include.members([
+      { kind: "User", name: "fis-experiment", apiGroup: "rbac.authorization.k8s.io" },
+      { kind: "ServiceAccount", name: "fis-experiment", namespace: "shop" },
+    ]);
+    const entry = the(prod, "aws:eks/accessEntry:AccessEntry", "drills-fis");
+    expect(entry.inputs).to.deep.include({ userName: "fis-experiment", type: "STANDARD" });
     expect(prod.policy?.violations).to.deep.equal([]);
   });
 });

@@ -42,6 +42,8 @@ describe("components/edge (recorded offline runs)", () => {
     expect(pool.inputs).to.deep.include({
       deletionProtection: "ACTIVE",
       mfaConfiguration: "OPTIONAL",
+      // ENFORCED threat protection exists only on the Plus tier.
+      userPoolTier: "PLUS",
       userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
     });
     expect(pool.protect).to.equal(true);

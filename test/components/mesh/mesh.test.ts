@@ -164,6 +164,31 @@ describe("components/mesh (recorded offline runs)", () => {
     expect((edge?.inputs.spec as Spec).hosts).to.deep.equal(["shop-api.example.net"]);
   });
 
+  it("answers Route 53's health-check path at the gateway, on the checked hosts, without a JWT", async () => {
+    const check = ofType(prod, "aws:route53/healthCheck:HealthCheck")[0];
+    const [health] = cr(prod, "VirtualService").filter(
+      (r) => (r.inputs.metadata as Spec).name === "edge-health",
+    );
+    const spec = health.inputs.spec as Spec;
+    expect(spec.gateways).to.deep.equal(["istio-system/shop-gateway"]);
+    expect(spec.hosts).to.include(check.inputs.fqdn);
+    expect(spec.http).to.deep.equal([
+      {
+        name: "health",
+        match: [{ uri: { exact: check.inputs.resourcePath } }],
+        directResponse: { status: 200, body: { string: "ok" } },
+      },
+    ]);
+    const protectedPaths = (cr(prod, "AuthorizationPolicy")[0].inputs.spec as Spec).rules[0].to[0]
+      .operation.paths as string[];
+    expect(protectedPaths.some((p) => "/healthz".startsWith(p.replace("/*", "")))).to.equal(false);
+    const custom = await plan("prod-mumbai", ["prod-mumbai:ecommerce:edge.healthCheck.path=/ping"]);
+    const moved = cr(custom, "VirtualService").find(
+      (r) => (r.inputs.metadata as Spec).name === "edge-health",
+    );
+    expect((moved?.inputs.spec as Spec).http[0].match).to.deep.equal([{ uri: { exact: "/ping" } }]);
+  });
+
   it("runs one istiod and gateway replica in a resting standby", async () => {
     const dr = await plan("dr-singapore");
     // The chart autoscales istiod: its floor is what sizes the control plane.
