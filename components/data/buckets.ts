@@ -10,6 +10,11 @@ export type BucketName = (typeof BUCKETS)[number];
 export interface SecureBucket {
   bucket: aws.s3.Bucket;
   versioning: aws.s3.BucketVersioning;
+  /**
+   * Ownership, public access block, encryption and policy: what a log-delivering service (ALB,
+   * CloudFront) checks when it is created, so it must wait for them.
+   */
+  settled: pulumi.Resource[];
 }
 
 interface BucketSettings {
@@ -77,7 +82,7 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
     },
     stateful(scope),
   );
-  new aws.s3.BucketOwnershipControls(
+  const ownership = new aws.s3.BucketOwnershipControls(
     name,
     { bucket: bucket.id, rule: { objectOwnership: s.objectOwnership ?? "BucketOwnerEnforced" } },
     parent,
@@ -98,7 +103,7 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
     { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
     parent,
   );
-  new aws.s3.BucketServerSideEncryptionConfiguration(
+  const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
     name,
     {
       bucket: bucket.id,
@@ -141,7 +146,7 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
     // Lifecycle rules on a versioned bucket must follow versioning.
     { parent: scope.parent, dependsOn: [versioning] },
   );
-  new aws.s3.BucketPolicy(
+  const policy = new aws.s3.BucketPolicy(
     name,
     {
       bucket: bucket.id,
@@ -164,5 +169,5 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
     // A policy put before the public access block exists could briefly be evaluated as public.
     { parent: scope.parent, dependsOn: [block] },
   );
-  return { bucket, versioning };
+  return { bucket, versioning, settled: [ownership, block, encryption, policy] };
 }

@@ -288,7 +288,8 @@ export class Edge extends pulumi.ComponentResource {
         },
         webAclId: acl.arn,
       },
-      parent,
+      // CloudFront checks the log bucket's ACL ownership setting when logging is enabled.
+      { parent: this, dependsOn: logs.settled },
     );
     for (const [i, recordName] of names.entries()) {
       new aws.route53.Record(

@@ -70,10 +70,11 @@ export function validatedCertificate(
             ),
           ],
           ttl: 300,
-          // Both regions validate the same names: the records are shared, not owned.
+          // Both regions validate the same names: the records are shared, not owned, so
+          // destroying one stack must not delete the record the other's renewal needs.
           allowOverwrite: true,
         },
-        { parent },
+        { parent, retainOnDelete: true },
       ),
   );
   return new aws.acm.CertificateValidation(
@@ -208,7 +209,8 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
       accessLogs: { bucket: logs.bucket.bucket, prefix: "alb", enabled: true },
       tags: { Name: `${a.scope.namePrefix}-api` },
     },
-    opts,
+    // The ALB test-writes to its log bucket when created: the delivery policy must exist.
+    { ...opts, dependsOn: logs.settled },
   );
   // Targets are the Istio gateway's pod IPs, kept current by the load balancer controller.
   const targets = new aws.lb.TargetGroup(

@@ -81,6 +81,16 @@ describe("components/edge (recorded offline runs)", () => {
     expect(ofType(prod, T.validation)).to.have.length(2);
     const validationRecords = ofType(prod, T.record).filter((r) => r.name.includes("-validation-"));
     expect(validationRecords).to.have.length(4);
+    // Shared with the other region's certificate: neither stack may delete them.
+    for (const r of validationRecords) {
+      expect(r.inputs.allowOverwrite).to.equal(true);
+      expect(r.retainOnDelete, r.name).to.equal(true);
+    }
+    // Each validation waits for its own certificate's records.
+    const apiValidation = the(prod, T.validation, "edge-api");
+    const apiRecords = validationRecords.filter((r) => r.name.startsWith("edge-api-"));
+    expect(apiRecords).to.have.length(2);
+    expect(apiValidation.dependencies).to.include.members(apiRecords.map((r) => r.urn));
     expect(the(dr, T.cert, "edge-api").inputs.subjectAlternativeNames).to.deep.equal([
       "api-ap-southeast-1.shop.example.com",
     ]);
@@ -95,6 +105,16 @@ describe("components/edge (recorded offline runs)", () => {
       subnets: prod.outputs.privateSubnetIds,
     });
     expect((alb.inputs.accessLogs as Spec).enabled).to.equal(true);
+    // Created only once its log bucket accepts deliveries (policy, ownership, encryption).
+    for (const type of [
+      "aws:s3/bucketPolicy:BucketPolicy",
+      "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    ]) {
+      expect(alb.dependencies).to.include(the(prod, type, "edge-alb-logs").urn);
+      const cdn = ofType(prod, T.distribution)[0];
+      expect(cdn.dependencies).to.include(the(prod, type, "edge-cdn-logs").urn);
+    }
     const listeners = Object.fromEntries(
       ofType(prod, T.listener).map((l) => [l.inputs.protocol, l.inputs]),
     );
