@@ -73,6 +73,10 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
         (async () => {
           await pulumi.runtime.runInPulumiStack(program);
           await pulumi.runtime.disconnect();
+          // A registration whose input failed to serialize (an apply that threw) rejects without
+          // an RPC to wait for; Node reports it once the microtask queue drains, so give it that
+          // turn while the handler is still listening.
+          await new Promise((resolve) => setImmediate(resolve));
         })(),
         aborted,
       ]);

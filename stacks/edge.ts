@@ -73,8 +73,24 @@ export function buildEdge(
           }
         : undefined,
     globalAccelerator: cfg.edge.globalAccelerator
-      ? { listenerArn: e.acceleratorListenerArn }
+      ? { listenerArn: cfg.role === "standby" ? requireListener(e) : e.acceleratorListenerArn }
       : undefined,
+  });
+}
+
+/**
+ * The primary's accelerator listener, which the standby's endpoint group joins. The primary
+ * exports "" when it has no accelerator; failing here names the key to change instead of
+ * letting AWS reject an endpoint group with an empty listener.
+ */
+function requireListener(e: EdgeInputs): pulumi.Output<string> {
+  return pulumi.output(e.acceleratorListenerArn ?? "").apply((arn) => {
+    if (!arn) {
+      throw new Error(
+        "ecommerce:edge.globalAccelerator is true on the standby, but the primary exports no accelerator listener; set ecommerce:edge.globalAccelerator: true on the primary stack first (or false here)",
+      );
+    }
+    return arn;
   });
 }
 

@@ -269,4 +269,16 @@ describe("components/edge (recorded offline runs)", () => {
     expect(ofType(failover, T.endpointGroup)[0].inputs.trafficDialPercentage).to.equal(100);
     expect(failover.policy?.violations).to.deep.equal([]);
   });
+
+  it("refuses an accelerator on the standby when the primary has none, naming the key", async () => {
+    const err = await plan("dr-singapore", [
+      "dr-singapore:ecommerce:edge.globalAccelerator=true",
+    ]).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).to.match(
+      /ecommerce:edge.globalAccelerator is true on the standby, but the primary exports no accelerator listener; set ecommerce:edge.globalAccelerator: true on the primary/,
+    );
+  });
 });
