@@ -77,10 +77,12 @@ export class Edge extends pulumi.ComponentResource {
 
     const entry = createRegionalEntry({ ...args, name, parent: this, scope, zoneId });
     const [apiDomain] = entry.apiDomains;
-    const alias = {
-      name: apiDomain.domainNameConfiguration.targetDomainName,
-      zoneId: apiDomain.domainNameConfiguration.hostedZoneId,
-      evaluateTargetHealth: true,
+    // CNAMEs rather than aliases: an alias answers with its target's TTL, so the configured
+    // TTL, which bounds how long resolvers keep the failed region, would not apply.
+    const failoverTarget = {
+      type: "CNAME",
+      ttl: args.recordTtlSeconds,
+      records: [apiDomain.domainNameConfiguration.targetDomainName],
     };
 
     if (primary) {
@@ -106,11 +108,10 @@ export class Edge extends pulumi.ComponentResource {
         {
           zoneId,
           name: `api.${args.domain}`,
-          type: "A",
           setIdentifier: args.region,
           failoverRoutingPolicies: [{ type: "PRIMARY" }],
           healthCheckId: healthCheck.id,
-          aliases: [alias],
+          ...failoverTarget,
         },
         parent,
       );
@@ -120,10 +121,9 @@ export class Edge extends pulumi.ComponentResource {
         {
           zoneId,
           name: `api.${args.domain}`,
-          type: "A",
           setIdentifier: args.region,
           failoverRoutingPolicies: [{ type: "SECONDARY" }],
-          aliases: [alias],
+          ...failoverTarget,
         },
         parent,
       );

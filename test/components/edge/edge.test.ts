@@ -198,7 +198,28 @@ describe("components/edge (recorded offline runs)", () => {
       failoverRoutingPolicies: [{ type: "SECONDARY" }],
       zoneId: primary.inputs.zoneId,
     });
+    // CNAMEs carry the configured TTL (an alias would answer with its target's), pointing at
+    // each region's API Gateway domain.
+    const apiTarget = (p: StackPlan) =>
+      (ofType(p, T.domain)[0].outputs.domainNameConfiguration as Spec).targetDomainName as string;
+    expect(primary.inputs).to.deep.include({ type: "CNAME", ttl: 60, records: [apiTarget(prod)] });
+    expect(secondary.inputs).to.deep.include({ type: "CNAME", ttl: 60, records: [apiTarget(dr)] });
+    expect(apiTarget(prod)).to.not.equal(apiTarget(dr));
+    expect(primary.inputs.aliases).to.equal(undefined);
     expect(ofType(dr, T.healthCheck)).to.deep.equal([]);
+  });
+
+  it("applies ecommerce:edge.recordTtlSeconds to both failover records", async () => {
+    const ttl = [
+      "prod-mumbai:ecommerce:edge.recordTtlSeconds=15",
+      "dr-singapore:ecommerce:edge.recordTtlSeconds=15",
+    ];
+    expect(the(await plan("prod-mumbai", ttl), T.record, "edge-api-primary").inputs.ttl).to.equal(
+      15,
+    );
+    expect(
+      the(await plan("dr-singapore", ttl), T.record, "edge-api-secondary").inputs.ttl,
+    ).to.equal(15);
   });
 
   it("inverts the health check for a traffic drill", async () => {
