@@ -122,8 +122,10 @@ export function drReport(i: DrInputs): DrReport {
         },
       ]
     : [];
-  // A resting standby serves reads at once, at full capacity once it has scaled up.
-  const readTimeline = [detection, dns, ...(i.mode === "standby" ? scaleUp : [])];
+  // The standby serves reads as soon as DNS moves, at the capacity it has. A resting standby's
+  // ceilings (Karpenter's CPU limit, the autoscalers' maximum) rise only with the operator's
+  // dr.mode=failover run, so full capacity is on the write timeline, after that step.
+  const readTimeline = [detection, dns];
   // Writes: a secondary in standby mode is read-only until it is promoted; a drill forwards
   // writes to the (lost) primary, so it too needs promotion; a standby already in failover
   // mode is the writer.

@@ -14,9 +14,10 @@ describe("offline/drModel (RTO/RPO)", () => {
   const cases: [string, Partial<DrInputs>, number, number][] = [
     // [title, inputs, RTO reads, RTO writes]
     [
-      "resting standby: detection + TTL, then operator, promotion and scale-up",
+      // Reads at resting capacity once DNS moves; its ceilings rise only with the operator's run.
+      "resting standby: reads after detection + TTL; writes after operator, promotion and scale-up",
       {},
-      30 + 60 + 90 + 30,
+      30 + 60,
       30 + 180 + 60 + 90 + 30,
     ],
     [
@@ -38,10 +39,11 @@ describe("offline/drModel (RTO/RPO)", () => {
       150,
     ],
     [
+      // A short TTL so that promotion, not DNS, decides the write RTO.
       "no operator delay still needs promotion",
-      { mode: "drill", operatorSeconds: 0, reducedCapacity: false },
-      90,
-      90,
+      { mode: "drill", operatorSeconds: 0, recordTtlSeconds: 10, reducedCapacity: false },
+      30 + 10,
+      30 + 0 + 60,
     ],
   ];
   for (const [title, inputs, reads, writes] of cases) {
