@@ -37,6 +37,11 @@ const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[
   storage: () => ["cloudfront.amazonaws.com"],
 };
 
+/** What those principals may do, where less than full use: CloudFront only reads the SPA. */
+const SERVICE_PRINCIPAL_ACTIONS: Partial<Record<KeyPurpose, string[]>> = {
+  storage: ["kms:Decrypt"],
+};
+
 /**
  * Key administration, listed action by action: no kms:CreateGrant here (a grant would bypass the
  * service scoping below). kms:PutKeyPolicy stays, or no one could ever update this policy.
@@ -109,7 +114,7 @@ export function dataKeyPolicy(
             Sid: "ServicePrincipalsUse",
             Effect: "Allow" as const,
             Principal: { Service: principals },
-            Action: USE_ACTIONS,
+            Action: SERVICE_PRINCIPAL_ACTIONS[purpose] ?? USE_ACTIONS,
             Resource: "*",
             Condition:
               purpose === "logs"

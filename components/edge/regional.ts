@@ -126,7 +126,8 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
     {
       vpcId: a.vpcId,
       description: "Internal ALB: HTTPS from the VPC (API Gateway VPC link) only",
-      egress: [],
+      // No inline rules: the rule resources below own them (mixing the two makes every
+      // update strip the other's). The provider revokes AWS's default allow-all egress.
       tags: { Name: `${a.scope.namePrefix}-alb` },
     },
     opts,
@@ -174,7 +175,8 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
     {
       vpcId: a.vpcId,
       description: "API Gateway VPC link: to the internal ALB only",
-      egress: [],
+      // No inline rules: the rule resources below own them (mixing the two makes every
+      // update strip the other's). The provider revokes AWS's default allow-all egress.
       tags: { Name: `${a.scope.namePrefix}-vpc-link` },
     },
     opts,

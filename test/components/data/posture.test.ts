@@ -53,6 +53,11 @@ describe("components/data pure helpers", () => {
         "kms:ViaService": ["s3.ap-southeast-1.amazonaws.com", "ecr.ap-southeast-1.amazonaws.com"],
       },
     });
+    // CloudFront serves the SPA through origin access control: it decrypts, nothing more.
+    const cdn = doc.Statement[2];
+    expect(cdn.Principal).to.deep.equal({ Service: ["cloudfront.amazonaws.com"] });
+    expect(cdn.Action).to.deep.equal(["kms:Decrypt"]);
+    expect(cdn.Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": "123456789012" } });
     const logs = dataKeyPolicy("logs", "123456789012", "ap-south-1").Statement[2];
     expect(logs.Principal).to.deep.equal({ Service: ["logs.ap-south-1.amazonaws.com"] });
     expect(logs.Condition).to.deep.equal({

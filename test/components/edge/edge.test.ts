@@ -105,6 +105,19 @@ describe("components/edge (recorded offline runs)", () => {
       subnets: prod.outputs.privateSubnetIds,
     });
     expect((alb.inputs.accessLogs as Spec).enabled).to.equal(true);
+    // Rules live only in rule resources: an inline list beside them would strip them on update.
+    for (const sgName of ["edge-alb", "edge-vpc-link"]) {
+      const sg = the(prod, "aws:ec2/securityGroup:SecurityGroup", sgName);
+      expect(sg.inputs.egress, sgName).to.equal(undefined);
+      expect(sg.inputs.ingress, sgName).to.equal(undefined);
+      const rules = prod.resources.filter(
+        (r) => r.type.startsWith("aws:vpc/securityGroup") && r.inputs.securityGroupId === sg.id,
+      );
+      expect(
+        rules.map((r) => r.type),
+        sgName,
+      ).to.include("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+    }
     // Created only once its log bucket accepts deliveries (policy, ownership, encryption).
     for (const type of [
       "aws:s3/bucketPolicy:BucketPolicy",
