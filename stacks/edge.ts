@@ -53,7 +53,6 @@ export function buildEdge(
     recordTtlSeconds: cfg.edge.recordTtlSeconds,
     drill: cfg.role === "primary" && cfg.dr.drill,
     vpcId: network.vpcId,
-    vpcCidr: network.cidr,
     privateSubnetIds: network.privateSubnetIds,
     workloadSecurityGroupId: network.workloadSecurityGroupId,
     provider: cluster.provider,

@@ -22,7 +22,6 @@ export interface EdgeArgs {
   /** Primary only: invert the health check, so Route 53 serves the standby (a traffic drill). */
   drill: boolean;
   vpcId: pulumi.Input<string>;
-  vpcCidr: pulumi.Input<string>;
   privateSubnetIds: pulumi.Input<string[]>;
   workloadSecurityGroupId: pulumi.Input<string>;
   provider: k8s.Provider;

@@ -92,7 +92,6 @@ export interface RegionalEntryArgs {
   domain: string;
   zoneId: pulumi.Input<string>;
   vpcId: pulumi.Input<string>;
-  vpcCidr: pulumi.Input<string>;
   privateSubnetIds: pulumi.Input<string[]>;
   workloadSecurityGroupId: pulumi.Input<string>;
   provider: k8s.Provider;
@@ -125,22 +124,10 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
     `${a.name}-alb`,
     {
       vpcId: a.vpcId,
-      description: "Internal ALB: HTTPS from the VPC (API Gateway VPC link) only",
+      description: "Internal ALB: HTTPS from the API Gateway VPC link only",
       // No inline rules: the rule resources below own them (mixing the two makes every
       // update strip the other's). The provider revokes AWS's default allow-all egress.
       tags: { Name: `${a.scope.namePrefix}-alb` },
-    },
-    opts,
-  );
-  new aws.vpc.SecurityGroupIngressRule(
-    `${a.name}-alb-https`,
-    {
-      securityGroupId: albSg.id,
-      cidrIpv4: a.vpcCidr,
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
-      description: "VPC link",
     },
     opts,
   );
@@ -190,6 +177,19 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
       fromPort: 443,
       toPort: 443,
       description: "ALB HTTPS",
+    },
+    opts,
+  );
+  // Only the VPC link's interfaces, not every address in the VPC, may open connections to the ALB.
+  new aws.vpc.SecurityGroupIngressRule(
+    `${a.name}-alb-https`,
+    {
+      securityGroupId: albSg.id,
+      referencedSecurityGroupId: linkSg.id,
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      description: "API Gateway VPC link",
     },
     opts,
   );

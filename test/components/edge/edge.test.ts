@@ -105,6 +105,20 @@ describe("components/edge (recorded offline runs)", () => {
       subnets: prod.outputs.privateSubnetIds,
     });
     expect((alb.inputs.accessLogs as Spec).enabled).to.equal(true);
+    // Only the VPC link's security group may reach the ALB, not the whole VPC.
+    const https = the(
+      prod,
+      "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+      "edge-alb-https",
+    );
+    expect(https.inputs).to.deep.include({
+      securityGroupId: the(prod, "aws:ec2/securityGroup:SecurityGroup", "edge-alb").id,
+      referencedSecurityGroupId: the(prod, "aws:ec2/securityGroup:SecurityGroup", "edge-vpc-link")
+        .id,
+      fromPort: 443,
+      toPort: 443,
+    });
+    expect(https.inputs.cidrIpv4).to.equal(undefined);
     // Rules live only in rule resources: an inline list beside them would strip them on update.
     for (const sgName of ["edge-alb", "edge-vpc-link"]) {
       const sg = the(prod, "aws:ec2/securityGroup:SecurityGroup", sgName);
