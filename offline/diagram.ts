@@ -323,7 +323,7 @@ export function architectureDot(plans: StackPlan[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Renders the plans to SVG. Graphviz's WebAssembly module is loaded once, on first use. */
+/** Renders the plans to SVG with Graphviz compiled to WebAssembly. */
 export async function architectureSvg(plans: StackPlan[]): Promise<string> {
   // The package is ESM-only; Node 20.19+ loads it with require().
   // eslint-disable-next-line @typescript-eslint/no-require-imports
