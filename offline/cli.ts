@@ -16,6 +16,7 @@ import { drInputs, drReport, formatDrReport, formatModeSummary } from "./drModel
 import { parseOverride, toRuntimeConfig } from "./projectConfig";
 import { formatStackSummary } from "./report";
 import { Program, SynthError } from "./synth";
+import { runAsScript } from "./entry";
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -214,12 +215,4 @@ export async function main(
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsScript((argv) => main(argv));

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import { StackPlan } from "./plan";
 import { evaluatePlan, formatVerdicts } from "./policyGate";
+import { runAsScript } from "./entry";
 
 export async function main(
   files: string[],
@@ -35,12 +36,4 @@ export async function main(
   return 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runAsScript((argv) => main(argv));

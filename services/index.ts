@@ -1,26 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { DataPosture } from "../components/data/posture";
 import { ServiceName, ServiceSpec } from "./catalog";
-import { Microservice, ServiceEndpoints } from "./microservice";
-import { DataResources } from "./permissions";
+import { Microservice, MicroserviceArgs } from "./microservice";
 
-export interface ServicesArgs {
+/** What every microservice shares, plus the specs and (in the primary) the registry. */
+export interface ServicesArgs extends Omit<MicroserviceArgs, "spec"> {
   specs: ServiceSpec[];
-  posture: DataPosture;
-  namespace: string;
-  provider: k8s.Provider;
-  clusterName: string;
-  region: string;
-  accountId: pulumi.Input<string>;
-  data: pulumi.Input<DataResources>;
-  endpoints: pulumi.Input<ServiceEndpoints>;
-  gatewayRef: string;
-  gatewayHosts: string[];
-  gatewayPrincipal: string;
-  dependsOn: pulumi.Resource[];
   /**
    * Primary only: create an ECR repository per service, encrypted with this key, and replicate
    * them to `replicaRegions`. The standby pulls the replicas.

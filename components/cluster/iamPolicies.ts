@@ -181,6 +181,9 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
 /** The AWS Load Balancer Controller: reads widely, changes only what it created or the cluster owns. */
 export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument {
   const elb = `arn:aws:elasticloadbalancing:${s.region}:${s.accountId}`;
+  const elbResources = ["loadbalancer", "targetgroup", "listener", "listener-rule"].map(
+    (kind) => `${elb}:${kind}/*`,
+  );
   const securityGroups = `arn:aws:ec2:${s.region}:${s.accountId}:security-group/*`;
   const created = { "aws:ResourceTag/elbv2.k8s.aws/cluster": s.clusterName };
   return policyDocument([
@@ -245,12 +248,7 @@ export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument
         "elasticloadbalancing:CreateTargetGroup",
         "elasticloadbalancing:AddTags",
       ],
-      Resource: [
-        `${elb}:loadbalancer/*`,
-        `${elb}:targetgroup/*`,
-        `${elb}:listener/*`,
-        `${elb}:listener-rule/*`,
-      ],
+      Resource: elbResources,
       Condition: { StringEquals: { "aws:RequestTag/elbv2.k8s.aws/cluster": s.clusterName } },
     },
     {
@@ -287,12 +285,7 @@ export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument
         "elasticloadbalancing:DeregisterTargets",
         "elasticloadbalancing:SetWebAcl",
       ],
-      Resource: [
-        `${elb}:loadbalancer/*`,
-        `${elb}:targetgroup/*`,
-        `${elb}:listener/*`,
-        `${elb}:listener-rule/*`,
-      ],
+      Resource: elbResources,
     },
   ]);
 }

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
+import { denyInsecureTransport, policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
 import { KarpenterLimits } from "./capacity";
 import { karpenterControllerPolicy } from "./iamPolicies";
 import { podIdentityRole } from "./podIdentity";
@@ -97,14 +97,7 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
               Resource: arn,
               Condition: { StringEquals: { "aws:SourceAccount": account } },
             },
-            {
-              Sid: "DenyInsecureTransport",
-              Effect: "Deny",
-              Principal: { AWS: "*" },
-              Action: "sqs:*",
-              Resource: arn,
-              Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
+            denyInsecureTransport("sqs", arn),
           ]),
         ),
       ),

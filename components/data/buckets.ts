@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyStatement, policyDocument } from "../shared/iamDocuments";
+import { PolicyStatement, denyInsecureTransport, policyDocument } from "../shared/iamDocuments";
 import { DataScope, stateful } from "./scope";
 
 /** Buckets every stack owns; `logs` receives the others' server access logs. */
@@ -150,21 +150,16 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
     name,
     {
       bucket: bucket.id,
-      policy: pulumi.all([bucket.arn, scope.accountId]).apply(([arn, account]) =>
-        JSON.stringify(
-          policyDocument([
-            {
-              Sid: "DenyInsecureTransport",
-              Effect: "Deny",
-              Principal: { AWS: "*" },
-              Action: "s3:*",
-              Resource: [arn, `${arn}/*`],
-              Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-            ...(s.extraPolicy?.(arn, account) ?? []),
-          ]),
+      policy: pulumi
+        .all([bucket.arn, scope.accountId])
+        .apply(([arn, account]) =>
+          JSON.stringify(
+            policyDocument([
+              denyInsecureTransport("s3", [arn, `${arn}/*`]),
+              ...(s.extraPolicy?.(arn, account) ?? []),
+            ]),
+          ),
         ),
-      ),
     },
     // A policy put before the public access block exists could briefly be evaluated as public.
     { parent: scope.parent, dependsOn: [block] },

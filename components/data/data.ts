@@ -14,7 +14,7 @@ import { createPrimaryKeys, createReplicaKey } from "./keys";
 import { DataPosture } from "./posture";
 import { createOrderEvents } from "./queues";
 import { createReplication } from "./replication";
-import { DataScope } from "./scope";
+import { DataScope, scopeOf } from "./scope";
 import { storeSecurityGroup } from "./security";
 import { TABLES, TableName, createTableReplicas, createTables } from "./tables";
 
@@ -82,14 +82,7 @@ export class Data extends pulumi.ComponentResource {
     if (!active && !args.primary) {
       throw new Error("Data: a standby posture needs `primary` (the primary stack's data outputs)");
     }
-    const scope: DataScope = {
-      name,
-      parent: this,
-      region: args.region,
-      accountId: args.accountId,
-      namePrefix: args.namePrefix,
-      protect: args.protect ?? true,
-    };
+    const scope = scopeOf(name, this, args);
 
     // Keys: the primary's multi-region keys, or replicas of them in this region. The secrets key
     // is replicated by the primary itself, because its secrets need the replica first.

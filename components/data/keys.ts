@@ -1,17 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KEY_PURPOSES, KeyPurpose, dataKeyPolicy } from "./keyPolicy";
+import { DataScope } from "./scope";
 
 export type KeyArns = Record<KeyPurpose, pulumi.Output<string>>;
 
-interface KeyScope {
-  name: string;
-  parent: pulumi.Resource;
-  region: string;
-  accountId: pulumi.Input<string>;
-  namePrefix: string;
-  protect: boolean;
-}
+/** The keys are created in the data layer's scope. */
+type KeyScope = DataScope;
 
 const policyFor = (scope: KeyScope, purpose: KeyPurpose, region: string) =>
   pulumi

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { policyDocument } from "../shared/iamDocuments";
+import { denyInsecureTransport, policyDocument } from "../shared/iamDocuments";
 import { DataScope } from "./scope";
 
 export interface Queues {
@@ -61,18 +61,7 @@ export function createOrderEvents(
       {
         queueUrl: q.url,
         policy: q.arn.apply((arn) =>
-          JSON.stringify(
-            policyDocument([
-              {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: { AWS: "*" },
-                Action: "sqs:*",
-                Resource: arn,
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-              },
-            ]),
-          ),
+          JSON.stringify(policyDocument([denyInsecureTransport("sqs", arn)])),
         ),
       },
       parent,

@@ -11,6 +11,22 @@ export interface DataScope {
   protect: boolean;
 }
 
+/** The scope of a component's children; protected unless the stack turns `protect` off. */
+export function scopeOf(
+  name: string,
+  parent: pulumi.Resource,
+  args: Pick<DataScope, "region" | "accountId" | "namePrefix"> & { protect?: boolean },
+): DataScope {
+  return {
+    name,
+    parent,
+    region: args.region,
+    accountId: args.accountId,
+    namePrefix: args.namePrefix,
+    protect: args.protect ?? true,
+  };
+}
+
 /** Options for a child that holds state: parented, protected unless configured off. */
 export function stateful(
   scope: DataScope,

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../data/buckets";
+import { DataScope, scopeOf } from "../data/scope";
 import { logsKeyPolicy } from "../shared/iamDocuments";
 import { createRegionalEntry, validatedCertificate } from "./regional";
 import { WAF_MANAGED_RULE_GROUPS, cloudFrontBehaviors } from "./policies";
@@ -56,14 +57,7 @@ export class Edge extends pulumi.ComponentResource {
   constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("ecommerce:edge:Edge", name, {}, opts);
     const parent = { parent: this };
-    const scope = {
-      name,
-      parent: this,
-      region: args.region,
-      accountId: args.accountId,
-      namePrefix: args.namePrefix,
-      protect: args.protect ?? true,
-    };
+    const scope = scopeOf(name, this, args);
     const primary = args.role === "primary";
 
     const zoneId = args.zoneId
@@ -152,7 +146,7 @@ export class Edge extends pulumi.ComponentResource {
   private createCloudFront(
     name: string,
     args: EdgeArgs,
-    scope: Parameters<typeof secureBucket>[0],
+    scope: DataScope,
     zoneId: pulumi.Output<string>,
   ): pulumi.Output<string> {
     const parent = { parent: this };

@@ -7,6 +7,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../data/buckets";
 import { DataScope } from "../data/scope";
+import type { EdgeArgs } from "./edge";
 import { PolicyStatement } from "../shared/iamDocuments";
 
 /** ELB access logs: older regions deliver from a regional ELB account, newer ones from a service principal. */
@@ -84,23 +85,26 @@ export function validatedCertificate(
   );
 }
 
-export interface RegionalEntryArgs {
+/** The edge's regional settings, plus where the entry sits and its resolved zone. */
+export interface RegionalEntryArgs extends Pick<
+  EdgeArgs,
+  | "region"
+  | "domain"
+  | "vpcId"
+  | "privateSubnetIds"
+  | "workloadSecurityGroupId"
+  | "provider"
+  | "gateway"
+  | "dependsOn"
+  | "logsKeyArn"
+  | "jwt"
+  | "routes"
+  | "throttling"
+> {
   name: string;
   parent: pulumi.Resource;
   scope: DataScope;
-  region: string;
-  domain: string;
   zoneId: pulumi.Input<string>;
-  vpcId: pulumi.Input<string>;
-  privateSubnetIds: pulumi.Input<string[]>;
-  workloadSecurityGroupId: pulumi.Input<string>;
-  provider: k8s.Provider;
-  gateway: { serviceName: string; servicePort: number; namespace: string };
-  dependsOn: pulumi.Resource[];
-  logsKeyArn: pulumi.Input<string>;
-  jwt: { issuer: pulumi.Input<string>; audience: pulumi.Input<string> };
-  routes: { pathPrefix: string; requiresJwt: boolean }[];
-  throttling: { burstLimit: number; rateLimit: number };
 }
 
 export interface RegionalEntry {

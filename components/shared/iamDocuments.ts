@@ -22,6 +22,21 @@ export function policyDocument(statements: PolicyStatement[]): PolicyDocument {
   return { Version: "2012-10-17", Statement: statements };
 }
 
+/** Refuses every request to `resource` made without TLS (S3 buckets, SQS queues). */
+export function denyInsecureTransport(
+  service: "s3" | "sqs",
+  resource: string | string[],
+): PolicyStatement {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: { AWS: "*" },
+    Action: `${service}:*`,
+    Resource: resource,
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}
+
 /** A role trust policy for one AWS service principal (e.g. `vpc-flow-logs.amazonaws.com`). */
 export function serviceTrustPolicy(service: string, sourceAccount?: string): PolicyDocument {
   return {
