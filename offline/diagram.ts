@@ -237,8 +237,20 @@ export function crossRegionLinks(plans: StackPlan[]): CrossRegionLink[] {
 /** Boxes per row inside a component. */
 const COLUMNS = 4;
 
-/** Top to bottom as a request travels: edge, identity, mesh, services, cluster, data, network. */
-const GROUP_ORDER = ["edge", "identity", "mesh", "services", "cluster", "data", "network"];
+/**
+ * Top to bottom as a request travels: edge, identity, mesh, services, cluster, data, network;
+ * observability, which watches all of them, last.
+ */
+const GROUP_ORDER = [
+  "edge",
+  "identity",
+  "mesh",
+  "services",
+  "cluster",
+  "data",
+  "network",
+  "observability",
+];
 
 function orderGroups(groups: DiagramGroup[]): DiagramGroup[] {
   const rank = (g: DiagramGroup) => {

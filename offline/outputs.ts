@@ -124,8 +124,13 @@ const COMPUTED: Record<string, Computed> = {
     arn: `arn:aws:rds:${e.region}:${e.accountId}:db:${id}`,
     endpoint: `${id}.${e.hash("ep", 12)}.${e.region}.rds.amazonaws.com`,
   }),
-  "aws:elasticache/replicationGroup:ReplicationGroup": (_r, id, e) => ({
+  "aws:elasticache/replicationGroup:ReplicationGroup": (r, id, e) => ({
     arn: `arn:aws:elasticache:${e.region}:${e.accountId}:replicationgroup:${id}`,
+    // ElastiCache names a replication group's nodes <group>-001, -002, …
+    memberClusters: Array.from(
+      { length: Number(r.inputs.numCacheClusters ?? 1) },
+      (_, i) => `${id}-${String(i + 1).padStart(3, "0")}`,
+    ),
     primaryEndpointAddress: `master.${id}.${e.hash("ep", 6)}.cache.amazonaws.com`,
     readerEndpointAddress: `replica.${id}.${e.hash("ep", 6)}.cache.amazonaws.com`,
   }),
@@ -146,6 +151,14 @@ const COMPUTED: Record<string, Computed> = {
     bucketRegionalDomainName: `${id}.s3.${e.region}.amazonaws.com`,
   }),
   "aws:secretsmanager/secret:Secret": (_r, id) => ({ arn: id }),
+  "aws:sns/topic:Topic": (_r, _id, e) => {
+    const name = e.physicalName();
+    return { name, arn: `arn:aws:sns:${e.region}:${e.accountId}:${name}` };
+  },
+  "aws:cloudwatch/metricAlarm:MetricAlarm": (_r, _id, e) => {
+    const name = e.physicalName();
+    return { name, arn: `arn:aws:cloudwatch:${e.region}:${e.accountId}:alarm:${name}` };
+  },
   "aws:sqs/queue:Queue": (_r, id, e) => {
     const name = e.physicalName();
     return { arn: `arn:aws:sqs:${e.region}:${e.accountId}:${name}`, url: id, name };
@@ -305,6 +318,8 @@ function idFor(r: MockedResource, env: Env): string {
   switch (r.type) {
     case "aws:secretsmanager/secret:Secret":
       return `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${env.physicalName()}-${env.hash("sfx", 6)}`;
+    case "aws:sns/topic:Topic":
+      return `arn:aws:sns:${env.region}:${env.accountId}:${env.physicalName()}`;
     case "aws:sqs/queue:Queue":
       return `https://sqs.${env.region}.amazonaws.com/${env.accountId}/${env.physicalName()}`;
     case "aws:cognito/userPool:UserPool":

@@ -23,6 +23,8 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 export const DEMO_IMAGE = "ghcr.io/stefanprodan/podinfo:6.7.1";
 export const SERVICE_PORT = 9898;
 export const METRICS_PORT = 9797;
+/** The application container's name in every service's pods (dashboards select it). */
+export const APP_CONTAINER = "app";
 
 /**
  * What a service may touch; the Pod Identity policy is derived from these and nothing else.

@@ -2,7 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { podIdentityRole } from "../components/cluster/podIdentity";
 import { DataPosture } from "../components/data/posture";
-import { METRICS_PORT, SERVICE_PORT, ServiceSpec, replicasFor } from "./catalog";
+import { APP_CONTAINER, METRICS_PORT, SERVICE_PORT, ServiceSpec, replicasFor } from "./catalog";
 import { DataResources, servicePolicy } from "./permissions";
 
 /** Connection settings a service reads from its environment; secrets only by ARN. */
@@ -395,7 +395,7 @@ export class Microservice extends pulumi.ComponentResource {
             ],
             containers: [
               {
-                name: "app",
+                name: APP_CONTAINER,
                 image,
                 ports: [
                   { name: "http", containerPort: SERVICE_PORT },

@@ -3,7 +3,7 @@
  *
  * This module is pure: it takes a reader function instead of calling `new pulumi.Config()`, so the
  * same parser serves `pulumi up`, the offline engine and the table tests. Every default lives
- * here. Every error names the config key and what is accepted, and all problems are reported at
+ * here (the `ecommerce:observability` ones in observabilityConfig.ts). Every error names the config key and what is accepted, and all problems are reported at
  * once, before a single resource is registered.
  */
 import {
@@ -17,7 +17,27 @@ import {
 } from "../components/network/cidr";
 import { AddonVersions } from "../components/cluster/addons";
 import { CapacityConfig, CapacityProfile } from "../components/cluster/capacity";
+import { NAMESPACES } from "../components/cluster/platform";
 import { SERVICE_NAMES, ServiceName, ServiceOverride } from "../services/catalog";
+import {
+  ConfigError,
+  ConfigReader,
+  Problems,
+  RawObject,
+  asBoolean,
+  asInteger,
+  oneOf,
+  readBoolean,
+  readInteger,
+  readList,
+  readObject,
+  readPattern,
+  readRetentionDays,
+  readSection,
+} from "./configReaders";
+import { ObservabilityConfig, parseObservability } from "./observabilityConfig";
+
+export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./configReaders";
 
 export type Role = "primary" | "standby";
 export const ROLES: readonly Role[] = ["primary", "standby"];
@@ -28,12 +48,6 @@ export const DR_MODES: readonly DrMode[] = ["standby", "drill", "failover"];
 
 export type NatGatewayMode = "perAz" | "single";
 export const NAT_GATEWAY_MODES: readonly NatGatewayMode[] = ["perAz", "single"];
-
-/** CloudWatch Logs only accepts these retention periods (days). */
-export const LOG_RETENTION_DAYS: readonly number[] = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
-  3653,
-];
 
 /** Defaults, in one place. */
 export const DEFAULTS = {
@@ -171,6 +185,7 @@ interface CommonConfig {
   network: NetworkConfig;
   data: DataConfig;
   cluster: ClusterConfig;
+  observability: ObservabilityConfig;
   /** Pulumi `protect` on stateful resources (`ecommerce:protect`). */
   protect: boolean;
 }
@@ -204,110 +219,8 @@ export interface StandbyConfig extends CommonConfig {
 
 export type StackConfig = PrimaryConfig | StandbyConfig;
 
-/** Reads one raw config value by its full key (`namespace:name`); objects arrive as JSON text. */
-export type ConfigReader = (key: string) => string | undefined;
-
-/** A configuration error: the message lists every problem, one per line, each naming its key. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid stack configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ConfigError";
-  }
-}
-
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
 const STACK_NAME_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-
-/** Collects problems while reading, so a user sees all of them in one run. */
-class Problems {
-  readonly list: string[] = [];
-  add(key: string, message: string): void {
-    this.list.push(`${key}: ${message}`);
-  }
-}
-
-type RawObject = Record<string, unknown>;
-
-function readObject(
-  read: ConfigReader,
-  key: string,
-  allowed: readonly string[],
-  problems: Problems,
-): RawObject {
-  const text = read(key);
-  if (text === undefined || text === "") {
-    return {};
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    problems.add(key, `must be an object with the keys ${allowed.join(", ")}`);
-    return {};
-  }
-  for (const k of Object.keys(value)) {
-    if (!allowed.includes(k)) {
-      problems.add(`${key}.${k}`, `unknown key; accepted keys: ${allowed.join(", ")}`);
-    }
-  }
-  return value as RawObject;
-}
-
-/** Accepts a number or a numeric string (what `pulumi config set --path` stores). */
-function asInteger(value: unknown): number | undefined {
-  if (typeof value === "number" && Number.isInteger(value)) {
-    return value;
-  }
-  if (typeof value === "string" && /^-?\d+$/.test(value.trim())) {
-    return Number(value);
-  }
-  return undefined;
-}
-
-/** Accepts a boolean or "true"/"false" (what `pulumi config set` stores). */
-function asBoolean(value: unknown): boolean | undefined {
-  if (typeof value === "boolean") {
-    return value;
-  }
-  if (value === "true" || value === "false") {
-    return value === "true";
-  }
-  return undefined;
-}
-
-function oneOf<T extends string>(
-  value: unknown,
-  accepted: readonly T[],
-  key: string,
-  problems: Problems,
-): T | undefined {
-  if (typeof value === "string" && (accepted as readonly string[]).includes(value)) {
-    return value as T;
-  }
-  problems.add(key, `${JSON.stringify(value)} is not accepted; use one of ${accepted.join(" | ")}`);
-  return undefined;
-}
-
-function readBoolean(
-  read: ConfigReader,
-  key: string,
-  fallback: boolean,
-  problems: Problems,
-): boolean {
-  const text = read(key);
-  if (text === undefined) {
-    return fallback;
-  }
-  const value = asBoolean(text);
-  if (value === undefined) {
-    problems.add(key, `${JSON.stringify(text)} is not accepted; use true | false`);
-    return fallback;
-  }
-  return value;
-}
 
 function parseNetwork(
   read: ConfigReader,
@@ -412,18 +325,13 @@ function parseNetwork(
       oneOf(raw.natGateways, NAT_GATEWAY_MODES, `${key}.natGateways`, problems) ?? natGateways;
   }
 
-  let flowLogRetentionDays: number = DEFAULTS.flowLogRetentionDays;
-  if (raw.flowLogRetentionDays !== undefined) {
-    const n = asInteger(raw.flowLogRetentionDays);
-    if (n === undefined || !LOG_RETENTION_DAYS.includes(n) || n < 90) {
-      problems.add(
-        `${key}.flowLogRetentionDays`,
-        `${JSON.stringify(raw.flowLogRetentionDays)} is not accepted; use a CloudWatch retention of at least 90 days: ${LOG_RETENTION_DAYS.filter((d) => d >= 90).join(", ")}`,
-      );
-    } else {
-      flowLogRetentionDays = n;
-    }
-  }
+  const flowLogRetentionDays = readRetentionDays(
+    raw,
+    "flowLogRetentionDays",
+    key,
+    DEFAULTS.flowLogRetentionDays,
+    problems,
+  );
 
   return { cidr, azCount, availabilityZones, natGateways, flowLogRetentionDays };
 }
@@ -431,68 +339,6 @@ function parseNetwork(
 const INSTANCE_CLASS = /^db\.[a-z0-9]+\.[a-z0-9]+$/;
 const NODE_TYPE = /^cache\.[a-z0-9]+\.[a-z0-9]+$/;
 const VERSION = /^\d+(\.\d+)*$/;
-
-function readSection(
-  raw: RawObject,
-  key: string,
-  section: string,
-  allowed: readonly string[],
-  problems: Problems,
-): RawObject {
-  const value = raw[section];
-  if (value === undefined) return {};
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    problems.add(`${key}.${section}`, `must be an object with the keys ${allowed.join(", ")}`);
-    return {};
-  }
-  for (const k of Object.keys(value)) {
-    if (!allowed.includes(k))
-      problems.add(`${key}.${section}.${k}`, `unknown key; accepted keys: ${allowed.join(", ")}`);
-  }
-  return value as RawObject;
-}
-
-function readInteger(
-  raw: RawObject,
-  field: string,
-  key: string,
-  min: number,
-  max: number,
-  fallback: number,
-  problems: Problems,
-  why = "",
-): number {
-  if (raw[field] === undefined) return fallback;
-  const n = asInteger(raw[field]);
-  if (n === undefined || n < min || n > max) {
-    problems.add(
-      `${key}.${field}`,
-      `${JSON.stringify(raw[field])} is not accepted; use an integer from ${min} to ${max}${why}`,
-    );
-    return fallback;
-  }
-  return n;
-}
-
-function readPattern(
-  raw: RawObject,
-  field: string,
-  key: string,
-  pattern: RegExp,
-  example: string,
-  fallback: string,
-  problems: Problems,
-): string {
-  if (raw[field] === undefined) return fallback;
-  if (typeof raw[field] !== "string" || !pattern.test(raw[field] as string)) {
-    problems.add(
-      `${key}.${field}`,
-      `${JSON.stringify(raw[field])} is not accepted; use a value like ${example}`,
-    );
-    return fallback;
-  }
-  return raw[field] as string;
-}
 
 function parseData(read: ConfigReader, role: Role | undefined, problems: Problems): DataConfig {
   const key = "ecommerce:data";
@@ -593,29 +439,6 @@ const ADDON_VERSION = /^v\d+\.\d+\.\d+-eksbuild\.\d+$/;
 const GRAVITON_TYPE = /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/;
 const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const AMI_ALIAS = /^(al2023|bottlerocket)@(latest|v\d+(\.\d+)*)$/;
-
-function readList(
-  raw: RawObject,
-  field: string,
-  key: string,
-  accepted: (v: string) => boolean,
-  what: string,
-  fallback: string[],
-  problems: Problems,
-  allowEmpty = false,
-): string[] {
-  const value = raw[field];
-  if (value === undefined) return fallback;
-  if (
-    !Array.isArray(value) ||
-    (!allowEmpty && value.length === 0) ||
-    value.some((v) => typeof v !== "string" || !accepted(v))
-  ) {
-    problems.add(`${key}.${field}`, `${JSON.stringify(value)} is not accepted; use ${what}`);
-    return fallback;
-  }
-  return value as string[];
-}
 
 function readProfile(
   raw: RawObject,
@@ -1050,6 +873,11 @@ function parseEdge(read: ConfigReader, role: Role | undefined, problems: Problem
   };
 }
 
+/** `<name>.observability.svc.cluster.local`: the collector's in-cluster DNS name. */
+const COLLECTOR_SERVICE = new RegExp(
+  `^[a-z]([a-z0-9-]{0,61}[a-z0-9])?\\.${NAMESPACES.observability.name}\\.svc\\.cluster\\.local$`,
+);
+
 function parseMesh(read: ConfigReader, problems: Problems): MeshConfig {
   const key = "ecommerce:mesh";
   const d = MESH_DEFAULTS;
@@ -1068,12 +896,14 @@ function parseMesh(read: ConfigReader, problems: Problems): MeshConfig {
         );
   const tracingRaw = readSection(raw, key, "tracing", ["service", "port"], problems);
   const tracing = {
+    // The observability component deploys the collector under this name, so it must be a
+    // Service name in the observability namespace.
     service: readPattern(
       tracingRaw,
       "service",
       `${key}.tracing`,
-      HOSTNAME,
-      d.tracing.service,
+      COLLECTOR_SERVICE,
+      `${d.tracing.service} (a Service in the ${NAMESPACES.observability.name} namespace, where the collector is deployed)`,
       d.tracing.service,
       problems,
     ),
@@ -1243,6 +1073,7 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   const mesh = parseMesh(read, problems);
   const edge = parseEdge(read, role, problems);
   const services = parseServices(read, problems);
+  const observability = parseObservability(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
@@ -1257,6 +1088,7 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
     edge,
     mesh,
     services,
+    observability,
     protect,
   };
   return role === "primary"

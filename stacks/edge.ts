@@ -5,6 +5,7 @@ import { Data } from "../components/data/data";
 import { Edge } from "../components/edge/edge";
 import { Identity } from "../components/edge/identity";
 import { Mesh } from "../components/mesh/mesh";
+import { Observability } from "../components/observability/observability";
 import { Network } from "../components/network/network";
 import * as pulumi from "@pulumi/pulumi";
 import { CATALOG, applyOverrides } from "../services/catalog";
@@ -93,16 +94,13 @@ function requireListener(e: EdgeInputs): pulumi.Output<string> {
   });
 }
 
-/** 5xx responses per minute from the regional API that stop a running chaos drill. */
-export const DRILL_STOP_5XX_PER_MINUTE = 50;
-
 /** AWS FIS templates, when `ecommerce:dr.fis` is on. */
 export function buildChaosDrills(
   cfg: StackConfig,
   ctx: StackContext,
   cluster: Cluster,
   data: Data,
-  edge: Edge,
+  observability: Observability,
 ): ChaosDrills | undefined {
   if (!cfg.fis) return undefined;
   return new ChaosDrills("drills", {
@@ -115,7 +113,6 @@ export function buildChaosDrills(
     provider: cluster.provider,
     dependsOn: cluster.ready,
     auroraClusterArn: data.auroraClusterArn,
-    apiId: edge.apiId,
-    stopOn5xxPerMinute: DRILL_STOP_5XX_PER_MINUTE,
+    stopAlarmArn: observability.apiErrorAlarmArn,
   });
 }

@@ -5,6 +5,8 @@ import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { buildChaosDrills, buildEdge, buildIdentity } from "./edge";
 import { buildMesh, buildServices, gatewayHosts } from "./services";
+import { buildObservability } from "./observability";
+import * as pulumi from "@pulumi/pulumi";
 import { InputsOf, PrimaryOutputs } from "./references";
 
 /** prod-mumbai: the active region. It knows nothing about the standby. */
@@ -25,7 +27,13 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     zoneId: cfg.edge.zoneId,
     jwt: { issuer: identity.issuer, audience: identity.clientId },
   });
-  const drills = buildChaosDrills(cfg, ctx, cluster, data, edge);
+  // The primary's edge always creates the health check of api.<domain>.
+  const healthCheckId = edge.healthCheckId as pulumi.Output<string>;
+  const observability = buildObservability(cfg, ctx, cluster, data, edge, {
+    regions: [cfg.region, ...cfg.dr.replicaRegions],
+    healthCheckId,
+  });
+  const drills = buildChaosDrills(cfg, ctx, cluster, data, observability);
   // Typed against PrimaryOutputs: dropping a key the standby reads is a compile error.
   const forStandby: InputsOf<PrimaryOutputs> = {
     region: cfg.region,
@@ -43,6 +51,7 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     jwksUri: identity.jwksUri,
     jwtAudience: identity.clientId,
     acceleratorListenerArn: edge.acceleratorListenerArn ?? "",
+    healthCheckId,
   };
   return {
     role: cfg.role,
@@ -55,6 +64,7 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     ...(drills ? { chaosDrills: drills.templateIds } : {}),
     regionalApiName: edge.regionalApiName,
     storefront: edge.distributionDomain,
+    alarmTopicArn: observability.alarmTopicArn,
     ...forStandby,
   };
 }

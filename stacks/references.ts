@@ -34,6 +34,8 @@ export interface PrimaryOutputs {
   jwtAudience: string;
   /** The accelerator's listener ("" without one): the standby attaches its endpoint group. */
   acceleratorListenerArn: string;
+  /** The Route 53 health check of the primary's API: the standby's DR dashboard shows it. */
+  healthCheckId: string;
 }
 
 /** Listing the keys as a record makes the compiler reject a key missing from this list. */
@@ -53,6 +55,7 @@ const PRIMARY_OUTPUT_KEYS: Record<keyof PrimaryOutputs, true> = {
   jwksUri: true,
   jwtAudience: true,
   acceleratorListenerArn: true,
+  healthCheckId: true,
 };
 
 export type OutputsOf<T> = { [K in keyof T]: pulumi.Output<T[K]> };

@@ -10,7 +10,7 @@ import { StackConfig } from "./config";
 import { StackContext } from "./context";
 
 /** The posture both the cluster and the services size themselves by. */
-const postureOf = (cfg: StackConfig) => (cfg.role === "primary" ? "active" : cfg.dr.mode);
+export const postureOf = (cfg: StackConfig) => (cfg.role === "primary" ? "active" : cfg.dr.mode);
 
 /** Where the shop is reached and who issues its tokens (from the edge's identity, or config). */
 export interface ShopEntry {

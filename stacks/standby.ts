@@ -5,6 +5,7 @@ import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { buildChaosDrills, buildEdge } from "./edge";
 import { buildMesh, buildServices, gatewayHosts } from "./services";
+import { buildObservability } from "./observability";
 import { PrimaryReference } from "./references";
 
 /** dr-singapore: the warm standby, wired to the primary through a typed StackReference. */
@@ -38,7 +39,11 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     jwt: { issuer: p.jwtIssuer, audience: p.jwtAudience },
     acceleratorListenerArn: p.acceleratorListenerArn,
   });
-  const drills = buildChaosDrills(cfg, ctx, cluster, data, edge);
+  const observability = buildObservability(cfg, ctx, cluster, data, edge, {
+    regions: [await primaryStack.value("region"), cfg.region],
+    healthCheckId: p.healthCheckId,
+  });
+  const drills = buildChaosDrills(cfg, ctx, cluster, data, observability);
   return {
     role: cfg.role,
     drMode: cfg.dr.mode,
@@ -52,6 +57,7 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     apiName: edge.apiName,
     ...(drills ? { chaosDrills: drills.templateIds } : {}),
     regionalApiName: edge.regionalApiName,
+    alarmTopicArn: observability.alarmTopicArn,
     globalClusterId: data.globalClusterId,
     auroraJoinedGlobalCluster: cfg.dr.mode !== "failover",
   };

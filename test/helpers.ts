@@ -23,8 +23,19 @@ export function synth(overrides: string[] = [], stacks: string[] = []): Promise<
   return run;
 }
 
+/** The stack that depends on no other: it can be synthesized alone. */
+const PRIMARY = "prod-mumbai";
+
+/**
+ * One stack's plan. With overrides for the primary only, the primary is synthesized alone (the
+ * standby would be the same run's dead weight); otherwise both, the standby after the primary.
+ */
 export async function plan(stack: string, overrides: string[] = []): Promise<StackPlan> {
-  const result = await synth(overrides);
+  const primaryAlone =
+    stack === PRIMARY &&
+    overrides.length > 0 &&
+    overrides.every((o) => o.startsWith(`${PRIMARY}:`));
+  const result = await synth(overrides, primaryAlone ? [PRIMARY] : []);
   const found = result.plans.find((p) => p.stack === stack);
   if (!found) throw new Error(`no plan for ${stack}`);
   return found;

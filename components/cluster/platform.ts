@@ -171,13 +171,16 @@ export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.co
   return namespaces;
 }
 
+/** The cluster's default StorageClass: gp3, encrypted. */
+export const STORAGE_CLASS = "gp3-encrypted";
+
 /** gp3, encrypted, the cluster default; volumes are retained when a claim goes away. */
 export function createStorageClass(s: PlatformScope): k8s.storage.v1.StorageClass {
   return new k8s.storage.v1.StorageClass(
     `${s.name}-gp3`,
     {
       metadata: {
-        name: "gp3-encrypted",
+        name: STORAGE_CLASS,
         annotations: { "storageclass.kubernetes.io/is-default-class": "true" },
       },
       provisioner: "ebs.csi.aws.com",

@@ -65,9 +65,13 @@ export class Data extends pulumi.ComponentResource {
   public readonly auroraReaderEndpoint: pulumi.Output<string>;
   public readonly auroraClusterResourceId: pulumi.Output<string>;
   public readonly auroraClusterArn: pulumi.Output<string>;
+  /** The regional cluster's identifier (the CloudWatch dimension of its metrics). */
+  public readonly auroraClusterIdentifier: pulumi.Output<string>;
   public readonly dbSecretArn: pulumi.Output<string>;
   public readonly cacheEndpoint: pulumi.Output<string>;
   public readonly cacheSecretArn: pulumi.Output<string>;
+  /** The cache's nodes (`CacheClusterId`s), whose CPU and evictions are alarmed on. */
+  public readonly cacheNodeIds: pulumi.Output<string[]>;
   public readonly tableNames: pulumi.Output<Record<TableName, string>>;
   public readonly tableArns: pulumi.Output<Record<TableName, string>>;
   public readonly buckets: pulumi.Output<
@@ -75,6 +79,7 @@ export class Data extends pulumi.ComponentResource {
   >;
   public readonly queueUrls: pulumi.Output<{ orderEvents: string; orderEventsDlq: string }>;
   public readonly queueArns: pulumi.Output<{ orderEvents: string; orderEventsDlq: string }>;
+  public readonly queueNames: pulumi.Output<{ orderEvents: string; orderEventsDlq: string }>;
 
   constructor(name: string, args: DataArgs, opts?: pulumi.ComponentResourceOptions) {
     super("ecommerce:data:Data", name, {}, opts);
@@ -205,6 +210,7 @@ export class Data extends pulumi.ComponentResource {
     this.auroraReaderEndpoint = aurora.cluster.readerEndpoint;
     this.auroraClusterResourceId = aurora.cluster.clusterResourceId;
     this.auroraClusterArn = aurora.cluster.arn;
+    this.auroraClusterIdentifier = aurora.cluster.clusterIdentifier;
     this.dbSecretArn = aurora.masterSecret
       ? aurora.masterSecret.arn
       : pulumi
@@ -212,6 +218,7 @@ export class Data extends pulumi.ComponentResource {
           .apply((arn) => arn.replace(/^(arn:aws:secretsmanager:)[^:]+/, `$1${args.region}`));
     this.cacheEndpoint = cache.group.primaryEndpointAddress;
     this.cacheSecretArn = cache.authSecret.arn;
+    this.cacheNodeIds = cache.group.memberClusters;
     this.tableNames = tableNames;
     this.tableArns = tableArns;
     this.buckets = pulumi.output({
@@ -226,6 +233,10 @@ export class Data extends pulumi.ComponentResource {
     this.queueArns = pulumi.output({
       orderEvents: queues.queue.arn,
       orderEventsDlq: queues.deadLetter.arn,
+    });
+    this.queueNames = pulumi.output({
+      orderEvents: queues.queue.name,
+      orderEventsDlq: queues.deadLetter.name,
     });
     this.registerOutputs({
       keyArns: this.keyArns,

@@ -15,10 +15,8 @@ export interface ChaosDrillsArgs {
   provider: k8s.Provider;
   dependsOn: pulumi.Resource[];
   auroraClusterArn: pulumi.Input<string>;
-  /** The regional HTTP API whose 5xx alarm stops every drill. */
-  apiId: pulumi.Input<string>;
-  /** 5xx responses per minute that stop a running drill. */
-  stopOn5xxPerMinute: number;
+  /** The observability alarm that stops every drill (the regional API's 5xx rate). */
+  stopAlarmArn: pulumi.Input<string>;
 }
 
 /** The Kubernetes user FIS acts as inside the cluster (bound to a namespaced role below). */
@@ -32,30 +30,12 @@ export const FIS_KUBERNETES_USER = "fis-experiment";
  */
 export class ChaosDrills extends pulumi.ComponentResource {
   public readonly templateIds: pulumi.Output<Record<string, string>>;
-  public readonly stopAlarmArn: pulumi.Output<string>;
 
   constructor(name: string, args: ChaosDrillsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("ecommerce:drills:ChaosDrills", name, {}, opts);
     const parent = { parent: this };
     const clusterOwnershipTag = `kubernetes.io/cluster/${args.clusterName}`;
     const clusterArn = pulumi.interpolate`arn:aws:eks:${args.region}:${args.accountId}:cluster/${args.clusterName}`;
-
-    const alarm = new aws.cloudwatch.MetricAlarm(
-      `${name}-api-5xx`,
-      {
-        alarmDescription: "Stops chaos drills: the API returns server errors",
-        namespace: "AWS/ApiGateway",
-        metricName: "5xx",
-        dimensions: { ApiId: args.apiId },
-        statistic: "Sum",
-        period: 60,
-        evaluationPeriods: 1,
-        threshold: args.stopOn5xxPerMinute,
-        comparisonOperator: "GreaterThanThreshold",
-        treatMissingData: "notBreaching",
-      },
-      parent,
-    );
 
     const role = new aws.iam.Role(
       `${name}-fis`,
@@ -174,7 +154,7 @@ export class ChaosDrills extends pulumi.ComponentResource {
       k8sOpts,
     );
 
-    const stopConditions = [{ source: "aws:cloudwatch:alarm", value: alarm.arn }];
+    const stopConditions = [{ source: "aws:cloudwatch:alarm", value: args.stopAlarmArn }];
     const template = (
       id: string,
       description: string,
@@ -275,7 +255,6 @@ export class ChaosDrills extends pulumi.ComponentResource {
     this.templateIds = pulumi.output(
       Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, t.id])),
     );
-    this.stopAlarmArn = alarm.arn;
-    this.registerOutputs({ templateIds: this.templateIds, stopAlarmArn: this.stopAlarmArn });
+    this.registerOutputs({ templateIds: this.templateIds });
   }
 }

@@ -53,6 +53,8 @@ export class Edge extends pulumi.ComponentResource {
   public readonly acceleratorListenerArn?: pulumi.Output<string>;
   /** The regional HTTP API (its 5xx rate is what chaos drills stop on). */
   public readonly apiId: pulumi.Output<string>;
+  /** The internal ALB's CloudWatch dimension (`app/<name>/<id>`). */
+  public readonly albArnSuffix: pulumi.Output<string>;
 
   constructor(name: string, args: EdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("ecommerce:edge:Edge", name, {}, opts);
@@ -131,6 +133,7 @@ export class Edge extends pulumi.ComponentResource {
 
     this.zoneId = zoneId;
     this.apiId = entry.api.id;
+    this.albArnSuffix = entry.alb.arnSuffix;
     this.apiName = `api.${args.domain}`;
     this.regionalApiName = entry.regionalName;
     this.registerOutputs({

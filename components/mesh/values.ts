@@ -13,6 +13,13 @@ export const GATEWAY_NAME = "istio-ingressgateway";
 /** The port the gateway listens on for traffic from the regional ALB (a TargetGroupBinding). */
 export const GATEWAY_HTTP_PORT = 8080;
 
+/** Envoy statistics kept beyond Istio's defaults: outlier ejections and connection-pool overflows. */
+export const PROXY_STATS = [
+  ".*outlier_detection.*",
+  ".*upstream_rq_pending_overflow.*",
+  ".*upstream_cx_overflow.*",
+];
+
 /** istiod: JSON access logs, tracing to the OpenTelemetry collector, REGISTRY_ONLY egress, CNI. */
 export function istiodValues(tracing: { service: string; port: number }, replicas: number) {
   return {
@@ -36,6 +43,9 @@ export function istiodValues(tracing: { service: string; port: number }, replica
       ],
       // Setting defaultProviders replaces the chart's default, so Prometheus metrics are listed too.
       defaultProviders: { metrics: ["prometheus"], tracing: ["otel"] },
+      // Envoy's circuit-breaker statistics are off by default; the mesh-health dashboard and the
+      // ejection alert read them.
+      defaultConfig: { proxyStatsMatcher: { inclusionRegexps: PROXY_STATS } },
     },
     global: {
       proxy: {

@@ -22,9 +22,9 @@ export function policyDocument(statements: PolicyStatement[]): PolicyDocument {
   return { Version: "2012-10-17", Statement: statements };
 }
 
-/** Refuses every request to `resource` made without TLS (S3 buckets, SQS queues). */
+/** Refuses every request to `resource` made without TLS (S3 buckets, SQS queues, SNS topics). */
 export function denyInsecureTransport(
-  service: "s3" | "sqs",
+  service: "s3" | "sqs" | "sns",
   resource: string | string[],
 ): PolicyStatement {
   return {

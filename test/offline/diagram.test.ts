@@ -15,7 +15,16 @@ function textOf(svg: string): string {
   return svg.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 }
 
-const COMPONENTS = ["edge", "identity", "mesh", "services", "cluster", "data", "network"];
+const COMPONENTS = [
+  "edge",
+  "identity",
+  "mesh",
+  "services",
+  "cluster",
+  "data",
+  "network",
+  "observability",
+];
 
 describe("offline/diagram (plan/architecture.svg)", () => {
   let plans: StackPlan[];

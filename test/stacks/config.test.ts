@@ -2,45 +2,10 @@ import { expect } from "chai";
 import {
   ConfigError,
   DEFAULTS,
-  StackConfig,
   assertNoOverlapWithPrimary,
   assertReplicatedHere,
-  parseStackConfig,
 } from "../../stacks/config";
-
-type Raw = Record<string, unknown>;
-
-const primaryRaw: Raw = {
-  "aws:region": "ap-south-1",
-  "ecommerce:role": "primary",
-  "ecommerce:network": { cidr: "10.10.0.0/16", azCount: 3 },
-  "ecommerce:edge": { domain: "shop.example.com" },
-};
-const standbyRaw: Raw = {
-  "aws:region": "ap-southeast-1",
-  "ecommerce:role": "standby",
-  "ecommerce:network": { cidr: "10.20.0.0/16" },
-  "ecommerce:dr": { primaryStack: "organization/ecommerce-platform/prod-mumbai" },
-};
-
-/** Serializes like the Pulumi CLI: objects as JSON text, scalars as strings. */
-function parse(raw: Raw): StackConfig {
-  return parseStackConfig((key) => {
-    const v = raw[key];
-    if (v === undefined) return undefined;
-    return typeof v === "object" ? JSON.stringify(v) : String(v);
-  });
-}
-
-function problemsOf(raw: Raw): string[] {
-  try {
-    parse(raw);
-  } catch (err) {
-    expect(err).to.be.instanceOf(ConfigError);
-    return (err as ConfigError).problems;
-  }
-  throw new Error("expected a ConfigError");
-}
+import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
 
 function withNetwork(base: Raw, network: Raw): Raw {
   return { ...base, "ecommerce:network": { ...(base["ecommerce:network"] as Raw), ...network } };

@@ -24,7 +24,8 @@ describe("components/drills (AWS FIS chaos drills)", () => {
       "drills-pod-termination",
       "drills-aurora-failover",
     ]);
-    const alarm = the(prod, "aws:cloudwatch/metricAlarm:MetricAlarm", "drills-api-5xx");
+    // The observability component's API 5xx alarm: one alarm, paging on-call and stopping drills.
+    const alarm = the(prod, "aws:cloudwatch/metricAlarm:MetricAlarm", "observability-api-5xx");
     expect(alarm.inputs).to.deep.include({
       namespace: "AWS/ApiGateway",
       metricName: "5xx",

@@ -1,0 +1,286 @@
+/**
+ * The CloudWatch alarms of one region, as data: which metric, which threshold, how many minutes
+ * must breach. The component binds each spec to the alarm topic; tests read the specs directly.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { TABLES, TableName } from "../data/tables";
+
+/** Thresholds from `ecommerce:observability.alarms` (stacks/observabilityConfig.ts). */
+export interface AlarmThresholds {
+  /** Percent of the ALB's requests answered with a 5xx (by the targets or the ALB itself). */
+  alb5xxPercent: number;
+  /** API Gateway 5xx responses per minute; also the stop condition of every chaos drill. */
+  api5xxPerMinute: number;
+  /** API Gateway p99 latency, milliseconds. */
+  apiP99LatencyMs: number;
+  /** Aurora global database lag of this region's secondary cluster, milliseconds. */
+  auroraReplicationLagMs: number;
+  /** DynamoDB global-table replication latency to the other region, milliseconds. */
+  dynamodbReplicationLatencyMs: number;
+  /** Valkey engine CPU of the busiest node, percent. */
+  cacheCpuPercent: number;
+  /** Keys evicted per minute across the cache's nodes. */
+  cacheEvictionsPerMinute: number;
+}
+
+/** What the alarms watch in this region. */
+export interface AlarmTargets {
+  albArnSuffix: pulumi.Input<string>;
+  apiId: pulumi.Input<string>;
+  /** Set while this region's Aurora cluster is a secondary of the global database. */
+  auroraSecondaryClusterId?: pulumi.Input<string>;
+  tableNames: pulumi.Input<Record<TableName, string>>;
+  /** Regions this region's table writes replicate to (the `ReceivingRegion` dimension). */
+  replicaRegions: string[];
+  cacheNodeIds: pulumi.Input<string[]>;
+  deadLetterQueueName: pulumi.Input<string>;
+  /** The primary's Route 53 health check of the API; its metrics exist only in us-east-1. */
+  healthCheckId?: pulumi.Input<string>;
+}
+
+interface MetricQuery {
+  id: string;
+  expression?: string;
+  label?: string;
+  returnData?: boolean;
+  metric?: {
+    namespace: string;
+    metricName: string;
+    dimensions: Record<string, pulumi.Input<string>>;
+    stat: string;
+    period: number;
+  };
+}
+
+export interface AlarmSpec {
+  /** Logical suffix and physical name suffix of the alarm. */
+  id: string;
+  description: string;
+  /** us-east-1 for Route 53 health checks; unset means the stack's region. */
+  region?: string;
+  threshold: number;
+  comparisonOperator: "GreaterThanThreshold" | "LessThanThreshold";
+  /** One-minute periods looked at, and how many of them must breach. */
+  evaluationPeriods: number;
+  datapointsToAlarm: number;
+  treatMissingData: "notBreaching" | "breaching" | "missing";
+  /** A single metric … */
+  metric?: {
+    namespace: string;
+    metricName: string;
+    dimensions: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    statistic?: string;
+    extendedStatistic?: string;
+    period: number;
+  };
+  /** … or metric math over several (the last query returns the alarmed value). */
+  metricQueries?: pulumi.Input<MetricQuery[]>;
+}
+
+/** The alarm every chaos drill stops on. */
+export const API_5XX_ALARM = "api-5xx";
+
+/** Route 53 publishes health-check metrics only in us-east-1. */
+export const ROUTE53_METRICS_REGION = "us-east-1";
+
+/** Three of five minutes: a short blip does not page, a sustained problem does within minutes. */
+const SUSTAINED = { evaluationPeriods: 5, datapointsToAlarm: 3 };
+const MINUTE = 60;
+
+/** Every alarm of one region, in a stable order. */
+export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
+  const specs: AlarmSpec[] = [
+    {
+      id: "alb-5xx-rate",
+      description: `More than ${th.alb5xxPercent}% of the regional ALB's requests end in a 5xx`,
+      threshold: th.alb5xxPercent,
+      comparisonOperator: "GreaterThanThreshold",
+      ...SUSTAINED,
+      // No requests means no rate, not an outage: the API alarms and the health check cover that.
+      treatMissingData: "notBreaching",
+      metricQueries: pulumi.output(t.albArnSuffix).apply((lb) => {
+        const m = (id: string, metricName: string): MetricQuery => ({
+          id,
+          returnData: false,
+          metric: {
+            namespace: "AWS/ApplicationELB",
+            metricName,
+            dimensions: { LoadBalancer: lb },
+            stat: "Sum",
+            period: MINUTE,
+          },
+        });
+        return [
+          m("target5xx", "HTTPCode_Target_5XX_Count"),
+          m("elb5xx", "HTTPCode_ELB_5XX_Count"),
+          m("requests", "RequestCount"),
+          {
+            id: "rate",
+            expression: "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests",
+            label: "5xx percent",
+            returnData: true,
+          },
+        ];
+      }),
+    },
+    {
+      id: API_5XX_ALARM,
+      description: `The regional API returns more than ${th.api5xxPerMinute} server errors a minute (also stops chaos drills)`,
+      threshold: th.api5xxPerMinute,
+      comparisonOperator: "GreaterThanThreshold",
+      // One minute: a chaos drill must stop as soon as shoppers see errors.
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      treatMissingData: "notBreaching",
+      metric: {
+        namespace: "AWS/ApiGateway",
+        metricName: "5xx",
+        dimensions: { ApiId: t.apiId },
+        statistic: "Sum",
+        period: MINUTE,
+      },
+    },
+    {
+      id: "api-p99-latency",
+      description: `The regional API's p99 latency is above ${th.apiP99LatencyMs} ms`,
+      threshold: th.apiP99LatencyMs,
+      comparisonOperator: "GreaterThanThreshold",
+      ...SUSTAINED,
+      treatMissingData: "notBreaching",
+      metric: {
+        namespace: "AWS/ApiGateway",
+        metricName: "Latency",
+        dimensions: { ApiId: t.apiId },
+        extendedStatistic: "p99",
+        period: MINUTE,
+      },
+    },
+  ];
+
+  if (t.auroraSecondaryClusterId !== undefined) {
+    specs.push({
+      id: "aurora-replication-lag",
+      description: `This region's Aurora secondary lags the writer by more than ${th.auroraReplicationLagMs} ms (the relational RPO)`,
+      threshold: th.auroraReplicationLagMs,
+      comparisonOperator: "GreaterThanThreshold",
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      // A joined secondary always reports its lag; silence keeps the last state rather than
+      // declaring replication healthy.
+      treatMissingData: "missing",
+      metric: {
+        namespace: "AWS/RDS",
+        metricName: "AuroraGlobalDBReplicationLag",
+        dimensions: { DBClusterIdentifier: t.auroraSecondaryClusterId },
+        statistic: "Maximum",
+        period: MINUTE,
+      },
+    });
+  }
+
+  for (const table of TABLES) {
+    for (const receivingRegion of t.replicaRegions) {
+      specs.push({
+        id: `dynamodb-${table}-replication-${receivingRegion}`,
+        description: `Writes to ${table} take more than ${th.dynamodbReplicationLatencyMs} ms to reach ${receivingRegion} (the key-value RPO)`,
+        threshold: th.dynamodbReplicationLatencyMs,
+        comparisonOperator: "GreaterThanThreshold",
+        ...SUSTAINED,
+        // Published only while writes replicate: a quiet table is not a lagging one.
+        treatMissingData: "notBreaching",
+        metric: {
+          namespace: "AWS/DynamoDB",
+          metricName: "ReplicationLatency",
+          dimensions: {
+            TableName: pulumi.output(t.tableNames).apply((names) => names[table]),
+            ReceivingRegion: receivingRegion,
+          },
+          statistic: "Average",
+          period: MINUTE,
+        },
+      });
+    }
+  }
+
+  const perNode = (metricName: string, stat: string, combine: "MAX" | "SUM", label: string) =>
+    pulumi.output(t.cacheNodeIds).apply((nodes): MetricQuery[] => [
+      ...nodes.map((node, i) => ({
+        id: `node${i}`,
+        returnData: false,
+        metric: {
+          namespace: "AWS/ElastiCache",
+          metricName,
+          dimensions: { CacheClusterId: node },
+          stat,
+          period: MINUTE,
+        },
+      })),
+      {
+        id: "combined",
+        expression: `${combine}([${nodes.map((_, i) => `node${i}`).join(", ")}])`,
+        label,
+        returnData: true,
+      },
+    ]);
+  specs.push(
+    {
+      id: "cache-cpu",
+      description: `A cache node's engine CPU is above ${th.cacheCpuPercent}%`,
+      threshold: th.cacheCpuPercent,
+      comparisonOperator: "GreaterThanThreshold",
+      ...SUSTAINED,
+      treatMissingData: "missing",
+      // Valkey runs commands on one thread: engine CPU, not host CPU, shows it saturating.
+      metricQueries: perNode("EngineCPUUtilization", "Average", "MAX", "busiest node CPU %"),
+    },
+    {
+      id: "cache-evictions",
+      description: `The cache evicts more than ${th.cacheEvictionsPerMinute} keys a minute (it is too small)`,
+      threshold: th.cacheEvictionsPerMinute,
+      comparisonOperator: "GreaterThanThreshold",
+      ...SUSTAINED,
+      treatMissingData: "notBreaching",
+      metricQueries: perNode("Evictions", "Sum", "SUM", "evictions per minute"),
+    },
+    {
+      id: "order-events-dlq",
+      description:
+        "order-events messages reached the dead-letter queue: an order was not processed",
+      threshold: 0,
+      comparisonOperator: "GreaterThanThreshold",
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      treatMissingData: "notBreaching",
+      metric: {
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: t.deadLetterQueueName },
+        statistic: "Maximum",
+        period: 5 * MINUTE,
+      },
+    },
+  );
+
+  if (t.healthCheckId !== undefined) {
+    specs.push({
+      id: "route53-api-health",
+      description:
+        "Route 53 reports the primary API unhealthy: api.<domain> is failing over to the standby (expected during a traffic drill)",
+      region: ROUTE53_METRICS_REGION,
+      threshold: 1,
+      comparisonOperator: "LessThanThreshold",
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      // A health check that stops reporting cannot vouch for the primary.
+      treatMissingData: "breaching",
+      metric: {
+        namespace: "AWS/Route53",
+        metricName: "HealthCheckStatus",
+        dimensions: { HealthCheckId: t.healthCheckId },
+        statistic: "Minimum",
+        period: MINUTE,
+      },
+    });
+  }
+  return specs;
+}

@@ -1,0 +1,87 @@
+/**
+ * Prometheus Operator objects beyond the chart's own: istiod's metrics (it is not a meshed pod
+ * with scrape annotations) and the shop's alerting rules, which Alertmanager sends to the alarm
+ * topic. The rules are pure data (`shopAlertRules`) so tests read them.
+ */
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { MESH_NAMESPACE } from "../mesh/values";
+
+export interface MonitoringArgs {
+  namespace: string;
+  shopNamespace: string;
+  /** The same p99 the API alarm uses, per service. */
+  p99LatencyMs: number;
+  opts: pulumi.CustomResourceOptions;
+}
+
+/** Alerts on the mesh's own metrics, per service: errors, latency, plaintext traffic, ejections. */
+export function shopAlertRules(shopNamespace: string, p99LatencyMs: number) {
+  const dest = `reporter="destination",destination_workload_namespace="${shopNamespace}"`;
+  return [
+    {
+      alert: "ShopServiceErrorRate",
+      expr: `sum by (destination_workload) (rate(istio_requests_total{${dest},response_code=~"5.."}[5m])) / sum by (destination_workload) (rate(istio_requests_total{${dest}}[5m])) > 0.05`,
+      for: "5m",
+      labels: { severity: "critical" },
+      annotations: {
+        summary: "{{ $labels.destination_workload }} answers more than 5% of requests with a 5xx",
+      },
+    },
+    {
+      alert: "ShopServiceLatencyP99",
+      expr: `histogram_quantile(0.99, sum by (destination_workload, le) (rate(istio_request_duration_milliseconds_bucket{${dest}}[5m]))) > ${p99LatencyMs}`,
+      for: "10m",
+      labels: { severity: "warning" },
+      annotations: {
+        summary: `{{ $labels.destination_workload }} p99 latency is above ${p99LatencyMs} ms`,
+      },
+    },
+    {
+      alert: "MeshPlaintextTraffic",
+      expr: `sum by (destination_workload) (rate(istio_requests_total{${dest},connection_security_policy!="mutual_tls"}[5m])) > 0`,
+      for: "5m",
+      labels: { severity: "critical" },
+      annotations: {
+        summary: "{{ $labels.destination_workload }} receives requests without mutual TLS",
+      },
+    },
+    {
+      alert: "MeshOutlierEjections",
+      expr: "sum by (cluster_name) (envoy_cluster_outlier_detection_ejections_active) > 0",
+      for: "10m",
+      labels: { severity: "warning" },
+      annotations: {
+        summary:
+          "Circuit breaker: hosts of {{ $labels.cluster_name }} have been ejected for 10 minutes",
+      },
+    },
+  ];
+}
+
+export function monitoringResources(name: string, a: MonitoringArgs): void {
+  new k8s.apiextensions.CustomResource(
+    `${name}-istiod`,
+    {
+      apiVersion: "monitoring.coreos.com/v1",
+      kind: "ServiceMonitor",
+      metadata: { name: "istiod", namespace: a.namespace },
+      spec: {
+        namespaceSelector: { matchNames: [MESH_NAMESPACE] },
+        selector: { matchLabels: { app: "istiod" } },
+        endpoints: [{ port: "http-monitoring", interval: "30s" }],
+      },
+    },
+    a.opts,
+  );
+  new k8s.apiextensions.CustomResource(
+    `${name}-shop-rules`,
+    {
+      apiVersion: "monitoring.coreos.com/v1",
+      kind: "PrometheusRule",
+      metadata: { name: "shop", namespace: a.namespace },
+      spec: { groups: [{ name: "shop", rules: shopAlertRules(a.shopNamespace, a.p99LatencyMs) }] },
+    },
+    a.opts,
+  );
+}

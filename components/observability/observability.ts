@@ -1,0 +1,446 @@
+import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { podIdentityRole } from "../cluster/podIdentity";
+import { dataKeyPolicy } from "../data/keyPolicy";
+import { TableName } from "../data/tables";
+import { PolicyStatement, denyInsecureTransport, policyDocument } from "../shared/iamDocuments";
+import { API_5XX_ALARM, AlarmSpec, AlarmTargets, AlarmThresholds, alarmSpecs } from "./alarms";
+import { Dashboard, drDashboard, goldenSignalsDashboard, meshHealthDashboard } from "./dashboards";
+import {
+  DASHBOARD_LABEL,
+  JAEGER_NAME,
+  OBSERVABILITY_CHARTS,
+  SERVICE_ACCOUNTS,
+  collectorValues,
+  fluentBitValues,
+  jaegerValues,
+  prometheusStackValues,
+} from "./values";
+import { monitoringResources } from "./monitoring";
+
+export interface ObservabilityArgs {
+  region: string;
+  accountId: pulumi.Input<string>;
+  namePrefix: string;
+  clusterName: string;
+  provider: k8s.Provider;
+  /** The cluster's readiness, its observability namespace and the mesh. */
+  dependsOn: pulumi.Resource[];
+  /** Where the stack's telemetry runs. */
+  namespace: string;
+  /** Namespaces whose container logs are shipped, one log group each. */
+  logNamespaces: string[];
+  /** The shop's namespace, its services and their application container. */
+  shop: { namespace: string; services: string[]; container: string };
+  storageClass: string;
+  /** Prometheus, Alertmanager and collector replicas (two whenever the region serves traffic). */
+  replicas: number;
+  /** The collector address the mesh sends traces to (`<name>.<namespace>.svc.cluster.local`). */
+  tracing: { service: string; port: number };
+  logRetentionDays: number;
+  prometheus: { retentionDays: number; storageGiB: number };
+  thresholds: AlarmThresholds;
+  /** Subscribed to every alarm topic when set. */
+  alertEmail?: string;
+  /** The data layer's keys here: logs for the log groups, messaging for the alarm topic. */
+  logsKeyArn: pulumi.Input<string>;
+  messagingKeyArn: pulumi.Input<string>;
+  alarms: AlarmTargets;
+  /** The DR dashboard: every region (primary first), the global tables, the primary's health check. */
+  dr: {
+    regions: string[];
+    tableNames: pulumi.Input<Record<TableName, string>>;
+    healthCheckId: pulumi.Input<string>;
+  };
+  protect?: boolean;
+}
+
+/**
+ * Seeing one region: kube-prometheus-stack (Prometheus on an encrypted volume, Alertmanager to the
+ * alarm topic, Grafana with dashboards as code), traces from the mesh through an OpenTelemetry
+ * collector into Jaeger, container logs through aws-for-fluent-bit into encrypted CloudWatch log
+ * groups, and the CloudWatch alarms of the region's entry, stores and replication.
+ */
+export class Observability extends pulumi.ComponentResource {
+  /** Alarm ARNs by id (alarms.ts). */
+  public readonly alarmArns: Record<string, pulumi.Output<string>>;
+  /** The alarm chaos drills stop on: the regional API's 5xx rate. */
+  public readonly apiErrorAlarmArn: pulumi.Output<string>;
+  public readonly alarmTopicArn: pulumi.Output<string>;
+  public readonly logGroupNames: pulumi.Output<string[]>;
+
+  constructor(name: string, args: ObservabilityArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("ecommerce:observability:Observability", name, {}, opts);
+    const parent = { parent: this };
+    const protect = args.protect ?? true;
+
+    const specs = alarmSpecs(args.alarms, args.thresholds);
+    const topics = new Map<string, aws.sns.Topic>();
+    const topicIn = (region: string | undefined) => {
+      const key = region ?? args.region;
+      if (!topics.has(key)) topics.set(key, this.alarmTopic(name, args, region, protect));
+      return topics.get(key) as aws.sns.Topic;
+    };
+    const regional = topicIn(undefined);
+    this.alarmArns = Object.fromEntries(
+      specs.map((spec) => [spec.id, this.alarm(name, args, spec, topicIn(spec.region)).arn]),
+    );
+    this.apiErrorAlarmArn = this.alarmArns[API_5XX_ALARM];
+    this.alarmTopicArn = regional.arn;
+
+    const logGroups = this.logGroups(name, args);
+    this.logGroupNames = pulumi.output(logGroups.map((g) => g.name));
+
+    const identityOpts = { parent: this, dependsOn: args.dependsOn };
+    const identity = (
+      id: string,
+      serviceAccount: string,
+      statements: pulumi.Input<PolicyStatement[]>,
+    ) =>
+      podIdentityRole(
+        `${name}-${id}`,
+        {
+          clusterName: args.clusterName,
+          accountId: args.accountId,
+          namespace: args.namespace,
+          serviceAccount,
+          policy: pulumi.output(statements).apply((s) => policyDocument(s as PolicyStatement[])),
+          description: `${serviceAccount} in ${args.namespace}`,
+        },
+        identityOpts,
+      );
+    const alertmanager = identity(
+      "alertmanager",
+      SERVICE_ACCOUNTS.alertmanager,
+      pulumi.all([regional.arn, args.messagingKeyArn]).apply(([topic, key]): PolicyStatement[] => [
+        { Sid: "PublishAlerts", Effect: "Allow", Action: "sns:Publish", Resource: topic },
+        // The topic is encrypted: publishing needs a data key from its CMK, through SNS only.
+        {
+          Sid: "EncryptForTopic",
+          Effect: "Allow",
+          Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+          Resource: key,
+          Condition: { StringEquals: { "kms:ViaService": `sns.${args.region}.amazonaws.com` } },
+        },
+      ]),
+    );
+    const grafana = identity("grafana", SERVICE_ACCOUNTS.grafana, [
+      {
+        Sid: "ReadMetricsAndAlarms",
+        Effect: "Allow",
+        // CloudWatch reads have no resource-level permissions (Grafana's documented minimum).
+        Action: [
+          "cloudwatch:DescribeAlarmsForMetric",
+          "cloudwatch:DescribeAlarmHistory",
+          "cloudwatch:DescribeAlarms",
+          "cloudwatch:ListMetrics",
+          "cloudwatch:GetMetricData",
+          "cloudwatch:GetInsightRuleReport",
+          "tag:GetResources",
+          "ec2:DescribeRegions",
+        ],
+        Resource: "*",
+      },
+    ]);
+    const fluentBit = identity(
+      "fluent-bit",
+      SERVICE_ACCOUNTS.fluentBit,
+      pulumi.output(logGroups.map((g) => g.arn)).apply((arns): PolicyStatement[] => [
+        {
+          Sid: "ShipContainerLogs",
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          Resource: arns.flatMap((arn) => [arn, `${arn}:log-stream:*`]),
+        },
+      ]),
+    );
+
+    const k8sOpts = { parent: this, provider: args.provider };
+    // Grafana's admin: generated, kept in a Kubernetes Secret the chart reads (never in values).
+    const adminPassword = new random.RandomPassword(
+      `${name}-grafana-admin`,
+      { length: 32, special: false },
+      parent,
+    );
+    const adminSecret = new k8s.core.v1.Secret(
+      `${name}-grafana-admin`,
+      {
+        metadata: { name: "grafana-admin", namespace: args.namespace },
+        type: "Opaque",
+        stringData: { "admin-user": "admin", "admin-password": adminPassword.result },
+      },
+      { ...k8sOpts, dependsOn: args.dependsOn },
+    );
+
+    const release = (
+      id: string,
+      chart: { chart: string; version: string; repo: string },
+      values: pulumi.Input<Record<string, unknown>>,
+      dependsOn: pulumi.Resource[],
+    ) =>
+      new k8s.helm.v3.Release(
+        `${name}-${id}`,
+        {
+          name: id,
+          chart: chart.chart,
+          version: chart.version,
+          repositoryOpts: { repo: chart.repo },
+          namespace: args.namespace,
+          atomic: true,
+          values,
+        },
+        { ...k8sOpts, dependsOn: [...args.dependsOn, ...dependsOn] },
+      );
+
+    const stack = release(
+      "kps",
+      OBSERVABILITY_CHARTS.prometheusStack,
+      regional.arn.apply((alarmTopicArn) =>
+        prometheusStackValues({
+          region: args.region,
+          clusterName: args.clusterName,
+          storageClass: args.storageClass,
+          retentionDays: args.prometheus.retentionDays,
+          storageGiB: args.prometheus.storageGiB,
+          replicas: args.replicas,
+          alarmTopicArn,
+          grafanaAdminSecret: "grafana-admin",
+        }),
+      ),
+      [adminSecret, alertmanager.role, grafana.role, ...associations(alertmanager, grafana)],
+    );
+
+    // Traces: Jaeger (Badger on its own encrypted volume) behind the collector the mesh targets.
+    const traces = new k8s.core.v1.PersistentVolumeClaim(
+      `${name}-jaeger-traces`,
+      {
+        metadata: {
+          name: "jaeger-traces",
+          namespace: args.namespace,
+          // The claim binds only when Jaeger's pod is scheduled (WaitForFirstConsumer).
+          annotations: { "pulumi.com/skipAwait": "true" },
+        },
+        spec: {
+          storageClassName: args.storageClass,
+          accessModes: ["ReadWriteOnce"],
+          resources: { requests: { storage: "50Gi" } },
+        },
+      },
+      { ...k8sOpts, dependsOn: args.dependsOn },
+    );
+    const jaeger = release(
+      JAEGER_NAME,
+      OBSERVABILITY_CHARTS.jaeger,
+      jaegerValues("jaeger-traces"),
+      [traces],
+    );
+    const [collectorName] = args.tracing.service.split(".");
+    release(
+      collectorName,
+      OBSERVABILITY_CHARTS.collector,
+      collectorValues({
+        name: collectorName,
+        port: args.tracing.port,
+        namespace: args.namespace,
+        replicas: args.replicas,
+      }),
+      [jaeger],
+    );
+
+    release(
+      "fluent-bit",
+      OBSERVABILITY_CHARTS.fluentBit,
+      fluentBitValues({
+        region: args.region,
+        logGroupPrefix: containerLogPrefix(args.clusterName),
+        fallbackLogGroup: `${containerLogPrefix(args.clusterName)}/${UNMATCHED_LOGS}`,
+      }),
+      [fluentBit.role, ...associations(fluentBit), ...logGroups],
+    );
+
+    // Dashboards: ConfigMaps the Grafana sidecar loads from any namespace.
+    const dashboards: Record<string, pulumi.Output<Dashboard>> = {
+      "shop-golden-signals": pulumi.output(
+        goldenSignalsDashboard(args.shop.namespace, args.shop.services, args.shop.container),
+      ),
+      "mesh-health": pulumi.output(meshHealthDashboard(args.shop.namespace)),
+      "disaster-recovery": pulumi
+        .all([args.dr.tableNames, args.dr.healthCheckId])
+        .apply(([tableNames, healthCheckId]) =>
+          drDashboard({ regions: args.dr.regions, tableNames, healthCheckId }),
+        ),
+    };
+    for (const [id, dashboard] of Object.entries(dashboards)) {
+      new k8s.core.v1.ConfigMap(
+        `${name}-dashboard-${id}`,
+        {
+          metadata: { name: `dashboard-${id}`, namespace: args.namespace, labels: DASHBOARD_LABEL },
+          data: { [`${id}.json`]: dashboard.apply((d) => JSON.stringify(d)) },
+        },
+        { ...k8sOpts, dependsOn: args.dependsOn },
+      );
+    }
+
+    // What Prometheus scrapes beyond annotated pods, and the shop's alerting rules (their CRDs
+    // come with the chart).
+    monitoringResources(name, {
+      namespace: args.namespace,
+      shopNamespace: args.shop.namespace,
+      p99LatencyMs: args.thresholds.apiP99LatencyMs,
+      opts: { ...k8sOpts, dependsOn: [stack] },
+    });
+
+    this.registerOutputs({
+      alarmArns: this.alarmArns,
+      alarmTopicArn: this.alarmTopicArn,
+      logGroupNames: this.logGroupNames,
+    });
+  }
+
+  /** An encrypted topic the region's alarms publish to; CloudWatch may publish, over TLS only. */
+  private alarmTopic(
+    name: string,
+    args: ObservabilityArgs,
+    region: string | undefined,
+    protect: boolean,
+  ): aws.sns.Topic {
+    const parent = { parent: this };
+    const suffix = region ? `alarms-${region}` : "alarms";
+    const inRegion = region ? { region } : {};
+    // The data layer's messaging key is replicated only to the shop's regions; elsewhere (Route 53's
+    // us-east-1) the topic gets a key of its own with the same policy.
+    const keyArn = region
+      ? new aws.kms.Key(
+          `${name}-${suffix}`,
+          {
+            ...inRegion,
+            description: `${args.namePrefix} alarm notifications`,
+            enableKeyRotation: true,
+            deletionWindowInDays: 30,
+            policy: pulumi
+              .output(args.accountId)
+              .apply((account) => JSON.stringify(dataKeyPolicy("messaging", account, region))),
+          },
+          { parent: this, protect },
+        ).arn
+      : args.messagingKeyArn;
+    const topic = new aws.sns.Topic(
+      `${name}-${suffix}`,
+      {
+        ...inRegion,
+        name: `${args.namePrefix}-${suffix}`,
+        displayName: `${args.namePrefix} alarms`,
+        kmsMasterKeyId: keyArn,
+      },
+      parent,
+    );
+    new aws.sns.TopicPolicy(
+      `${name}-${suffix}`,
+      {
+        ...inRegion,
+        arn: topic.arn,
+        policy: pulumi.all([topic.arn, args.accountId]).apply(([arn, account]) =>
+          JSON.stringify(
+            policyDocument([
+              {
+                Sid: "CloudWatchAlarmsPublish",
+                Effect: "Allow",
+                Principal: { Service: "cloudwatch.amazonaws.com" },
+                Action: "sns:Publish",
+                Resource: arn,
+                Condition: {
+                  StringEquals: { "aws:SourceAccount": account },
+                  ArnLike: {
+                    "aws:SourceArn": `arn:aws:cloudwatch:${region ?? args.region}:${account}:alarm:*`,
+                  },
+                },
+              },
+              {
+                Sid: "AccountManagesAndPublishes",
+                Effect: "Allow",
+                Principal: { AWS: `arn:aws:iam::${account}:root` },
+                Action: [
+                  "sns:Publish",
+                  "sns:Subscribe",
+                  "sns:GetTopicAttributes",
+                  "sns:SetTopicAttributes",
+                  "sns:ListSubscriptionsByTopic",
+                ],
+                Resource: arn,
+              },
+              denyInsecureTransport("sns", arn),
+            ]),
+          ),
+        ),
+      },
+      parent,
+    );
+    if (args.alertEmail) {
+      new aws.sns.TopicSubscription(
+        `${name}-${suffix}-email`,
+        { ...inRegion, topic: topic.arn, protocol: "email", endpoint: args.alertEmail },
+        parent,
+      );
+    }
+    return topic;
+  }
+
+  private alarm(
+    name: string,
+    args: ObservabilityArgs,
+    spec: AlarmSpec,
+    topic: aws.sns.Topic,
+  ): aws.cloudwatch.MetricAlarm {
+    return new aws.cloudwatch.MetricAlarm(
+      `${name}-${spec.id}`,
+      {
+        ...(spec.region ? { region: spec.region } : {}),
+        name: `${args.namePrefix}-${spec.id}`,
+        alarmDescription: spec.description,
+        threshold: spec.threshold,
+        comparisonOperator: spec.comparisonOperator,
+        evaluationPeriods: spec.evaluationPeriods,
+        datapointsToAlarm: spec.datapointsToAlarm,
+        treatMissingData: spec.treatMissingData,
+        ...(spec.metric ?? {}),
+        metricQueries: spec.metricQueries,
+        // Recovery is news too: on-call learns when to stand down.
+        alarmActions: [topic.arn],
+        okActions: [topic.arn],
+        tags: { Name: `${args.namePrefix}-${spec.id}` },
+      },
+      { parent: this },
+    );
+  }
+
+  /** One KMS-encrypted group per namespace (and one for records without one), with retention. */
+  private logGroups(name: string, args: ObservabilityArgs): aws.cloudwatch.LogGroup[] {
+    return [...args.logNamespaces, UNMATCHED_LOGS].map(
+      (ns) =>
+        new aws.cloudwatch.LogGroup(
+          `${name}-logs-${ns}`,
+          {
+            name: `${containerLogPrefix(args.clusterName)}/${ns}`,
+            kmsKeyId: args.logsKeyArn,
+            retentionInDays: args.logRetentionDays,
+          },
+          { parent: this },
+        ),
+    );
+  }
+}
+
+/** The group records go to when fluent-bit cannot tell their namespace. */
+export const UNMATCHED_LOGS = "unmatched";
+
+/** Container log groups are `/aws/eks/<cluster>/containers/<namespace>`. */
+export function containerLogPrefix(clusterName: string): string {
+  return `/aws/eks/${clusterName}/containers`;
+}
+
+/** The Pod Identity associations (so a chart's pods start with credentials). */
+function associations(...identities: { association?: pulumi.Resource }[]): pulumi.Resource[] {
+  return identities.flatMap((i) => (i.association ? [i.association] : []));
+}

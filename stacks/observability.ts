@@ -1,0 +1,76 @@
+import { Cluster } from "../components/cluster/cluster";
+import { NAMESPACES, STORAGE_CLASS } from "../components/cluster/platform";
+import { Data } from "../components/data/data";
+import { Edge } from "../components/edge/edge";
+import { Observability } from "../components/observability/observability";
+import * as pulumi from "@pulumi/pulumi";
+import { APP_CONTAINER, SERVICE_NAMES } from "../services/catalog";
+import { StackConfig } from "./config";
+import { StackContext } from "./context";
+import { postureOf } from "./services";
+
+/** How this region relates to the others, for replication alarms and the DR dashboard. */
+export interface RegionLinks {
+  /** Every region of the shop, the primary's first. */
+  regions: string[];
+  /** The primary's Route 53 health check of the API. */
+  healthCheckId: pulumi.Input<string>;
+}
+
+/** Metrics, traces, logs and alarms of this region. */
+export function buildObservability(
+  cfg: StackConfig,
+  ctx: StackContext,
+  cluster: Cluster,
+  data: Data,
+  edge: Edge,
+  links: RegionLinks,
+): Observability {
+  const o = cfg.observability;
+  const posture = postureOf(cfg);
+  // The Aurora cluster is a secondary of the global database until a failover detaches it.
+  const secondary = cfg.role === "standby" && cfg.dr.mode !== "failover";
+  return new Observability("observability", {
+    region: cfg.region,
+    accountId: ctx.accountId,
+    namePrefix: ctx.namePrefix,
+    clusterName: ctx.clusterName,
+    provider: cluster.provider,
+    dependsOn: [cluster.namespaces.observability, ...cluster.ready],
+    namespace: NAMESPACES.observability.name,
+    // Karpenter and the AWS add-ons run in kube-system.
+    logNamespaces: [
+      "kube-system",
+      NAMESPACES.mesh.name,
+      NAMESPACES.shop.name,
+      NAMESPACES.observability.name,
+    ],
+    shop: {
+      namespace: NAMESPACES.shop.name,
+      services: [...SERVICE_NAMES],
+      container: APP_CONTAINER,
+    },
+    storageClass: STORAGE_CLASS,
+    replicas: posture === "standby" ? 1 : 2,
+    tracing: cfg.mesh.tracing,
+    logRetentionDays: o.logRetentionDays,
+    prometheus: o.prometheus,
+    thresholds: o.alarms,
+    alertEmail: o.alertEmail,
+    logsKeyArn: data.keyArns.apply((k) => k.logs),
+    messagingKeyArn: data.keyArns.apply((k) => k.messaging),
+    alarms: {
+      albArnSuffix: edge.albArnSuffix,
+      apiId: edge.apiId,
+      auroraSecondaryClusterId: secondary ? data.auroraClusterIdentifier : undefined,
+      tableNames: data.tableNames,
+      replicaRegions: links.regions.filter((r) => r !== cfg.region),
+      cacheNodeIds: data.cacheNodeIds,
+      deadLetterQueueName: data.queueNames.apply((q) => q.orderEventsDlq),
+      // The health check belongs to the primary; its stack alarms on it.
+      healthCheckId: cfg.role === "primary" ? links.healthCheckId : undefined,
+    },
+    dr: { regions: links.regions, tableNames: data.tableNames, healthCheckId: links.healthCheckId },
+    protect: cfg.protect,
+  });
+}

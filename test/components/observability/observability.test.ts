@@ -1,0 +1,529 @@
+import { expect } from "chai";
+import { mockResourceOutputs } from "../../../offline/outputs";
+import { PlannedResource, StackPlan } from "../../../offline/plan";
+import { byId, ofType, plan, the } from "../../helpers";
+
+type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const T = {
+  release: "kubernetes:helm.sh/v3:Release",
+  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  topic: "aws:sns/topic:Topic",
+  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
+  subscription: "aws:sns/topicSubscription:TopicSubscription",
+  key: "aws:kms/key:Key",
+  password: "random:index/randomPassword:RandomPassword",
+  secret: "kubernetes:core/v1:Secret",
+  configMap: "kubernetes:core/v1:ConfigMap",
+  association: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
+  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
+};
+const inObservability = (r: PlannedResource) =>
+  r.urn.includes("ecommerce:observability:Observability$");
+const children = (p: StackPlan, type: string) => ofType(p, type).filter(inObservability);
+const alarm = (p: StackPlan, id: string) => the(p, T.alarm, `observability-${id}`);
+const dataKey = (p: StackPlan, purpose: string) =>
+  ofType(p, T.key)
+    .concat(ofType(p, "aws:kms/replicaKey:ReplicaKey"))
+    .find((k) => k.name === `data-${purpose}`)?.outputs.arn;
+
+/** One run with every observability setting changed (one synthesis instead of five). */
+const TUNED = [
+  'prod-mumbai:ecommerce:observability={"logRetentionDays":731,"prometheus":{"retentionDays":30,"storageGiB":400},"alertEmail":"oncall@shop.example.com"}',
+  'prod-mumbai:ecommerce:mesh={"tracing":{"service":"traces.observability.svc.cluster.local","port":4320}}',
+  'dr-singapore:ecommerce:observability={"alarms":{"auroraReplicationLagMs":500,"alb5xxPercent":2,"apiP99LatencyMs":800}}',
+];
+
+describe("components/observability (recorded offline runs)", () => {
+  let prod: StackPlan;
+  let dr: StackPlan;
+  before(async () => {
+    prod = await plan("prod-mumbai");
+    dr = await plan("dr-singapore");
+  });
+
+  it("exists in both stacks with the same charts, pinned, in the observability namespace", () => {
+    for (const p of [prod, dr]) {
+      expect(ofType(p, "ecommerce:observability:Observability").map((c) => c.name)).to.deep.equal([
+        "observability",
+      ]);
+      const releases = Object.fromEntries(
+        children(p, T.release).map((r) => [r.name, r.inputs as Spec]),
+      );
+      expect(Object.keys(releases)).to.have.members([
+        "observability-kps",
+        "observability-jaeger",
+        "observability-otel-collector",
+        "observability-fluent-bit",
+      ]);
+      expect(releases["observability-kps"]).to.deep.include({
+        chart: "kube-prometheus-stack",
+        version: "88.5.3",
+        repositoryOpts: { repo: "https://prometheus-community.github.io/helm-charts" },
+      });
+      expect(releases["observability-otel-collector"]).to.deep.include({
+        chart: "opentelemetry-collector",
+        version: "0.170.0",
+      });
+      expect(releases["observability-jaeger"]).to.deep.include({
+        chart: "jaeger",
+        version: "4.11.1",
+      });
+      expect(releases["observability-fluent-bit"]).to.deep.include({
+        chart: "aws-for-fluent-bit",
+        version: "0.2.0",
+      });
+      for (const r of Object.values(releases)) expect(r.namespace).to.equal("observability");
+    }
+  });
+
+  describe("metrics: kube-prometheus-stack", () => {
+    it("keeps Prometheus's samples for the configured days on an encrypted gp3 volume that cannot fill up", async () => {
+      const values = the(prod, T.release, "observability-kps").inputs.values as Spec;
+      const spec = values.prometheus.prometheusSpec;
+      expect(spec).to.deep.include({ retention: "15d", retentionSize: "85GiB", replicas: 2 });
+      expect(spec.storageSpec.volumeClaimTemplate.spec).to.deep.include({
+        storageClassName: "gp3-encrypted",
+        resources: { requests: { storage: "100Gi" } },
+      });
+      const sc = the(prod, "kubernetes:storage.k8s.io/v1:StorageClass", "cluster-gp3");
+      expect(sc.inputs.parameters).to.deep.include({ type: "gp3", encrypted: "true" });
+      const resized = await plan("prod-mumbai", TUNED);
+      const big = (the(resized, T.release, "observability-kps").inputs.values as Spec).prometheus
+        .prometheusSpec;
+      expect(big).to.deep.include({ retention: "30d", retentionSize: "340GiB" });
+      expect(big.storageSpec.volumeClaimTemplate.spec.resources.requests.storage).to.equal("400Gi");
+    });
+
+    it("runs one Prometheus and Alertmanager in the resting standby, two once it serves", async () => {
+      const replicas = (p: StackPlan) => {
+        const v = the(p, T.release, "observability-kps").inputs.values as Spec;
+        return [v.prometheus.prometheusSpec.replicas, v.alertmanager.alertmanagerSpec.replicas];
+      };
+      expect(replicas(dr)).to.deep.equal([1, 1]);
+      expect(
+        replicas(await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"])),
+      ).to.deep.equal([2, 2]);
+    });
+
+    it("scrapes the mesh and the services (annotated pods, merged by Istio) and istiod", () => {
+      const spec = (the(prod, T.release, "observability-kps").inputs.values as Spec).prometheus
+        .prometheusSpec;
+      expect(spec.additionalScrapeConfigs.map((j: Spec) => j.job_name)).to.deep.equal([
+        "kubernetes-pods",
+      ]);
+      expect(spec.serviceMonitorSelectorNilUsesHelmValues).to.equal(false);
+      // The services ask to be scraped; Istio points the annotations at its merged endpoint.
+      const deployment = the(prod, "kubernetes:apps/v1:Deployment", "services-cart");
+      expect((deployment.inputs.spec as Spec).template.metadata.annotations).to.deep.include({
+        "prometheus.io/scrape": "true",
+      });
+      const istiod = the(
+        prod,
+        "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
+        "observability-istiod",
+      );
+      expect(istiod.inputs.spec).to.deep.include({
+        namespaceSelector: { matchNames: ["istio-system"] },
+        selector: { matchLabels: { app: "istiod" } },
+      });
+      expect(istiod.dependencies).to.include(the(prod, T.release, "observability-kps").urn);
+      // Envoy's circuit-breaker counters are kept, or the ejection panels would stay empty.
+      const mesh = the(prod, T.release, "mesh-istiod").inputs.values as Spec;
+      expect(mesh.meshConfig.defaultConfig.proxyStatsMatcher.inclusionRegexps).to.include(
+        ".*outlier_detection.*",
+      );
+    });
+
+    it("routes Alertmanager to the region's alarm topic with Pod Identity credentials", () => {
+      const values = the(prod, T.release, "observability-kps").inputs.values as Spec;
+      const topic = the(prod, T.topic, "observability-alarms");
+      expect(values.alertmanager.config.route.receiver).to.equal("sns");
+      expect(values.alertmanager.config.receivers).to.deep.include({
+        name: "sns",
+        sns_configs: [
+          { topic_arn: topic.outputs.arn, sigv4: { region: "ap-south-1" }, send_resolved: true },
+        ],
+      });
+      const association = the(prod, T.association, "observability-alertmanager");
+      expect(association.inputs).to.deep.include({
+        namespace: "observability",
+        serviceAccount: values.alertmanager.serviceAccount.name,
+      });
+      const policy = JSON.parse(
+        String(the(prod, T.rolePolicy, "observability-alertmanager").inputs.policy),
+      );
+      expect(policy.Statement[0]).to.deep.include({
+        Action: "sns:Publish",
+        Resource: topic.outputs.arn,
+      });
+      expect(policy.Statement[1].Resource).to.equal(dataKey(prod, "messaging"));
+    });
+
+    it("alerts on the shop's error rate, latency, plaintext traffic and ejections", () => {
+      const rules = the(
+        prod,
+        "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+        "observability-shop-rules",
+      );
+      const alerts = (rules.inputs.spec as Spec).groups[0].rules as Spec[];
+      expect(alerts.map((a) => a.alert)).to.deep.equal([
+        "ShopServiceErrorRate",
+        "ShopServiceLatencyP99",
+        "MeshPlaintextTraffic",
+        "MeshOutlierEjections",
+      ]);
+      expect(alerts[1].expr).to.match(/> 2000$/);
+    });
+  });
+
+  describe("Grafana", () => {
+    it("takes its admin password from @pulumi/random through a Kubernetes Secret, never in the plan", () => {
+      const password = the(prod, T.password, "observability-grafana-admin");
+      expect(password.inputs).to.deep.include({ length: 32 });
+      const secret = the(prod, T.secret, "observability-grafana-admin");
+      expect(secret.inputs.stringData).to.equal("[secret]");
+      expect(secret.dependencies).to.include(password.urn);
+      const values = the(prod, T.release, "observability-kps").inputs.values as Spec;
+      expect(values.grafana.admin).to.deep.equal({
+        existingSecret: (secret.inputs.metadata as Spec).name,
+        userKey: "admin-user",
+        passwordKey: "admin-password",
+      });
+      const plain = mockResourceOutputs(
+        { type: password.type, name: password.name, inputs: password.inputs },
+        { stack: "prod-mumbai", region: "ap-south-1", accountId: "123456789012" },
+      ).state.result;
+      expect(JSON.stringify(prod).includes(String(plain))).to.equal(false);
+      expect(the(prod, T.release, "observability-kps").dependencies).to.include(secret.urn);
+    });
+
+    it("reads CloudWatch with its own Pod Identity role", () => {
+      const values = the(prod, T.release, "observability-kps").inputs.values as Spec;
+      expect(values.grafana.additionalDataSources).to.deep.equal([
+        {
+          name: "CloudWatch",
+          type: "cloudwatch",
+          uid: "cloudwatch",
+          jsonData: { authType: "default", defaultRegion: "ap-south-1" },
+        },
+      ]);
+      const policy = JSON.parse(
+        String(the(prod, T.rolePolicy, "observability-grafana").inputs.policy),
+      );
+      expect(policy.Statement[0].Action).to.include("cloudwatch:GetMetricData");
+      expect(policy.Statement[0].Action.every((a: string) => !a.endsWith(":*"))).to.equal(true);
+      expect(the(prod, T.association, "observability-grafana").inputs.serviceAccount).to.equal(
+        values.grafana.serviceAccount.name,
+      );
+    });
+
+    it("loads three dashboards as code through the sidecar's label", () => {
+      const maps = children(prod, T.configMap);
+      expect(maps.map((m) => m.name)).to.have.members([
+        "observability-dashboard-shop-golden-signals",
+        "observability-dashboard-mesh-health",
+        "observability-dashboard-disaster-recovery",
+      ]);
+      const values = the(prod, T.release, "observability-kps").inputs.values as Spec;
+      const { label, labelValue } = values.grafana.sidecar.dashboards;
+      for (const m of maps)
+        expect((m.inputs.metadata as Spec).labels).to.deep.equal({ [label]: labelValue });
+    });
+
+    it("the DR dashboard queries both stores' replication lag, the primary's health check and both regions' traffic", () => {
+      const healthCheck = the(prod, "aws:route53/healthCheck:HealthCheck", "edge-primary");
+      for (const p of [prod, dr]) {
+        const map = the(p, T.configMap, "observability-dashboard-disaster-recovery");
+        const dashboard = JSON.parse((map.inputs.data as Spec)["disaster-recovery.json"]);
+        const targets = dashboard.panels.flatMap((panel: Spec) => panel.targets) as Spec[];
+        const lag = targets.filter((t) => t.metricName === "AuroraGlobalDBReplicationLag");
+        expect(lag.map((t) => t.region)).to.deep.equal(["ap-southeast-1"]);
+        const dynamo = targets.filter((t) => t.metricName === "ReplicationLatency");
+        expect(
+          dynamo.map(
+            (t) => `${t.dimensions.TableName} ${t.region}→${t.dimensions.ReceivingRegion}`,
+          ),
+        ).to.have.members([
+          "ecommerce-prod-mumbai-carts ap-south-1→ap-southeast-1",
+          "ecommerce-prod-mumbai-sessions ap-south-1→ap-southeast-1",
+          "ecommerce-prod-mumbai-carts ap-southeast-1→ap-south-1",
+          "ecommerce-prod-mumbai-sessions ap-southeast-1→ap-south-1",
+        ]);
+        // The standby reads the primary's health check through the StackReference.
+        const health = targets.find((t) => t.metricName === "HealthCheckStatus") as Spec;
+        expect(health).to.deep.include({
+          region: "us-east-1",
+          dimensions: { HealthCheckId: healthCheck.id },
+        });
+        const traffic = targets.filter((t) => t.metricName === "Count");
+        expect(traffic.map((t) => t.region)).to.deep.equal(["ap-south-1", "ap-southeast-1"]);
+      }
+    });
+  });
+
+  describe("traces", () => {
+    it("deploys the collector at the address the mesh sends traces to, exporting to Jaeger", () => {
+      const collector = the(prod, T.release, "observability-otel-collector").inputs.values as Spec;
+      const istiod = the(prod, T.release, "mesh-istiod").inputs.values as Spec;
+      const provider = istiod.meshConfig.extensionProviders[0].opentelemetry;
+      expect(provider).to.deep.equal({
+        service: "otel-collector.observability.svc.cluster.local",
+        port: 4317,
+      });
+      expect(collector.fullnameOverride).to.equal(provider.service.split(".")[0]);
+      expect(collector.ports.otlp).to.deep.include({ servicePort: provider.port });
+      expect(collector.config.exporters["otlp/jaeger"].endpoint).to.equal(
+        "jaeger.observability.svc.cluster.local:4317",
+      );
+      expect(collector.config.service.pipelines.traces.exporters).to.deep.equal(["otlp/jaeger"]);
+      const jaeger = the(prod, T.release, "observability-jaeger");
+      expect((jaeger.inputs.values as Spec).fullnameOverride).to.equal("jaeger");
+      expect(the(prod, T.release, "observability-otel-collector").dependencies).to.include(
+        jaeger.urn,
+      );
+    });
+
+    it("follows a changed ecommerce:mesh.tracing", async () => {
+      const moved = await plan("prod-mumbai", TUNED);
+      const collector = the(moved, T.release, "observability-traces");
+      expect((collector.inputs.values as Spec).fullnameOverride).to.equal("traces");
+      expect((collector.inputs.values as Spec).ports.otlp.servicePort).to.equal(4320);
+      const istiod = the(moved, T.release, "mesh-istiod").inputs.values as Spec;
+      expect(istiod.meshConfig.extensionProviders[0].opentelemetry).to.deep.equal({
+        service: "traces.observability.svc.cluster.local",
+        port: 4320,
+      });
+    });
+
+    it("keeps Jaeger's traces on an encrypted claim of its own", () => {
+      const claim = the(
+        prod,
+        "kubernetes:core/v1:PersistentVolumeClaim",
+        "observability-jaeger-traces",
+      );
+      expect((claim.inputs.spec as Spec).storageClassName).to.equal("gp3-encrypted");
+      const values = the(prod, T.release, "observability-jaeger").inputs.values as Spec;
+      expect(values.jaeger.extraVolumes[0].persistentVolumeClaim.claimName).to.equal(
+        (claim.inputs.metadata as Spec).name,
+      );
+      expect(
+        values.userconfig.extensions.jaeger_storage.backends.badger_store.badger.ephemeral,
+      ).to.equal(false);
+    });
+  });
+
+  describe("logs", () => {
+    it("ships every platform namespace to its own KMS-encrypted group with the configured retention", async () => {
+      for (const p of [prod, dr]) {
+        const groups = children(p, T.logGroup);
+        const cluster =
+          p.stack === "prod-mumbai" ? "ecommerce-prod-mumbai" : "ecommerce-dr-singapore";
+        expect(groups.map((g) => g.inputs.name)).to.have.members(
+          ["kube-system", "istio-system", "shop", "observability", "unmatched"].map(
+            (ns) => `/aws/eks/${cluster}/containers/${ns}`,
+          ),
+        );
+        for (const g of groups) {
+          expect(g.inputs.kmsKeyId).to.equal(dataKey(p, "logs"));
+          expect(g.inputs.retentionInDays).to.equal(365);
+        }
+      }
+      const longer = await plan("prod-mumbai", TUNED);
+      for (const g of children(longer, T.logGroup)) expect(g.inputs.retentionInDays).to.equal(731);
+    });
+
+    it("lets fluent-bit write only to those groups, which it may not create", () => {
+      const values = the(prod, T.release, "observability-fluent-bit").inputs.values as Spec;
+      expect(values.cloudWatchLogs).to.deep.include({
+        autoCreateGroup: false,
+        logGroupTemplate: "/aws/eks/ecommerce-prod-mumbai/containers/$kubernetes['namespace_name']",
+        logGroupName: "/aws/eks/ecommerce-prod-mumbai/containers/unmatched",
+      });
+      const policy = JSON.parse(
+        String(the(prod, T.rolePolicy, "observability-fluent-bit").inputs.policy),
+      );
+      expect(policy.Statement).to.have.length(1);
+      expect(policy.Statement[0].Action).to.not.include("logs:CreateLogGroup");
+      const arns = children(prod, T.logGroup).map((g) => g.outputs.arn);
+      expect(policy.Statement[0].Resource).to.have.members(
+        arns.flatMap((a) => [a, `${a}:log-stream:*`]),
+      );
+      expect(the(prod, T.association, "observability-fluent-bit").inputs.serviceAccount).to.equal(
+        values.serviceAccount.name,
+      );
+      const release = the(prod, T.release, "observability-fluent-bit");
+      for (const g of children(prod, T.logGroup)) expect(release.dependencies).to.include(g.urn);
+    });
+  });
+
+  describe("CloudWatch alarms", () => {
+    const PRIMARY_ALARMS = [
+      "alb-5xx-rate",
+      "api-5xx",
+      "api-p99-latency",
+      "dynamodb-carts-replication-ap-southeast-1",
+      "dynamodb-sessions-replication-ap-southeast-1",
+      "cache-cpu",
+      "cache-evictions",
+      "order-events-dlq",
+      "route53-api-health",
+    ];
+
+    it("watches the entry, the stores and replication in each region", () => {
+      expect(children(prod, T.alarm).map((a) => a.name)).to.have.members(
+        PRIMARY_ALARMS.map((id) => `observability-${id}`),
+      );
+      expect(children(dr, T.alarm).map((a) => a.name)).to.have.members(
+        [
+          "alb-5xx-rate",
+          "api-5xx",
+          "api-p99-latency",
+          "aurora-replication-lag",
+          "dynamodb-carts-replication-ap-south-1",
+          "dynamodb-sessions-replication-ap-south-1",
+          "cache-cpu",
+          "cache-evictions",
+          "order-events-dlq",
+        ].map((id) => `observability-${id}`),
+      );
+      // The only alarm outside the component would be a second opinion nobody reads.
+      expect(ofType(prod, T.alarm).filter((a) => !inObservability(a))).to.deep.equal([]);
+    });
+
+    it("notifies an encrypted topic on alarm and on recovery; Route 53's alarm uses one in us-east-1", () => {
+      const regional = the(prod, T.topic, "observability-alarms");
+      const usEast1 = the(prod, T.topic, "observability-alarms-us-east-1");
+      expect(regional.inputs.kmsMasterKeyId).to.equal(dataKey(prod, "messaging"));
+      const usKey = byId(prod, String(usEast1.inputs.kmsMasterKeyId).split("/").pop());
+      expect(usKey?.inputs).to.deep.include({ region: "us-east-1", enableKeyRotation: true });
+      // The key lets CloudWatch encrypt what it publishes.
+      const keyPolicy = JSON.parse(String(usKey?.inputs.policy));
+      expect(keyPolicy.Statement.map((s: Spec) => s.Principal.Service).flat()).to.include(
+        "cloudwatch.amazonaws.com",
+      );
+      for (const a of children(prod, T.alarm)) {
+        const topic = a.name === "observability-route53-api-health" ? usEast1 : regional;
+        expect(a.inputs.alarmActions, a.name).to.deep.equal([topic.outputs.arn]);
+        expect(a.inputs.okActions, a.name).to.deep.equal([topic.outputs.arn]);
+      }
+      expect(alarm(prod, "route53-api-health").inputs).to.deep.include({
+        region: "us-east-1",
+        namespace: "AWS/Route53",
+        metricName: "HealthCheckStatus",
+        dimensions: {
+          HealthCheckId: the(prod, "aws:route53/healthCheck:HealthCheck", "edge-primary").id,
+        },
+        comparisonOperator: "LessThanThreshold",
+        threshold: 1,
+      });
+      expect(ofType(dr, T.topic).map((t) => t.name)).to.deep.equal(["observability-alarms"]);
+    });
+
+    it("lets only CloudWatch in this account publish, over TLS", () => {
+      const policy = JSON.parse(
+        String(the(prod, T.topicPolicy, "observability-alarms").inputs.policy),
+      );
+      const [cloudwatch, , tls] = policy.Statement as Spec[];
+      expect(cloudwatch.Principal).to.deep.equal({ Service: "cloudwatch.amazonaws.com" });
+      expect(cloudwatch.Condition.StringEquals).to.deep.equal({
+        "aws:SourceAccount": "123456789012",
+      });
+      expect(tls).to.deep.include({
+        Effect: "Deny",
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      });
+    });
+
+    it("uses the configured thresholds", async () => {
+      const defaults = Object.fromEntries(
+        children(prod, T.alarm).map((a) => [a.name, a.inputs.threshold]),
+      );
+      expect(defaults).to.deep.include({
+        "observability-alb-5xx-rate": 5,
+        "observability-api-5xx": 50,
+        "observability-api-p99-latency": 2000,
+        "observability-dynamodb-carts-replication-ap-southeast-1": 1000,
+        "observability-cache-cpu": 75,
+        "observability-cache-evictions": 100,
+        "observability-order-events-dlq": 0,
+      });
+      expect(alarm(dr, "aurora-replication-lag").inputs.threshold).to.equal(1000);
+      const tuned = await plan("dr-singapore", TUNED);
+      expect(alarm(tuned, "aurora-replication-lag").inputs.threshold).to.equal(500);
+      expect(alarm(tuned, "alb-5xx-rate").inputs.threshold).to.equal(2);
+      expect(alarm(tuned, "api-p99-latency").inputs.threshold).to.equal(800);
+    });
+
+    it("measures each signal on the right metric and dimension", () => {
+      const alb = ofType(prod, "aws:lb/loadBalancer:LoadBalancer")[0];
+      const queries = alarm(prod, "alb-5xx-rate").inputs.metricQueries as Spec[];
+      expect(queries.filter((q) => q.metric).map((q) => q.metric.dimensions)).to.deep.equal(
+        Array(3).fill({ LoadBalancer: alb.outputs.arnSuffix }),
+      );
+      expect(queries.find((q) => q.returnData)?.expression).to.equal(
+        "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests",
+      );
+      const api = ofType(prod, "aws:apigatewayv2/api:Api")[0];
+      expect(alarm(prod, "api-p99-latency").inputs).to.deep.include({
+        namespace: "AWS/ApiGateway",
+        metricName: "Latency",
+        extendedStatistic: "p99",
+        dimensions: { ApiId: api.id },
+      });
+      const lag = alarm(dr, "aurora-replication-lag").inputs;
+      expect(lag).to.deep.include({
+        namespace: "AWS/RDS",
+        metricName: "AuroraGlobalDBReplicationLag",
+        dimensions: { DBClusterIdentifier: "ecommerce-dr-singapore-aurora" },
+      });
+      expect(
+        alarm(prod, "dynamodb-sessions-replication-ap-southeast-1").inputs.dimensions,
+      ).to.deep.equal({
+        TableName: "ecommerce-prod-mumbai-sessions",
+        ReceivingRegion: "ap-southeast-1",
+      });
+      const cpu = alarm(prod, "cache-cpu").inputs.metricQueries as Spec[];
+      expect(
+        cpu.filter((q) => q.metric).map((q) => q.metric.dimensions.CacheClusterId),
+      ).to.deep.equal(["ecommerce-prod-mumbai-cache-001", "ecommerce-prod-mumbai-cache-002"]);
+      expect(cpu.find((q) => q.returnData)?.expression).to.equal("MAX([node0, node1])");
+      const dlq = ofType(prod, "aws:sqs/queue:Queue").find(
+        (q) => q.name === "data-order-events-dlq",
+      );
+      expect(alarm(prod, "order-events-dlq").inputs).to.deep.include({
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: dlq?.outputs.name },
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: 0,
+      });
+    });
+
+    it("drops the replication-lag alarm once a failover detaches the standby's cluster", async () => {
+      const failover = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"]);
+      expect(children(failover, T.alarm).map((a) => a.name)).to.not.include(
+        "observability-aurora-replication-lag",
+      );
+      const drill = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=drill"]);
+      expect(children(drill, T.alarm).map((a) => a.name)).to.include(
+        "observability-aurora-replication-lag",
+      );
+    });
+
+    it("subscribes the on-call address to every alarm topic when one is configured", async () => {
+      expect(ofType(prod, T.subscription)).to.deep.equal([]);
+      const subscribed = await plan("prod-mumbai", TUNED);
+      const subscriptions = ofType(subscribed, T.subscription);
+      expect(
+        subscriptions.map((s) => [
+          s.inputs.region ?? "ap-south-1",
+          s.inputs.protocol,
+          s.inputs.endpoint,
+        ]),
+      ).to.have.deep.members([
+        ["ap-south-1", "email", "oncall@shop.example.com"],
+        ["us-east-1", "email", "oncall@shop.example.com"],
+      ]);
+    });
+  });
+});

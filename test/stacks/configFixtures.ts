@@ -1,0 +1,37 @@
+/** Raw stack configs as the Pulumi CLI hands them over, and the parser driven like the CLI. */
+import { expect } from "chai";
+import { ConfigError, StackConfig, parseStackConfig } from "../../stacks/config";
+
+export type Raw = Record<string, unknown>;
+
+export const primaryRaw: Raw = {
+  "aws:region": "ap-south-1",
+  "ecommerce:role": "primary",
+  "ecommerce:network": { cidr: "10.10.0.0/16", azCount: 3 },
+  "ecommerce:edge": { domain: "shop.example.com" },
+};
+export const standbyRaw: Raw = {
+  "aws:region": "ap-southeast-1",
+  "ecommerce:role": "standby",
+  "ecommerce:network": { cidr: "10.20.0.0/16" },
+  "ecommerce:dr": { primaryStack: "organization/ecommerce-platform/prod-mumbai" },
+};
+
+/** Serializes like the Pulumi CLI: objects as JSON text, scalars as strings. */
+export function parse(raw: Raw): StackConfig {
+  return parseStackConfig((key) => {
+    const v = raw[key];
+    if (v === undefined) return undefined;
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
+  });
+}
+
+export function problemsOf(raw: Raw): string[] {
+  try {
+    parse(raw);
+  } catch (err) {
+    expect(err).to.be.instanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error("expected a ConfigError");
+}

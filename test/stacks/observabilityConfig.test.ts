@@ -1,0 +1,121 @@
+import { expect } from "chai";
+import { OBSERVABILITY_DEFAULTS } from "../../stacks/observabilityConfig";
+import { MESH_DEFAULTS } from "../../stacks/config";
+import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+
+const withObservability = (base: Raw, observability: unknown): Raw => ({
+  ...base,
+  "ecommerce:observability": observability,
+});
+
+describe("stacks/observabilityConfig (ecommerce:observability)", () => {
+  it("defaults: a year of container logs, 15 days of Prometheus on 100 GiB, RPO-sized lag alarms", () => {
+    for (const raw of [primaryRaw, standbyRaw]) {
+      expect(parse(raw).observability).to.deep.equal(OBSERVABILITY_DEFAULTS);
+    }
+    expect(OBSERVABILITY_DEFAULTS.logRetentionDays).to.equal(365);
+    expect(OBSERVABILITY_DEFAULTS.alarms.auroraReplicationLagMs).to.equal(1000);
+    expect(OBSERVABILITY_DEFAULTS.alertEmail).to.equal(undefined);
+  });
+
+  it("reads every setting, in the string forms `pulumi config set --path` stores", () => {
+    const cfg = parse(
+      withObservability(primaryRaw, {
+        logRetentionDays: "731",
+        prometheus: { retentionDays: "30", storageGiB: 250 },
+        alarms: { api5xxPerMinute: "20", cacheCpuPercent: 60 },
+        alertEmail: "oncall@shop.example.com",
+      }),
+    ).observability;
+    expect(cfg).to.deep.equal({
+      logRetentionDays: 731,
+      prometheus: { retentionDays: 30, storageGiB: 250 },
+      alarms: { ...OBSERVABILITY_DEFAULTS.alarms, api5xxPerMinute: 20, cacheCpuPercent: 60 },
+      alertEmail: "oncall@shop.example.com",
+    });
+  });
+
+  describe("bad input names the key and what is accepted", () => {
+    const cases: [string, unknown, RegExp][] = [
+      [
+        "not an object",
+        "verbose",
+        /^ecommerce:observability: must be an object with the keys logRetentionDays, prometheus, alarms, alertEmail/,
+      ],
+      [
+        "unknown key",
+        { retention: 30 },
+        /^ecommerce:observability.retention: unknown key; accepted keys: logRetentionDays, prometheus, alarms, alertEmail/,
+      ],
+      [
+        "a retention CloudWatch does not offer",
+        { logRetentionDays: 100 },
+        /^ecommerce:observability.logRetentionDays: 100 is not accepted; use a CloudWatch retention of at least 90 days: 90, 120, 150, 180, 365/,
+      ],
+      [
+        "a retention below three months",
+        { logRetentionDays: 30 },
+        /^ecommerce:observability.logRetentionDays: 30 is not accepted; use a CloudWatch retention of at least 90 days/,
+      ],
+      [
+        "Prometheus retention beyond 90 days",
+        { prometheus: { retentionDays: 400 } },
+        /^ecommerce:observability.prometheus.retentionDays: 400 is not accepted; use an integer from 1 to 90 \(longer history belongs in CloudWatch or a remote store\)/,
+      ],
+      [
+        "a Prometheus volume too small",
+        { prometheus: { storageGiB: 5 } },
+        /^ecommerce:observability.prometheus.storageGiB: 5 is not accepted; use an integer from 10 to 16384 \(GiB of gp3\)/,
+      ],
+      [
+        "an unknown Prometheus key",
+        { prometheus: { replicas: 3 } },
+        /^ecommerce:observability.prometheus.replicas: unknown key; accepted keys: retentionDays, storageGiB/,
+      ],
+      [
+        "a percentage above 100",
+        { alarms: { alb5xxPercent: 150 } },
+        /^ecommerce:observability.alarms.alb5xxPercent: 150 is not accepted; use an integer from 1 to 100 \(percent of the ALB's requests\)/,
+      ],
+      [
+        "a p99 beyond API Gateway's timeout",
+        { alarms: { apiP99LatencyMs: 60000 } },
+        /^ecommerce:observability.alarms.apiP99LatencyMs: 60000 is not accepted; use an integer from 50 to 30000 \(milliseconds \(API Gateway times out at 30 s\)\)/,
+      ],
+      [
+        "a threshold that is not a number",
+        { alarms: { auroraReplicationLagMs: "1s" } },
+        /^ecommerce:observability.alarms.auroraReplicationLagMs: "1s" is not accepted; use an integer from 100 to 300000/,
+      ],
+      [
+        "an unknown alarm",
+        { alarms: { dlqDepth: 1 } },
+        /^ecommerce:observability.alarms.dlqDepth: unknown key; accepted keys: alb5xxPercent, api5xxPerMinute, apiP99LatencyMs, auroraReplicationLagMs, dynamodbReplicationLatencyMs, cacheCpuPercent, cacheEvictionsPerMinute/,
+      ],
+      [
+        "an e-mail address without a domain",
+        { alertEmail: "oncall" },
+        /^ecommerce:observability.alertEmail: "oncall" is not accepted; use an e-mail address, e.g. oncall@example.com, or leave it unset/,
+      ],
+    ];
+    for (const [title, value, pattern] of cases) {
+      it(title, () => {
+        const problems = problemsOf(withObservability(primaryRaw, value));
+        expect(
+          problems.some((p) => pattern.test(p)),
+          problems.join("\n"),
+        ).to.equal(true);
+      });
+    }
+
+    it("a tracing address outside the observability namespace, where the collector runs", () => {
+      const problems = problemsOf({
+        ...standbyRaw,
+        "ecommerce:mesh": { tracing: { service: "otel.monitoring.svc.cluster.local" } },
+      });
+      expect(problems).to.deep.equal([
+        `ecommerce:mesh.tracing.service: "otel.monitoring.svc.cluster.local" is not accepted; use a value like ${MESH_DEFAULTS.tracing.service} (a Service in the observability namespace, where the collector is deployed)`,
+      ]);
+    });
+  });
+});
