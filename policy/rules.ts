@@ -11,6 +11,7 @@ import awsCloudfrontDistributionEnforceHttpsOrigin from "./rules/cloudfront/aws-
 import awsCloudfrontDistributionEnforceViewerHttps from "./rules/cloudfront/aws-cloudfront-distribution-enforce-viewer-https";
 import awsCloudwatchLoggroupConfigureRetention from "./rules/cloudwatch/aws-cloudwatch-loggroup-configure-retention";
 import awsCloudwatchLoggroupMissingKmsKey from "./rules/cloudwatch/aws-cloudwatch-loggroup-missing-kms-key";
+import awsCloudwatchMetricalarmMissingActions from "./rules/cloudwatch/aws-cloudwatch-metricalarm-missing-actions";
 import awsDynamodbTableConfigureCustomerManagedKey from "./rules/dynamodb/aws-dynamodb-table-configure-customer-managed-key";
 import awsDynamodbTableEnableDeletionProtection from "./rules/dynamodb/aws-dynamodb-table-enable-deletion-protection";
 import awsDynamodbTableEnablePointInTimeRecovery from "./rules/dynamodb/aws-dynamodb-table-enable-point-in-time-recovery";
@@ -78,6 +79,7 @@ export const rules: Rule[] = [
   awsCloudfrontDistributionEnforceViewerHttps,
   awsCloudwatchLoggroupConfigureRetention,
   awsCloudwatchLoggroupMissingKmsKey,
+  awsCloudwatchMetricalarmMissingActions,
   awsDynamodbTableConfigureCustomerManagedKey,
   awsDynamodbTableEnableDeletionProtection,
   awsDynamodbTableEnablePointInTimeRecovery,

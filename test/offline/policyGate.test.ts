@@ -186,6 +186,11 @@ const MUTATIONS: [string, string, (p: StackPlan) => StackPlan][] = [
       return copy;
     },
   ],
+  [
+    "the API 5xx alarm notifies no one",
+    "aws-cloudwatch-metricalarm-missing-actions",
+    (p) => mutated(p, byName("observability-api-5xx"), (x) => (x.alarmActions = [])),
+  ],
 ];
 
 describe("offline policy gate", () => {

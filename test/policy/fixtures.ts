@@ -125,6 +125,10 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
     metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 },
   },
   "aws:cloudwatch/logGroup:LogGroup": { kmsKeyId: KEY, retentionInDays: 365 },
+  "aws:cloudwatch/metricAlarm:MetricAlarm": {
+    alarmActions: ["arn:aws:sns:ap-south-1:123456789012:alarms"],
+    okActions: ["arn:aws:sns:ap-south-1:123456789012:alarms"],
+  },
   "aws:lb/listener:Listener": LISTENER,
   "aws:alb/listener:Listener": LISTENER,
   "aws:lb/loadBalancer:LoadBalancer": LB,

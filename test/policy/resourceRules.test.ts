@@ -169,6 +169,20 @@ const RESOURCE_CASES: Case[] = [
     /not encrypted with a customer managed key/,
   ),
   c(
+    "aws-cloudwatch-metricalarm-missing-actions",
+    "aws:cloudwatch/metricAlarm:MetricAlarm",
+    "silent alarm",
+    (p) => delete p.alarmActions,
+    /notifies no one/,
+  ),
+  c(
+    "aws-cloudwatch-metricalarm-missing-actions",
+    "aws:cloudwatch/metricAlarm:MetricAlarm",
+    "recovery unannounced",
+    (p) => (p.okActions = []),
+    /recovery is not announced/,
+  ),
+  c(
     "aws-cloudwatch-loggroup-configure-retention",
     "aws:cloudwatch/logGroup:LogGroup",
     "kept forever",
