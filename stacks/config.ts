@@ -18,6 +18,7 @@ import {
 import { AddonVersions } from "../components/cluster/addons";
 import { CapacityConfig, CapacityProfile } from "../components/cluster/capacity";
 import { NAMESPACES } from "../components/cluster/platform";
+import { MAX_RELEASE_NAME, OTLP_HTTP_PORT, RELEASES } from "../components/observability/values";
 import { SERVICE_NAMES, ServiceName, ServiceOverride } from "../services/catalog";
 import {
   ConfigError,
@@ -873,14 +874,47 @@ function parseEdge(read: ConfigReader, role: Role | undefined, problems: Problem
   };
 }
 
-/** `<name>.observability.svc.cluster.local`: the collector's in-cluster DNS name. */
+/**
+ * `<name>.observability.svc.cluster.local`: the collector's in-cluster DNS name. The name is also
+ * the collector's Helm release, so it is at most a release name long.
+ */
 const COLLECTOR_SERVICE = new RegExp(
-  `^[a-z]([a-z0-9-]{0,61}[a-z0-9])?\\.${NAMESPACES.observability.name}\\.svc\\.cluster\\.local$`,
+  `^[a-z]([a-z0-9-]{0,${MAX_RELEASE_NAME - 2}}[a-z0-9])?\\.${NAMESPACES.observability.name}\\.svc\\.cluster\\.local$`,
 );
+
+/** Where the mesh sends traces: the collector the observability component deploys there. */
+function parseTracing(raw: RawObject, key: string, problems: Problems): MeshConfig["tracing"] {
+  const d = MESH_DEFAULTS.tracing;
+  const tracingRaw = readSection(raw, key, "tracing", ["service", "port"], problems);
+  const service = readPattern(
+    tracingRaw,
+    "service",
+    `${key}.tracing`,
+    COLLECTOR_SERVICE,
+    `${d.service} (a Service in the ${NAMESPACES.observability.name} namespace, where the collector is deployed; its first label at most ${MAX_RELEASE_NAME} characters)`,
+    d.service,
+    problems,
+  );
+  const [name] = service.split(".");
+  const taken = Object.values(RELEASES).find((r) => name === r || name.startsWith(`${r}-`));
+  if (taken) {
+    problems.add(
+      `${key}.tracing.service`,
+      `"${service}" is not accepted: "${name}" would clash with the ${taken} release and the objects its chart names after it; choose another name, e.g. ${d.service}`,
+    );
+  }
+  const port = readInteger(tracingRaw, "port", `${key}.tracing`, 1, 65535, d.port, problems);
+  if (port === OTLP_HTTP_PORT) {
+    problems.add(
+      `${key}.tracing.port`,
+      `${port} is not accepted: the collector's Service already serves OTLP/HTTP there; the mesh sends OTLP/gRPC, use e.g. ${d.port}`,
+    );
+  }
+  return { service, port };
+}
 
 function parseMesh(read: ConfigReader, problems: Problems): MeshConfig {
   const key = "ecommerce:mesh";
-  const d = MESH_DEFAULTS;
   const raw = readObject(read, key, ["hosts", "tracing", "jwtIssuer", "jwksUri"], problems);
   const hosts =
     raw.hosts === undefined
@@ -894,21 +928,7 @@ function parseMesh(read: ConfigReader, problems: Problems): MeshConfig {
           [],
           problems,
         );
-  const tracingRaw = readSection(raw, key, "tracing", ["service", "port"], problems);
-  const tracing = {
-    // The observability component deploys the collector under this name, so it must be a
-    // Service name in the observability namespace.
-    service: readPattern(
-      tracingRaw,
-      "service",
-      `${key}.tracing`,
-      COLLECTOR_SERVICE,
-      `${d.tracing.service} (a Service in the ${NAMESPACES.observability.name} namespace, where the collector is deployed)`,
-      d.tracing.service,
-      problems,
-    ),
-    port: readInteger(tracingRaw, "port", `${key}.tracing`, 1, 65535, d.tracing.port, problems),
-  };
+  const tracing = parseTracing(raw, key, problems);
   const https = /^https:\/\/[^\s]+$/;
   const issuer = raw.jwtIssuer;
   const jwks = raw.jwksUri;

@@ -165,7 +165,11 @@ export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.co
   policy("allow-telemetry", "observability", {
     podSelector: {},
     policyTypes: ["Ingress", "Egress"],
-    ingress: [{ ports: [4317, 4318, 9090, 3000].map((port) => ({ protocol: "TCP", port })) }],
+    // OTLP, Prometheus, Grafana, and the Prometheus Operator's admission webhook (10250), which
+    // the API server calls when a PrometheusRule is created or changed.
+    ingress: [
+      { ports: [4317, 4318, 9090, 3000, 10250].map((port) => ({ protocol: "TCP", port })) },
+    ],
     egress: [{}],
   });
   return namespaces;

@@ -168,6 +168,11 @@ interface CloudWatchQuery {
   dimensions: Record<string, string>;
   statistic: string;
   label: string;
+  /**
+   * Only series with exactly these dimensions (the default). Off, a series with more dimensions
+   * matches too: API Gateway's per-stage series would then double the per-API ones.
+   */
+  matchExact?: boolean;
 }
 
 const cloudwatch = (
@@ -191,8 +196,8 @@ const cloudwatch = (
     namespace: q.namespace,
     metricName: q.metricName,
     dimensions: q.dimensions,
-    // A "*" dimension matches every value; exact dimensions must match exactly.
-    matchExact: !Object.values(q.dimensions).includes("*"),
+    // A "*" dimension value matches every value of that dimension.
+    matchExact: q.matchExact ?? true,
     statistic: q.statistic,
     period: "60",
     label: q.label,
@@ -212,6 +217,8 @@ export function drDashboard(d: DrDashboardInputs): Dashboard {
         namespace: "AWS/RDS",
         metricName: "AuroraGlobalDBReplicationLag",
         dimensions: { DBClusterIdentifier: "*" },
+        // Whatever other dimensions the lag is published with, any secondary's lag counts.
+        matchExact: false,
         statistic: "Maximum",
         label: `${region} behind ${primary}`,
       })),
@@ -260,7 +267,7 @@ export function drDashboard(d: DrDashboardInputs): Dashboard {
         statistic: "Sum",
         label: region,
       })),
-      "API requests each region serves per minute: after a failover the standby's line takes over.",
+      "Requests per minute to the HTTP APIs of each region (this account's): after a failover the standby's line takes over.",
     ),
   ]);
 }

@@ -1,11 +1,10 @@
 /**
- * Prometheus Operator objects beyond the chart's own: istiod's metrics (it is not a meshed pod
- * with scrape annotations) and the shop's alerting rules, which Alertmanager sends to the alarm
- * topic. The rules are pure data (`shopAlertRules`) so tests read them.
+ * The shop's alerting rules, which Alertmanager sends to the alarm topic. They are pure data
+ * (`shopAlertRules`) so tests read them. Nothing else needs a ServiceMonitor: istiod, the gateway
+ * and every meshed pod carry `prometheus.io/*` annotations, which the pods job scrapes.
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { MESH_NAMESPACE } from "../mesh/values";
 
 export interface MonitoringArgs {
   namespace: string;
@@ -59,22 +58,9 @@ export function shopAlertRules(shopNamespace: string, p99LatencyMs: number) {
   ];
 }
 
-export function monitoringResources(name: string, a: MonitoringArgs): void {
-  new k8s.apiextensions.CustomResource(
-    `${name}-istiod`,
-    {
-      apiVersion: "monitoring.coreos.com/v1",
-      kind: "ServiceMonitor",
-      metadata: { name: "istiod", namespace: a.namespace },
-      spec: {
-        namespaceSelector: { matchNames: [MESH_NAMESPACE] },
-        selector: { matchLabels: { app: "istiod" } },
-        endpoints: [{ port: "http-monitoring", interval: "30s" }],
-      },
-    },
-    a.opts,
-  );
-  new k8s.apiextensions.CustomResource(
+/** The shop's rules as a PrometheusRule (its CRD comes with kube-prometheus-stack). */
+export function createShopRules(name: string, a: MonitoringArgs): k8s.apiextensions.CustomResource {
+  return new k8s.apiextensions.CustomResource(
     `${name}-shop-rules`,
     {
       apiVersion: "monitoring.coreos.com/v1",

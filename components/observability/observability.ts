@@ -10,15 +10,15 @@ import { API_5XX_ALARM, AlarmSpec, AlarmTargets, AlarmThresholds, alarmSpecs } f
 import { Dashboard, drDashboard, goldenSignalsDashboard, meshHealthDashboard } from "./dashboards";
 import {
   DASHBOARD_LABEL,
-  JAEGER_NAME,
   OBSERVABILITY_CHARTS,
+  RELEASES,
   SERVICE_ACCOUNTS,
   collectorValues,
   fluentBitValues,
   jaegerValues,
   prometheusStackValues,
 } from "./values";
-import { monitoringResources } from "./monitoring";
+import { createShopRules } from "./monitoring";
 
 export interface ObservabilityArgs {
   region: string;
@@ -195,7 +195,7 @@ export class Observability extends pulumi.ComponentResource {
       );
 
     const stack = release(
-      "kps",
+      RELEASES.prometheusStack,
       OBSERVABILITY_CHARTS.prometheusStack,
       regional.arn.apply((alarmTopicArn) =>
         prometheusStackValues({
@@ -231,7 +231,7 @@ export class Observability extends pulumi.ComponentResource {
       { ...k8sOpts, dependsOn: args.dependsOn },
     );
     const jaeger = release(
-      JAEGER_NAME,
+      RELEASES.jaeger,
       OBSERVABILITY_CHARTS.jaeger,
       jaegerValues("jaeger-traces"),
       [traces],
@@ -250,7 +250,7 @@ export class Observability extends pulumi.ComponentResource {
     );
 
     release(
-      "fluent-bit",
+      RELEASES.fluentBit,
       OBSERVABILITY_CHARTS.fluentBit,
       fluentBitValues({
         region: args.region,
@@ -283,9 +283,7 @@ export class Observability extends pulumi.ComponentResource {
       );
     }
 
-    // What Prometheus scrapes beyond annotated pods, and the shop's alerting rules (their CRDs
-    // come with the chart).
-    monitoringResources(name, {
+    createShopRules(name, {
       namespace: args.namespace,
       shopNamespace: args.shop.namespace,
       p99LatencyMs: args.thresholds.apiP99LatencyMs,

@@ -45,6 +45,15 @@ export const PROMETHEUS_DATASOURCE_UID = "prometheus";
 /** Jaeger's in-cluster name; the collector exports to its OTLP port. */
 export const JAEGER_NAME = "jaeger";
 export const OTLP_GRPC_PORT = 4317;
+export const OTLP_HTTP_PORT = 4318;
+
+/**
+ * Helm release names of the fixed charts; the collector's release takes the tracing service's
+ * name, which therefore must not be one of these or a name their charts derive from them.
+ */
+export const RELEASES = { prometheusStack: "kps", jaeger: JAEGER_NAME, fluentBit: "fluent-bit" };
+/** Helm refuses longer release names. */
+export const MAX_RELEASE_NAME = 53;
 /** How long Jaeger keeps traces on its volume. */
 export const TRACE_RETENTION_HOURS = 7 * 24;
 
@@ -119,7 +128,7 @@ export function prometheusStackValues(i: PrometheusStackInputs) {
   });
   return {
     // Short and fixed: object names (and the Pod Identity service accounts) stay predictable.
-    fullnameOverride: "kps",
+    fullnameOverride: RELEASES.prometheusStack,
     // EKS runs the control plane: its scheduler, controller manager and etcd cannot be scraped,
     // and kube-proxy binds its metrics to localhost.
     kubeControllerManager: { enabled: false },
@@ -152,8 +161,8 @@ export function prometheusStackValues(i: PrometheusStackInputs) {
         storage: volume(10),
         resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } },
       },
-      // Every alert goes to the region's alarm topic (credentials from Pod Identity), except the
-      // always-firing Watchdog, which only proves the pipeline is alive.
+      // Alerts go to the region's alarm topic (credentials from Pod Identity), except the
+      // always-firing Watchdog, which only proves the pipeline is alive, and info-level ones.
       config: {
         route: {
           receiver: "sns",
@@ -161,7 +170,12 @@ export function prometheusStackValues(i: PrometheusStackInputs) {
           group_wait: "30s",
           group_interval: "5m",
           repeat_interval: "4h",
-          routes: [{ receiver: "null", matchers: ['alertname = "Watchdog"'] }],
+          routes: [
+            { receiver: "null", matchers: ['alertname = "Watchdog"'] },
+            // The chart's informational alerts (and the InfoInhibitor that mutes them) page no one.
+            { receiver: "null", matchers: ['alertname = "InfoInhibitor"'] },
+            { receiver: "null", matchers: ['severity = "info"'] },
+          ],
         },
         receivers: [
           { name: "null" },
@@ -302,7 +316,7 @@ export function jaegerValues(claimName: string) {
         otlp: {
           protocols: {
             grpc: { endpoint: `0.0.0.0:${OTLP_GRPC_PORT}` },
-            http: { endpoint: "0.0.0.0:4318" },
+            http: { endpoint: `0.0.0.0:${OTLP_HTTP_PORT}` },
           },
         },
       },
@@ -329,8 +343,9 @@ export function fluentBitValues(f: FluentBitInputs) {
       region: f.region,
       logGroupName: f.fallbackLogGroup,
       logGroupTemplate: `${f.logGroupPrefix}/$kubernetes['namespace_name']`,
-      logStreamPrefix: "",
       logStreamTemplate: "$kubernetes['pod_name'].$kubernetes['container_name']",
+      // The plugin refuses to start without a plain stream name or prefix, the template's fallback.
+      logStreamPrefix: "fluent-bit-",
       // The groups exist already, encrypted and with retention; the role cannot create others.
       autoCreateGroup: false,
     },

@@ -108,14 +108,45 @@ describe("stacks/observabilityConfig (ecommerce:observability)", () => {
       });
     }
 
-    it("a tracing address outside the observability namespace, where the collector runs", () => {
-      const problems = problemsOf({
-        ...standbyRaw,
-        "ecommerce:mesh": { tracing: { service: "otel.monitoring.svc.cluster.local" } },
+    describe("ecommerce:mesh.tracing, which names the collector this component deploys", () => {
+      const tracingProblems = (tracing: object) =>
+        problemsOf({ ...standbyRaw, "ecommerce:mesh": { tracing } });
+
+      it("a service outside the observability namespace", () => {
+        expect(tracingProblems({ service: "otel.monitoring.svc.cluster.local" })).to.deep.equal([
+          `ecommerce:mesh.tracing.service: "otel.monitoring.svc.cluster.local" is not accepted; use a value like ${MESH_DEFAULTS.tracing.service} (a Service in the observability namespace, where the collector is deployed; its first label at most 53 characters)`,
+        ]);
       });
-      expect(problems).to.deep.equal([
-        `ecommerce:mesh.tracing.service: "otel.monitoring.svc.cluster.local" is not accepted; use a value like ${MESH_DEFAULTS.tracing.service} (a Service in the observability namespace, where the collector is deployed)`,
-      ]);
+
+      it("a name longer than a Helm release name", () => {
+        const service = `${"a".repeat(54)}.observability.svc.cluster.local`;
+        expect(tracingProblems({ service })[0]).to.match(
+          /^ecommerce:mesh.tracing.service: .* its first label at most 53 characters\)$/,
+        );
+        const longest = `${"a".repeat(53)}.observability.svc.cluster.local`;
+        const cfg = parse({ ...standbyRaw, "ecommerce:mesh": { tracing: { service: longest } } });
+        expect(cfg.mesh.tracing.service).to.equal(longest);
+      });
+
+      for (const [name, release] of [
+        ["jaeger", "jaeger"],
+        ["kps-grafana", "kps"],
+        ["fluent-bit", "fluent-bit"],
+      ]) {
+        it(`a name another chart already uses: ${name}`, () => {
+          expect(
+            tracingProblems({ service: `${name}.observability.svc.cluster.local` }),
+          ).to.deep.equal([
+            `ecommerce:mesh.tracing.service: "${name}.observability.svc.cluster.local" is not accepted: "${name}" would clash with the ${release} release and the objects its chart names after it; choose another name, e.g. ${MESH_DEFAULTS.tracing.service}`,
+          ]);
+        });
+      }
+
+      it("the port the collector serves OTLP/HTTP on", () => {
+        expect(tracingProblems({ port: 4318 })).to.deep.equal([
+          "ecommerce:mesh.tracing.port: 4318 is not accepted: the collector's Service already serves OTLP/HTTP there; the mesh sends OTLP/gRPC, use e.g. 4317",
+        ]);
+      });
     });
   });
 });

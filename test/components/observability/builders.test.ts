@@ -123,6 +123,9 @@ describe("components/observability builders (pure)", () => {
       expect(lag).to.deep.include({ region: "ap-southeast-1", matchExact: false });
       const health = targets.find((t) => t.metricName === "HealthCheckStatus");
       expect(health).to.deep.include({ matchExact: true, dimensions: { HealthCheckId: "hc-1" } });
+      // Per-API series only: the per-stage ones would count every request twice.
+      const requests = targets.filter((t) => t.metricName === "Count");
+      expect(requests.map((t) => t.matchExact)).to.deep.equal([true, true]);
       expect(d.panels.every((p) => p.datasource.uid === "cloudwatch")).to.equal(true);
     });
   });
@@ -143,10 +146,13 @@ describe("components/observability builders (pure)", () => {
       expect([v.kubeEtcd, v.kubeScheduler, v.kubeControllerManager, v.kubeProxy]).to.deep.equal(
         Array(4).fill({ enabled: false }),
       );
-      // The always-firing Watchdog does not page.
+      // The always-firing Watchdog and informational alerts do not page.
       expect(v.alertmanager.config.route.routes).to.deep.equal([
         { receiver: "null", matchers: ['alertname = "Watchdog"'] },
+        { receiver: "null", matchers: ['alertname = "InfoInhibitor"'] },
+        { receiver: "null", matchers: ['severity = "info"'] },
       ]);
+      expect(v.alertmanager.config.route.receiver).to.equal("sns");
     });
 
     it("scrapes only pods that ask, at the port and path they name", () => {

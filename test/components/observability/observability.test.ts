@@ -106,7 +106,7 @@ describe("components/observability (recorded offline runs)", () => {
       ).to.deep.equal([2, 2]);
     });
 
-    it("scrapes the mesh and the services (annotated pods, merged by Istio) and istiod", () => {
+    it("scrapes the mesh, istiod and the services once each (annotated pods, merged by Istio)", () => {
       const spec = (the(prod, T.release, "observability-kps").inputs.values as Spec).prometheus
         .prometheusSpec;
       expect(spec.additionalScrapeConfigs.map((j: Spec) => j.job_name)).to.deep.equal([
@@ -118,16 +118,13 @@ describe("components/observability (recorded offline runs)", () => {
       expect((deployment.inputs.spec as Spec).template.metadata.annotations).to.deep.include({
         "prometheus.io/scrape": "true",
       });
-      const istiod = the(
-        prod,
-        "kubernetes:monitoring.coreos.com/v1:ServiceMonitor",
-        "observability-istiod",
-      );
-      expect(istiod.inputs.spec).to.deep.include({
-        namespaceSelector: { matchNames: ["istio-system"] },
-        selector: { matchLabels: { app: "istiod" } },
-      });
-      expect(istiod.dependencies).to.include(the(prod, T.release, "observability-kps").urn);
+      // One scrape per target: no ServiceMonitor repeats what the annotations already ask for
+      // (istiod's pods are annotated too), or the mesh panels would count twice.
+      expect(ofType(prod, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor")).to.deep.equal([]);
+      expect(
+        the(prod, "kubernetes:monitoring.coreos.com/v1:PrometheusRule", "observability-shop-rules")
+          .dependencies,
+      ).to.include(the(prod, T.release, "observability-kps").urn);
       // Envoy's circuit-breaker counters are kept, or the ejection panels would stay empty.
       const mesh = the(prod, T.release, "mesh-istiod").inputs.values as Spec;
       expect(mesh.meshConfig.defaultConfig.proxyStatsMatcher.inclusionRegexps).to.include(
@@ -340,6 +337,8 @@ describe("components/observability (recorded offline runs)", () => {
         logGroupTemplate: "/aws/eks/ecommerce-prod-mumbai/containers/$kubernetes['namespace_name']",
         logGroupName: "/aws/eks/ecommerce-prod-mumbai/containers/unmatched",
       });
+      // cloudwatch_logs will not start without a plain stream name or prefix beside the template.
+      expect(values.cloudWatchLogs.logStreamPrefix).to.be.a("string").and.not.equal("");
       const policy = JSON.parse(
         String(the(prod, T.rolePolicy, "observability-fluent-bit").inputs.policy),
       );
@@ -420,15 +419,18 @@ describe("components/observability (recorded offline runs)", () => {
       expect(ofType(dr, T.topic).map((t) => t.name)).to.deep.equal(["observability-alarms"]);
     });
 
-    it("lets only CloudWatch in this account publish, over TLS", () => {
+    it("lets CloudWatch publish for this account's alarms, and this account's principals, over TLS only", () => {
       const policy = JSON.parse(
         String(the(prod, T.topicPolicy, "observability-alarms").inputs.policy),
       );
-      const [cloudwatch, , tls] = policy.Statement as Spec[];
+      const [cloudwatch, account, tls] = policy.Statement as Spec[];
       expect(cloudwatch.Principal).to.deep.equal({ Service: "cloudwatch.amazonaws.com" });
-      expect(cloudwatch.Condition.StringEquals).to.deep.equal({
-        "aws:SourceAccount": "123456789012",
+      expect(cloudwatch.Condition).to.deep.equal({
+        StringEquals: { "aws:SourceAccount": "123456789012" },
+        ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:ap-south-1:123456789012:alarm:*" },
       });
+      // Alertmanager publishes as an IAM role of this account; no other account is admitted.
+      expect(account.Principal).to.deep.equal({ AWS: "arn:aws:iam::123456789012:root" });
       expect(tls).to.deep.include({
         Effect: "Deny",
         Condition: { Bool: { "aws:SecureTransport": "false" } },
