@@ -233,8 +233,12 @@ const COMPUTED: Record<string, Computed> = {
     domainName: `d${e.hash("cf", 12)}.cloudfront.net`,
     hostedZoneId: "Z2FDTNDATAQYW2",
   }),
-  "aws:wafv2/webAcl:WebAcl": (_r, id, e) => ({
-    arn: `arn:aws:wafv2:us-east-1:${e.accountId}:global/webacl/${e.physicalName()}/${id}`,
+  // CloudFront's ACLs are global (kept in us-east-1); the others belong to their region.
+  "aws:wafv2/webAcl:WebAcl": (r, id, e) => ({
+    arn:
+      r.inputs.scope === "CLOUDFRONT"
+        ? `arn:aws:wafv2:us-east-1:${e.accountId}:global/webacl/${e.physicalName()}/${id}`
+        : `arn:aws:wafv2:${e.region}:${e.accountId}:regional/webacl/${e.physicalName()}/${id}`,
   }),
   "aws:globalaccelerator/accelerator:Accelerator": (_r, id, e) => ({
     arn: `arn:aws:globalaccelerator::${e.accountId}:accelerator/${id}`,

@@ -5,7 +5,7 @@ import { secureBucket } from "../data/buckets";
 import { DataScope, scopeOf } from "../data/scope";
 import { logsKeyPolicy } from "../shared/iamDocuments";
 import { createRegionalEntry, validatedCertificate } from "./regional";
-import { WAF_MANAGED_RULE_GROUPS, cloudFrontBehaviors } from "./policies";
+import { cloudFrontBehaviors, wafRules, wafVisibility } from "./policies";
 
 export interface EdgeArgs {
   role: "primary" | "standby";
@@ -189,34 +189,14 @@ export class Edge extends pulumi.ComponentResource {
       },
       parent,
     );
-    const visibility = (metric: string) => ({
-      cloudwatchMetricsEnabled: true,
-      sampledRequestsEnabled: true,
-      metricName: metric,
-    });
     const acl = new aws.wafv2.WebAcl(
       `${name}-cdn`,
       {
         region: usEast1,
         scope: "CLOUDFRONT",
         defaultAction: { allow: {} },
-        rules: [
-          ...WAF_MANAGED_RULE_GROUPS.map((group, i) => ({
-            name: group,
-            priority: i,
-            overrideAction: { none: {} },
-            statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
-            visibilityConfig: visibility(group),
-          })),
-          {
-            name: "rate-limit-per-ip",
-            priority: WAF_MANAGED_RULE_GROUPS.length,
-            action: { block: {} },
-            statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } },
-            visibilityConfig: visibility("rate-limit-per-ip"),
-          },
-        ],
-        visibilityConfig: visibility(`${args.namePrefix}-cdn`),
+        rules: wafRules("ip"),
+        visibilityConfig: wafVisibility(`${args.namePrefix}-cdn`),
       },
       parent,
     );

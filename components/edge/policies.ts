@@ -1,12 +1,61 @@
 /** Pure edge settings: the WAF's managed rule groups and CloudFront's cache behaviors. */
 
-/** AWS managed rule groups on the storefront: common exploits, known bad inputs, SQLi, IP reputation. */
-export const WAF_MANAGED_RULE_GROUPS = [
+/** AWS managed rule groups that inspect the request itself: common exploits, bad inputs, SQLi. */
+export const WAF_CONTENT_RULE_GROUPS = [
   "AWSManagedRulesCommonRuleSet",
   "AWSManagedRulesKnownBadInputsRuleSet",
   "AWSManagedRulesSQLiRuleSet",
-  "AWSManagedRulesAmazonIpReputationList",
 ];
+/** Judges the connecting address: useful only where that address is the client's. */
+export const WAF_IP_REPUTATION_GROUP = "AWSManagedRulesAmazonIpReputationList";
+
+/** Requests per five minutes from one client before the WAF blocks it. */
+export const WAF_RATE_LIMIT = 2000;
+
+/**
+ * The web ACL rules both entries share: the managed groups, then a per-client rate limit. Behind
+ * CloudFront the client is the connecting address; behind the regional ALB every request arrives
+ * from API Gateway's VPC link, so the client is the first X-Forwarded-For address instead.
+ */
+export function wafRules(client: "ip" | "forwarded-ip") {
+  const visibility = wafVisibility;
+  // Behind the VPC link the connecting address is API Gateway's, so IP reputation would judge it.
+  const groups =
+    client === "ip"
+      ? [...WAF_CONTENT_RULE_GROUPS, WAF_IP_REPUTATION_GROUP]
+      : WAF_CONTENT_RULE_GROUPS;
+  return [
+    ...groups.map((group, i) => ({
+      name: group,
+      priority: i,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
+      visibilityConfig: visibility(group),
+    })),
+    {
+      name: "rate-limit-per-ip",
+      priority: groups.length,
+      action: { block: {} },
+      statement: {
+        rateBasedStatement:
+          client === "ip"
+            ? { limit: WAF_RATE_LIMIT, aggregateKeyType: "IP" }
+            : {
+                limit: WAF_RATE_LIMIT,
+                aggregateKeyType: "FORWARDED_IP",
+                // A request without the header is still counted, under the header's absence.
+                forwardedIpConfig: { headerName: "X-Forwarded-For", fallbackBehavior: "MATCH" },
+              },
+      },
+      visibilityConfig: visibility("rate-limit-per-ip"),
+    },
+  ];
+}
+
+/** Visibility of an ACL or rule: CloudWatch metrics and sampled requests on. */
+export function wafVisibility(metric: string) {
+  return { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric };
+}
 
 /** CloudFront managed policies (ids are fixed by AWS). */
 export const CLOUDFRONT_POLICIES = {

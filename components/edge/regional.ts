@@ -9,6 +9,7 @@ import { secureBucket } from "../data/buckets";
 import { DataScope } from "../data/scope";
 import type { EdgeArgs } from "./edge";
 import { PolicyStatement } from "../shared/iamDocuments";
+import { protectWithWaf } from "./regionalWaf";
 
 /** ELB access logs: older regions deliver from a regional ELB account, newer ones from a service principal. */
 const ELB_LOG_ACCOUNTS: Record<string, string> = {
@@ -218,6 +219,7 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
     // The ALB test-writes to its log bucket when created: the delivery policy must exist.
     { ...opts, dependsOn: logs.settled },
   );
+  protectWithWaf({ name: a.name, scope: a.scope, alb, logsKeyArn: a.logsKeyArn });
   // Targets are the Istio gateway's pod IPs, kept current by the load balancer controller.
   const targets = new aws.lb.TargetGroup(
     `${a.name}-gateway`,

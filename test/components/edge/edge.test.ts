@@ -277,7 +277,7 @@ describe("components/edge (recorded offline runs)", () => {
     expect(spec.origins.find((o: Spec) => o.originId === "api")).to.deep.include({
       domainName: "api.shop.example.com",
     });
-    const [acl] = ofType(prod, T.acl);
+    const acl = the(prod, T.acl, "edge-cdn");
     expect(spec.webAclId).to.equal(acl.outputs.arn);
     expect(acl.inputs).to.deep.include({ scope: "CLOUDFRONT", region: "us-east-1" });
     const rules = (acl.inputs.rules as Spec[]).map((r) => r.name);
@@ -288,10 +288,49 @@ describe("components/edge (recorded offline runs)", () => {
       "AWSManagedRulesAmazonIpReputationList",
       "rate-limit-per-ip",
     ]);
-    expect(ofType(prod, T.aclLogging)[0].inputs.resourceArn).to.equal(acl.outputs.arn);
+    expect(the(prod, T.aclLogging, "edge-cdn").inputs.resourceArn).to.equal(acl.outputs.arn);
     expect(ofType(dr, T.distribution)).to.deep.equal([]);
     const www = the(prod, T.record, "edge-cdn-0");
     expect(www.inputs.name).to.equal("www.shop.example.com");
+  });
+
+  it("puts a regional WAF on each region's ALB, so the regional API names get CloudFront's content rules too", () => {
+    for (const p of [prod, dr]) {
+      const acl = the(p, T.acl, "edge-api-waf");
+      expect(acl.inputs.scope).to.equal("REGIONAL");
+      expect(acl.inputs.region).to.equal(undefined); // the stack's own region
+      // CloudFront's content rules; IP reputation would only judge API Gateway's own addresses.
+      expect((acl.inputs.rules as Spec[]).map((r) => r.name)).to.deep.equal([
+        "AWSManagedRulesCommonRuleSet",
+        "AWSManagedRulesKnownBadInputsRuleSet",
+        "AWSManagedRulesSQLiRuleSet",
+        "rate-limit-per-ip",
+      ]);
+      // Behind the VPC link every request comes from API Gateway: count clients by the
+      // forwarded address instead.
+      const rate = (acl.inputs.rules as Spec[]).find((r) => r.name === "rate-limit-per-ip");
+      expect(rate?.statement.rateBasedStatement).to.deep.include({
+        aggregateKeyType: "FORWARDED_IP",
+        forwardedIpConfig: { headerName: "X-Forwarded-For", fallbackBehavior: "MATCH" },
+      });
+      const [alb] = ofType(p, "aws:lb/loadBalancer:LoadBalancer");
+      expect(
+        the(p, "aws:wafv2/webAclAssociation:WebAclAssociation", "edge-api-waf").inputs,
+      ).to.deep.equal({
+        resourceArn: alb.outputs.arn,
+        webAclArn: acl.outputs.arn,
+      });
+      const logs = the(p, "aws:cloudwatch/logGroup:LogGroup", "edge-api-waf");
+      expect(String(logs.inputs.name)).to.match(/^aws-waf-logs-/);
+      expect(logs.inputs).to.deep.include({ retentionInDays: 365 });
+      expect(logs.inputs.kmsKeyId)
+        .to.be.a("string")
+        .and.match(/^arn:aws:kms:/);
+      expect(the(p, T.aclLogging, "edge-api-waf").inputs).to.deep.equal({
+        resourceArn: acl.outputs.arn,
+        logDestinationConfigs: [logs.outputs.arn],
+      });
+    }
   });
 
   it("adds Global Accelerator when enabled: the standby's endpoint group dials 0 at rest and 100 in failover", async () => {

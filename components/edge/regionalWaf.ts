@@ -1,0 +1,54 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { DataScope } from "../data/scope";
+import { wafRules, wafVisibility } from "./policies";
+
+export interface RegionalWafArgs {
+  /** Logical name of the Edge component; children are named `<name>-api-waf`. */
+  name: string;
+  scope: DataScope;
+  alb: aws.lb.LoadBalancer;
+  /** The data layer's logs key in this region. */
+  logsKeyArn: pulumi.Input<string>;
+}
+
+/**
+ * A REGIONAL web ACL on the internal ALB: every request to the regional API names (the health
+ * check's, the failover pair's, an accelerator's) passes the same managed rules and rate limit as
+ * CloudFront's, not only those that come through CloudFront. HTTP APIs cannot carry a web ACL;
+ * the ALB behind their VPC link can.
+ */
+export function protectWithWaf(a: RegionalWafArgs): aws.wafv2.WebAcl {
+  const opts = { parent: a.scope.parent };
+  // WAF delivers only to log groups whose names start with aws-waf-logs-.
+  const logs = new aws.cloudwatch.LogGroup(
+    `${a.name}-api-waf`,
+    {
+      name: `aws-waf-logs-${a.scope.namePrefix}-api`,
+      kmsKeyId: a.logsKeyArn,
+      retentionInDays: 365,
+    },
+    opts,
+  );
+  const acl = new aws.wafv2.WebAcl(
+    `${a.name}-api-waf`,
+    {
+      scope: "REGIONAL",
+      defaultAction: { allow: {} },
+      rules: wafRules("forwarded-ip"),
+      visibilityConfig: wafVisibility(`${a.scope.namePrefix}-api`),
+    },
+    opts,
+  );
+  new aws.wafv2.WebAclAssociation(
+    `${a.name}-api-waf`,
+    { resourceArn: a.alb.arn, webAclArn: acl.arn },
+    opts,
+  );
+  new aws.wafv2.WebAclLoggingConfiguration(
+    `${a.name}-api-waf`,
+    { resourceArn: acl.arn, logDestinationConfigs: [logs.arn] },
+    opts,
+  );
+  return acl;
+}
