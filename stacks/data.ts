@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { Data, PrimaryData } from "../components/data/data";
 import { Network } from "../components/network/network";
 import { StackConfig } from "./config";
@@ -9,6 +10,7 @@ export function buildData(
   ctx: StackContext,
   network: Network,
   primary?: PrimaryData,
+  webDistributionArn?: pulumi.Input<string>,
 ): Data {
   return new Data("data", {
     posture: cfg.role === "primary" ? "active" : cfg.dr.mode,
@@ -25,6 +27,7 @@ export function buildData(
     queues: cfg.data.queues,
     secretReplicaRegions: cfg.role === "primary" ? cfg.dr.replicaRegions : [],
     primary,
+    webDistributionArn,
   });
 }
 

@@ -12,7 +12,10 @@ import { InputsOf, PrimaryOutputs } from "./references";
 /** prod-mumbai: the active region. It knows nothing about the standby. */
 export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const network = buildNetwork(cfg, ctx);
-  const data = buildData(cfg, ctx, network);
+  // The web bucket admits only the storefront's distribution, which the edge builds from that
+  // bucket: its ARN reaches the bucket policy through a deferred output, resolved below.
+  const [webDistributionArn, resolveWebDistributionArn] = pulumi.deferredOutput<string>();
+  const data = buildData(cfg, ctx, network, undefined, webDistributionArn);
   const cluster = buildCluster(cfg, ctx, network, data);
   const domain = cfg.edge.domain as string; // required on the primary (stacks/config.ts)
   const identity = buildIdentity(cfg, ctx, domain);
@@ -27,7 +30,8 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     zoneId: cfg.edge.zoneId,
     jwt: { issuer: identity.issuer, audience: identity.clientId },
   });
-  // The primary's edge always creates the health check of api.<domain>.
+  // The primary's edge always creates the storefront's distribution and the API health check.
+  resolveWebDistributionArn(edge.distributionArn as pulumi.Output<string>);
   const healthCheckId = edge.healthCheckId as pulumi.Output<string>;
   const observability = buildObservability(cfg, ctx, cluster, data, edge, {
     regions: [cfg.region, ...cfg.dr.replicaRegions],

@@ -27,25 +27,26 @@ interface BucketSettings {
   /** Days before current objects expire (log buckets only). */
   expireDays?: number;
   /** Statements added to the bucket policy (log delivery, CloudFront reads). */
-  extraPolicy?: (bucketArn: string, accountId: string) => PolicyStatement[];
+  extraPolicy?: (bucketArn: string, accountId: string) => pulumi.Input<PolicyStatement[]>;
   /** `BucketOwnerEnforced` (default); CloudFront's standard logs still need ACLs (`BucketOwnerPreferred`). */
   objectOwnership?: "BucketOwnerEnforced" | "BucketOwnerPreferred";
 }
 
-/** CloudFront (origin access control) may read objects for this account's distributions. */
-export function cloudFrontReads(arn: string, account: string): PolicyStatement[] {
-  return [
-    {
-      Sid: "CloudFrontReads",
-      Effect: "Allow",
-      Principal: { Service: "cloudfront.amazonaws.com" },
-      Action: "s3:GetObject",
-      Resource: `${arn}/*`,
-      Condition: {
-        StringLike: { "AWS:SourceArn": `arn:aws:cloudfront::${account}:distribution/*` },
+/** One CloudFront distribution (through origin access control) may read the objects. */
+export function cloudFrontReads(
+  distributionArn: pulumi.Input<string>,
+): (bucketArn: string) => pulumi.Output<PolicyStatement[]> {
+  return (arn) =>
+    pulumi.output(distributionArn).apply((distribution): PolicyStatement[] => [
+      {
+        Sid: "CloudFrontReads",
+        Effect: "Allow",
+        Principal: { Service: "cloudfront.amazonaws.com" },
+        Action: "s3:GetObject",
+        Resource: `${arn}/*`,
+        Condition: { StringEquals: { "AWS:SourceArn": distribution } },
       },
-    },
-  ];
+    ]);
 }
 
 /** S3 server access logs are delivered by the logging service into `s3/` of a log bucket. */
@@ -153,12 +154,13 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
       policy: pulumi
         .all([bucket.arn, scope.accountId])
         .apply(([arn, account]) =>
-          JSON.stringify(
-            policyDocument([
-              denyInsecureTransport("s3", [arn, `${arn}/*`]),
-              ...(s.extraPolicy?.(arn, account) ?? []),
-            ]),
-          ),
+          pulumi
+            .output(s.extraPolicy?.(arn, account) ?? [])
+            .apply((extra) =>
+              JSON.stringify(
+                policyDocument([denyInsecureTransport("s3", [arn, `${arn}/*`]), ...extra]),
+              ),
+            ),
         ),
     },
     // A policy put before the public access block exists could briefly be evaluated as public.

@@ -50,6 +50,13 @@ export interface DataArgs {
   secretReplicaRegions?: string[];
   /** Standby: the primary's data outputs. Required unless `posture` is `active`. */
   primary?: PrimaryData;
+  /**
+   * The CloudFront distribution that serves the `web` bucket, the only reader its policy admits.
+   * The edge creates the distribution from this layer's bucket, so the stack passes a deferred
+   * output here and resolves it once the edge exists. Unset: no CloudFront access (the standby's
+   * replica is not served).
+   */
+  webDistributionArn?: pulumi.Input<string>;
 }
 
 /**
@@ -185,8 +192,11 @@ export class Data extends pulumi.ComponentResource {
           kmsKeyArn: key("storage"),
           logBucket: logs.bucket,
           noncurrentDays: 90,
-          // The SPA is served by this account's CloudFront distribution (origin access control).
-          extraPolicy: b === "web" ? cloudFrontReads : undefined,
+          // The SPA is served by the edge's CloudFront distribution (origin access control).
+          extraPolicy:
+            b === "web" && args.webDistributionArn !== undefined
+              ? cloudFrontReads(args.webDistributionArn)
+              : undefined,
         }),
       ]),
     ) as Record<BucketName, SecureBucket>;

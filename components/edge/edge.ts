@@ -50,6 +50,8 @@ export class Edge extends pulumi.ComponentResource {
   public readonly regionalApiName: string;
   public readonly healthCheckId?: pulumi.Output<string>;
   public readonly distributionDomain?: pulumi.Output<string>;
+  /** The storefront's distribution: the only reader the web bucket's policy admits. */
+  public readonly distributionArn?: pulumi.Output<string>;
   public readonly acceleratorListenerArn?: pulumi.Output<string>;
   /** The regional HTTP API (its 5xx rate is what chaos drills stop on). */
   public readonly apiId: pulumi.Output<string>;
@@ -125,7 +127,9 @@ export class Edge extends pulumi.ComponentResource {
     }
 
     if (primary && args.web) {
-      this.distributionDomain = this.createCloudFront(name, args, scope, zoneId);
+      const distribution = this.createCloudFront(name, args, scope, zoneId);
+      this.distributionDomain = distribution.domainName;
+      this.distributionArn = distribution.arn;
     }
     if (args.globalAccelerator) {
       this.acceleratorListenerArn = this.createAccelerator(name, args, entry.alb);
@@ -151,7 +155,7 @@ export class Edge extends pulumi.ComponentResource {
     args: EdgeArgs,
     scope: DataScope,
     zoneId: pulumi.Output<string>,
-  ): pulumi.Output<string> {
+  ): aws.cloudfront.Distribution {
     const parent = { parent: this };
     const usEast1 = "us-east-1";
     const names = [`www.${args.domain}`, args.domain];
@@ -285,7 +289,7 @@ export class Edge extends pulumi.ComponentResource {
         parent,
       );
     }
-    return distribution.domainName;
+    return distribution;
   }
 
   /** Global Accelerator: the primary owns it; each region attaches an endpoint group with its dial. */

@@ -294,6 +294,24 @@ describe("components/edge (recorded offline runs)", () => {
     expect(www.inputs.name).to.equal("www.shop.example.com");
   });
 
+  it("lets only the storefront's distribution read the web bucket, and nothing read the standby's replica", () => {
+    const statements = (p: StackPlan) =>
+      JSON.parse(String(the(p, "aws:s3/bucketPolicy:BucketPolicy", "data-web").inputs.policy))
+        .Statement as Spec[];
+    const cdn = the(prod, T.distribution, "edge-cdn");
+    const reads = statements(prod).find((s) => s.Sid === "CloudFrontReads");
+    expect(reads).to.deep.include({
+      Principal: { Service: "cloudfront.amazonaws.com" },
+      Action: "s3:GetObject",
+      Condition: { StringEquals: { "AWS:SourceArn": cdn.outputs.arn } },
+    });
+    // The policy waits for the distribution it names (a deferred output closes the loop).
+    expect(the(prod, "aws:s3/bucketPolicy:BucketPolicy", "data-web").dependencies).to.include(
+      cdn.urn,
+    );
+    expect(statements(dr).map((s) => s.Sid)).to.deep.equal(["DenyInsecureTransport"]);
+  });
+
   it("puts a regional WAF on each region's ALB, so the regional API names get CloudFront's content rules too", () => {
     for (const p of [prod, dr]) {
       const acl = the(p, T.acl, "edge-api-waf");
