@@ -116,7 +116,15 @@ async function rehearse(
   const out = path.join(options.out, `drill-${name}`);
   drilled.plans.forEach((p) => writePlan(p, out));
   const blocked = [...drilled.gates.values()].reduce((n, g) => n + g.mandatoryViolations.length, 0);
-  const report = drReportFor(drilled.plans) ?? "";
+  // A drill's timeline is the drilled posture's: what losing the primary mid-drill would cost. A
+  // failover's is the current posture's, whose manual step is the very `pulumi up` rehearsed here.
+  const report =
+    name === "failover"
+      ? [
+          "This failover, from the current state (the rehearsed pulumi up is its manual step):",
+          drReportFor(baseline) ?? "",
+        ].join("\n")
+      : (drReportFor(drilled.plans) ?? "");
   return {
     text: [
       `== rehearsal: ${name} (${changes.map((c) => `${c.stack}:${c.key}=${String(c.value)}`).join(", ")}) ==`,

@@ -85,9 +85,12 @@ describe("offline/diff and the drill rehearsal", () => {
     expect(text).to.match(
       /~ aws:rds\/cluster:Cluster data-aurora\n\s+globalClusterIdentifier: "ecommerce-prod-mumbai-global" => \(unset\)/,
     );
+    // The timeline of carrying out this failover: from the resting standby, with the rehearsed
+    // pulumi up as the manual step, not the timeline of a standby that has already failed over.
     expect(text).to.match(
-      /DR timeline if prod-mumbai is lost while dr-singapore is in "failover" mode/,
+      /This failover, from the current state \(the rehearsed pulumi up is its manual step\):\nDR timeline if prod-mumbai is lost while dr-singapore is in "standby" mode/,
     );
+    expect(text).to.match(/manual {2}Operator confirms and runs pulumi up with dr.mode=failover/);
     expect(text).to.match(/RTO\/RPO by standby mode/);
     expect(fs.existsSync(path.join(out, "drill-failover", "dr-singapore.json"))).to.equal(true);
   });
