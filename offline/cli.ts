@@ -118,13 +118,17 @@ async function rehearse(
   const blocked = [...drilled.gates.values()].reduce((n, g) => n + g.mandatoryViolations.length, 0);
   // A drill's timeline is the drilled posture's: what losing the primary mid-drill would cost. A
   // failover's is the current posture's, whose manual step is the very `pulumi up` rehearsed here.
+  const current = configOf(standby);
+  const alreadyFailedOver = current.role === "standby" && current.dr.mode === "failover";
   const report =
-    name === "failover"
-      ? [
-          "This failover, from the current state (the rehearsed pulumi up is its manual step):",
+    name !== "failover"
+      ? (drReportFor(drilled.plans) ?? "")
+      : [
+          alreadyFailedOver
+            ? `${standby.stack} is already in failover mode: there is nothing to carry out.`
+            : "This failover, from the current state (the rehearsed pulumi up is its manual step):",
           drReportFor(baseline) ?? "",
-        ].join("\n")
-      : (drReportFor(drilled.plans) ?? "");
+        ].join("\n");
   return {
     text: [
       `== rehearsal: ${name} (${changes.map((c) => `${c.stack}:${c.key}=${String(c.value)}`).join(", ")}) ==`,

@@ -30,9 +30,13 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     zoneId: cfg.edge.zoneId,
     jwt: { issuer: identity.issuer, audience: identity.clientId },
   });
-  // The primary's edge always creates the storefront's distribution and the API health check.
-  resolveWebDistributionArn(edge.distributionArn as pulumi.Output<string>);
-  const healthCheckId = edge.healthCheckId as pulumi.Output<string>;
+  // The primary's edge creates the storefront's distribution and the API health check; without
+  // the distribution the web bucket's policy would wait for its ARN forever.
+  const { distributionArn, healthCheckId } = edge;
+  if (!distributionArn || !healthCheckId) {
+    throw new Error("the primary's edge must create the storefront distribution and health check");
+  }
+  resolveWebDistributionArn(distributionArn);
   const observability = buildObservability(cfg, ctx, cluster, data, edge, {
     regions: [cfg.region, ...cfg.dr.replicaRegions],
     healthCheckId,

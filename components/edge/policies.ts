@@ -43,8 +43,9 @@ export function wafRules(client: "ip" | "forwarded-ip") {
             : {
                 limit: WAF_RATE_LIMIT,
                 aggregateKeyType: "FORWARDED_IP",
-                // A request without the header is still counted, under the header's absence.
-                forwardedIpConfig: { headerName: "X-Forwarded-For", fallbackBehavior: "MATCH" },
+                // API Gateway always sets the header. A first entry that is not an address is not
+                // counted (NO_MATCH) rather than blocked outright, as MATCH would.
+                forwardedIpConfig: { headerName: "X-Forwarded-For", fallbackBehavior: "NO_MATCH" },
               },
       },
       visibilityConfig: visibility("rate-limit-per-ip"),

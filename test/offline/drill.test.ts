@@ -95,6 +95,21 @@ describe("offline/diff and the drill rehearsal", () => {
     expect(fs.existsSync(path.join(out, "drill-failover", "dr-singapore.json"))).to.equal(true);
   });
 
+  it("--drill failover on a standby that has already failed over says there is nothing to carry out", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-drill-"));
+    const lines: string[] = [];
+    const code = await main(
+      ["--config", "dr-singapore:ecommerce:dr.mode=failover", "--drill", "failover", "--out", out],
+      (l) => lines.push(l),
+    );
+    const text = lines.join("\n");
+    expect(code).to.equal(0);
+    expect(text).to.match(
+      /dr-singapore is already in failover mode: there is nothing to carry out\.\nDR timeline if prod-mumbai is lost while dr-singapore is in "failover" mode/,
+    );
+    expect(text).to.not.include("the rehearsed pulumi up is its manual step");
+  });
+
   it("refuses an unknown drill name", async () => {
     const lines: string[] = [];
     expect(await main(["--drill", "chaos"], (l) => lines.push(l))).to.equal(2);

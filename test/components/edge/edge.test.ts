@@ -288,6 +288,13 @@ describe("components/edge (recorded offline runs)", () => {
       "AWSManagedRulesAmazonIpReputationList",
       "rate-limit-per-ip",
     ]);
+    const cdnRules = acl.inputs.rules as Spec[];
+    expect(cdnRules.at(-1)).to.deep.include({
+      action: { block: {} },
+      statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP" } },
+    });
+    for (const r of cdnRules.slice(0, -1))
+      expect(r.overrideAction, r.name).to.deep.equal({ none: {} });
     expect(the(prod, T.aclLogging, "edge-cdn").inputs.resourceArn).to.equal(acl.outputs.arn);
     expect(ofType(dr, T.distribution)).to.deep.equal([]);
     const www = the(prod, T.record, "edge-cdn-0");
@@ -326,11 +333,19 @@ describe("components/edge (recorded offline runs)", () => {
       ]);
       // Behind the VPC link every request comes from API Gateway: count clients by the
       // forwarded address instead.
-      const rate = (acl.inputs.rules as Spec[]).find((r) => r.name === "rate-limit-per-ip");
-      expect(rate?.statement.rateBasedStatement).to.deep.include({
+      const rules = acl.inputs.rules as Spec[];
+      const rate = rules.find((r) => r.name === "rate-limit-per-ip") as Spec;
+      expect(rate.action).to.deep.equal({ block: {} });
+      expect(rate.statement.rateBasedStatement).to.deep.equal({
+        limit: 2000,
         aggregateKeyType: "FORWARDED_IP",
-        forwardedIpConfig: { headerName: "X-Forwarded-For", fallbackBehavior: "MATCH" },
+        forwardedIpConfig: { headerName: "X-Forwarded-For", fallbackBehavior: "NO_MATCH" },
       });
+      // The managed groups block (their own actions stand), rather than only counting.
+      for (const r of rules.filter((x) => x !== rate)) {
+        expect(r.overrideAction, r.name).to.deep.equal({ none: {} });
+        expect(r.visibilityConfig, r.name).to.deep.include({ cloudwatchMetricsEnabled: true });
+      }
       const [alb] = ofType(p, "aws:lb/loadBalancer:LoadBalancer");
       expect(
         the(p, "aws:wafv2/webAclAssociation:WebAclAssociation", "edge-api-waf").inputs,
@@ -341,9 +356,13 @@ describe("components/edge (recorded offline runs)", () => {
       const logs = the(p, "aws:cloudwatch/logGroup:LogGroup", "edge-api-waf");
       expect(String(logs.inputs.name)).to.match(/^aws-waf-logs-/);
       expect(logs.inputs).to.deep.include({ retentionInDays: 365 });
-      expect(logs.inputs.kmsKeyId)
-        .to.be.a("string")
-        .and.match(/^arn:aws:kms:/);
+      // The data layer's logs key in this region (a replica in the standby).
+      const logsKey = [
+        ...ofType(p, "aws:kms/key:Key"),
+        ...ofType(p, "aws:kms/replicaKey:ReplicaKey"),
+      ].find((k) => k.name === "data-logs");
+      expect(logs.inputs.kmsKeyId).to.equal(logsKey?.outputs.arn);
+      expect(String(logs.inputs.kmsKeyId)).to.include(`:${p.region}:`);
       expect(the(p, T.aclLogging, "edge-api-waf").inputs).to.deep.equal({
         resourceArn: acl.outputs.arn,
         logDestinationConfigs: [logs.outputs.arn],
