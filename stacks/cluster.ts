@@ -1,7 +1,7 @@
 import { Cluster } from "../components/cluster/cluster";
 import { Data } from "../components/data/data";
 import { Network } from "../components/network/network";
-import { StackConfig } from "./config";
+import { StackConfig, postureOf } from "./config";
 import { StackContext } from "./context";
 
 /** The cluster, sized by the same posture as the data layer. */
@@ -12,7 +12,7 @@ export function buildCluster(
   data: Data,
 ): Cluster {
   return new Cluster("cluster", {
-    posture: cfg.role === "primary" ? "active" : cfg.dr.mode,
+    posture: postureOf(cfg),
     region: cfg.region,
     accountId: ctx.accountId,
     clusterName: ctx.clusterName,

@@ -220,6 +220,19 @@ export interface StandbyConfig extends CommonConfig {
 
 export type StackConfig = PrimaryConfig | StandbyConfig;
 
+/**
+ * The posture every layer sizes and wires itself by: the primary is always `active`, the standby
+ * is in its DR mode.
+ */
+export function postureOf(cfg: StackConfig): "active" | DrMode {
+  return cfg.role === "primary" ? "active" : cfg.dr.mode;
+}
+
+/** Whether the stack takes traffic: every posture but the resting standby. */
+export function isServing(cfg: StackConfig): boolean {
+  return postureOf(cfg) !== "standby";
+}
+
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
 const STACK_NAME_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 

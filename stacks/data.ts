@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Data, PrimaryData } from "../components/data/data";
 import { Network } from "../components/network/network";
-import { StackConfig } from "./config";
+import { StackConfig, postureOf } from "./config";
 import { StackContext } from "./context";
 
 /** The data layer, posture from the role and DR mode: the primary is `active`. */
@@ -13,7 +13,7 @@ export function buildData(
   webDistributionArn?: pulumi.Input<string>,
 ): Data {
   return new Data("data", {
-    posture: cfg.role === "primary" ? "active" : cfg.dr.mode,
+    posture: postureOf(cfg),
     region: cfg.region,
     accountId: ctx.accountId,
     namePrefix: ctx.namePrefix,

@@ -1,15 +1,12 @@
 import { Cluster } from "../components/cluster/cluster";
-import { NAMESPACES } from "../components/cluster/platform";
-import { ChaosDrills } from "../components/drills/chaos";
 import { Data } from "../components/data/data";
 import { Edge } from "../components/edge/edge";
 import { Identity } from "../components/edge/identity";
 import { Mesh } from "../components/mesh/mesh";
-import { Observability } from "../components/observability/observability";
 import { Network } from "../components/network/network";
 import * as pulumi from "@pulumi/pulumi";
 import { CATALOG, applyOverrides } from "../services/catalog";
-import { StackConfig } from "./config";
+import { StackConfig, isServing } from "./config";
 import { StackContext } from "./context";
 
 /** The shoppers' identity provider: created by the primary, read by the standby. */
@@ -40,10 +37,9 @@ export function buildEdge(
   e: EdgeInputs,
 ): Edge {
   const specs = applyOverrides(CATALOG, cfg.services);
-  const serving = cfg.role === "primary" || cfg.dr.mode !== "standby";
   return new Edge("edge", {
     role: cfg.role,
-    trafficDial: serving ? 100 : 0,
+    trafficDial: isServing(cfg) ? 100 : 0,
     region: cfg.region,
     accountId: ctx.accountId,
     namePrefix: ctx.namePrefix,
@@ -91,28 +87,5 @@ function requireListener(e: EdgeInputs): pulumi.Output<string> {
       );
     }
     return arn;
-  });
-}
-
-/** AWS FIS templates, when `ecommerce:dr.fis` is on. */
-export function buildChaosDrills(
-  cfg: StackConfig,
-  ctx: StackContext,
-  cluster: Cluster,
-  data: Data,
-  observability: Observability,
-): ChaosDrills | undefined {
-  if (!cfg.fis) return undefined;
-  return new ChaosDrills("drills", {
-    region: cfg.region,
-    accountId: ctx.accountId,
-    namePrefix: ctx.namePrefix,
-    clusterName: ctx.clusterName,
-    availabilityZone: cfg.network.availabilityZones[0],
-    namespace: NAMESPACES.shop.name,
-    provider: cluster.provider,
-    dependsOn: cluster.ready,
-    auroraClusterArn: data.auroraClusterArn,
-    stopAlarmArn: observability.apiErrorAlarmArn,
   });
 }

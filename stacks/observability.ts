@@ -5,9 +5,8 @@ import { Edge } from "../components/edge/edge";
 import { Observability } from "../components/observability/observability";
 import * as pulumi from "@pulumi/pulumi";
 import { APP_CONTAINER, SERVICE_NAMES } from "../services/catalog";
-import { StackConfig } from "./config";
+import { StackConfig, isServing } from "./config";
 import { StackContext } from "./context";
-import { postureOf } from "./services";
 
 /** How this region relates to the others, for replication alarms and the DR dashboard. */
 export interface RegionLinks {
@@ -27,7 +26,6 @@ export function buildObservability(
   links: RegionLinks,
 ): Observability {
   const o = cfg.observability;
-  const posture = postureOf(cfg);
   // The Aurora cluster is a secondary of the global database until a failover detaches it.
   const secondary = cfg.role === "standby" && cfg.dr.mode !== "failover";
   return new Observability("observability", {
@@ -51,7 +49,7 @@ export function buildObservability(
       container: APP_CONTAINER,
     },
     storageClass: STORAGE_CLASS,
-    replicas: posture === "standby" ? 1 : 2,
+    replicas: isServing(cfg) ? 2 : 1,
     tracing: cfg.mesh.tracing,
     logRetentionDays: o.logRetentionDays,
     prometheus: o.prometheus,

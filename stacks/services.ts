@@ -6,11 +6,8 @@ import { Mesh } from "../components/mesh/mesh";
 import { Network } from "../components/network/network";
 import { CATALOG, applyOverrides } from "../services/catalog";
 import { Services } from "../services/index";
-import { StackConfig } from "./config";
+import { StackConfig, isServing, postureOf } from "./config";
 import { StackContext } from "./context";
-
-/** The posture both the cluster and the services size themselves by. */
-export const postureOf = (cfg: StackConfig) => (cfg.role === "primary" ? "active" : cfg.dr.mode);
 
 /** Where the shop is reached and who issues its tokens (from the edge's identity, or config). */
 export interface ShopEntry {
@@ -41,7 +38,7 @@ export function buildMesh(
     healthPath: cfg.edge.healthCheck.path,
     protectedPaths: specs.filter((s) => s.requiresJwt).map((s) => s.pathPrefix),
     jwt: cfg.mesh.jwt ?? entry.jwt,
-    replicas: postureOf(cfg) === "standby" ? 1 : 2,
+    replicas: isServing(cfg) ? 2 : 1,
   });
 }
 
@@ -54,65 +51,38 @@ export function buildServices(
   mesh: Mesh,
   hosts: string[],
 ): Services {
+  // pulumi.output unwraps an object of outputs key by key, so each value keeps its name.
   const dataResources = pulumi
-    .all([
-      ctx.accountId,
-      data.auroraClusterResourceId,
-      data.cacheSecretArn,
-      data.tableArns,
-      data.queueArns,
-      data.buckets,
-      data.keyArns,
-    ])
-    .apply(
-      ([
-        accountId,
-        auroraClusterResourceId,
-        cacheSecretArn,
-        tableArns,
-        queueArns,
-        buckets,
-        keyArns,
-      ]) => ({
-        region: cfg.region,
-        accountId,
-        auroraClusterResourceId,
-        cacheSecretArn,
-        tableArns,
-        queueArns: { "order-events": queueArns.orderEvents },
-        bucketArns: { assets: buckets.assets.arn, web: buckets.web.arn },
-        keyArns,
-      }),
-    );
+    .output({
+      accountId: ctx.accountId,
+      auroraClusterResourceId: data.auroraClusterResourceId,
+      cacheSecretArn: data.cacheSecretArn,
+      tableArns: data.tableArns,
+      queueArns: data.queueArns,
+      buckets: data.buckets,
+      keyArns: data.keyArns,
+    })
+    .apply(({ queueArns, buckets, ...rest }) => ({
+      ...rest,
+      region: cfg.region,
+      queueArns: { "order-events": queueArns.orderEvents },
+      bucketArns: { assets: buckets.assets.arn, web: buckets.web.arn },
+    }));
   const endpoints = pulumi
-    .all([
-      data.auroraEndpoint,
-      data.auroraReaderEndpoint,
-      data.cacheEndpoint,
-      data.cacheSecretArn,
-      data.tableNames,
-      data.queueUrls,
-      data.buckets,
-    ])
-    .apply(
-      ([
-        auroraEndpoint,
-        auroraReaderEndpoint,
-        cacheEndpoint,
-        cacheSecretArn,
-        tableNames,
-        queueUrls,
-        buckets,
-      ]) => ({
-        auroraEndpoint,
-        auroraReaderEndpoint,
-        cacheEndpoint,
-        cacheSecretArn,
-        tableNames,
-        queueUrls: { "order-events": queueUrls.orderEvents },
-        bucketNames: { assets: buckets.assets.name, web: buckets.web.name },
-      }),
-    );
+    .output({
+      auroraEndpoint: data.auroraEndpoint,
+      auroraReaderEndpoint: data.auroraReaderEndpoint,
+      cacheEndpoint: data.cacheEndpoint,
+      cacheSecretArn: data.cacheSecretArn,
+      tableNames: data.tableNames,
+      queueUrls: data.queueUrls,
+      buckets: data.buckets,
+    })
+    .apply(({ queueUrls, buckets, ...rest }) => ({
+      ...rest,
+      queueUrls: { "order-events": queueUrls.orderEvents },
+      bucketNames: { assets: buckets.assets.name, web: buckets.web.name },
+    }));
   return new Services("services", {
     specs: applyOverrides(CATALOG, cfg.services),
     posture: postureOf(cfg),

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ebsCsiPolicy } from "./iamPolicies";
 import { podIdentityRole } from "./podIdentity";
+import { CRITICAL_ADDONS_TOLERATION } from "../shared/helm";
 
 export interface AddonVersions {
   vpcCni: string;
@@ -106,7 +107,7 @@ export function createAddons(s: AddonScope, versions: AddonVersions): aws.eks.Ad
       {
         configurationValues: JSON.stringify({
           replicaCount: 2,
-          tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
+          tolerations: [CRITICAL_ADDONS_TOLERATION],
         }),
       },
       [s.nodes],
@@ -120,7 +121,7 @@ export function createAddons(s: AddonScope, versions: AddonVersions): aws.eks.Ad
           { roleArn: ebsRole.role.arn, serviceAccount: "ebs-csi-controller-sa" },
         ],
         configurationValues: JSON.stringify({
-          controller: { tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }] },
+          controller: { tolerations: [CRITICAL_ADDONS_TOLERATION] },
         }),
       },
       [s.nodes, podIdentityAgent],

@@ -7,6 +7,7 @@ import { AddonVersions, createAddons } from "./addons";
 import { CapacityConfig, capacityFor } from "./capacity";
 import { createKarpenter } from "./karpenter";
 import { NamespaceRole, createControllers, createNamespaces, createStorageClass } from "./platform";
+import { CRITICAL_ADDONS_TOLERATION, SYSTEM_LABEL } from "../shared/helm";
 
 export const CONTROL_PLANE_LOG_TYPES = [
   "api",
@@ -252,7 +253,7 @@ export class Cluster extends pulumi.ComponentResource {
         tagSpecifications: [
           {
             resourceType: "instance",
-            tags: { Name: `${args.clusterName}-system`, "node-role": "system" },
+            tags: { Name: `${args.clusterName}-system`, ...SYSTEM_LABEL },
           },
         ],
         updateDefaultVersion: true,
@@ -274,8 +275,8 @@ export class Cluster extends pulumi.ComponentResource {
           id: launchTemplate.id,
           version: pulumi.interpolate`${launchTemplate.latestVersion}`,
         },
-        labels: { "node-role": "system" },
-        taints: [{ key: "CriticalAddonsOnly", value: "true", effect: "NO_SCHEDULE" }],
+        labels: SYSTEM_LABEL,
+        taints: [{ key: CRITICAL_ADDONS_TOLERATION.key, value: "true", effect: "NO_SCHEDULE" }],
       },
       { parent: this, dependsOn: [role, ...attachments] },
     );

@@ -24,6 +24,15 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
   const ec2 = (type: string) => `arn:aws:ec2:${s.region}:*:${type}/*`;
   const clusterTag = `kubernetes.io/cluster/${s.clusterName}`;
   const owned = { [`aws:ResourceTag/${clusterTag}`]: "owned" };
+  // What launching a node creates, and so what Karpenter may create and tag as it does.
+  const createdForNodes = [
+    "fleet",
+    "instance",
+    "volume",
+    "network-interface",
+    "launch-template",
+    "spot-instances-request",
+  ].map(ec2);
   const requestOwned = {
     [`aws:RequestTag/${clusterTag}`]: "owned",
     "aws:RequestTag/eks:eks-cluster-name": s.clusterName,
@@ -72,28 +81,14 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
       Sid: "CreateOwnedResources",
       Effect: "Allow",
       Action: ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"],
-      Resource: [
-        ec2("fleet"),
-        ec2("instance"),
-        ec2("volume"),
-        ec2("network-interface"),
-        ec2("launch-template"),
-        ec2("spot-instances-request"),
-      ],
+      Resource: createdForNodes,
       Condition: { StringEquals: requestOwned },
     },
     {
       Sid: "TagOnCreate",
       Effect: "Allow",
       Action: "ec2:CreateTags",
-      Resource: [
-        ec2("fleet"),
-        ec2("instance"),
-        ec2("volume"),
-        ec2("network-interface"),
-        ec2("launch-template"),
-        ec2("spot-instances-request"),
-      ],
+      Resource: createdForNodes,
       Condition: {
         StringEquals: {
           ...requestOwned,

@@ -5,6 +5,7 @@ import { denyInsecureTransport, policyDocument, serviceTrustPolicy } from "../sh
 import { KarpenterLimits } from "./capacity";
 import { karpenterControllerPolicy } from "./iamPolicies";
 import { podIdentityRole } from "./podIdentity";
+import { SYSTEM_PLACEMENT, pinnedRelease } from "../shared/helm";
 
 /** Upstream chart, pinned. */
 export const KARPENTER_CHART = {
@@ -175,21 +176,17 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
   );
 
   const k8sOpts = { parent: s.parent, provider: s.provider };
-  const release = new k8s.helm.v3.Release(
+  const release = pinnedRelease(
     `${s.name}-karpenter`,
     {
       name: "karpenter",
-      chart: KARPENTER_CHART.chart,
-      version: KARPENTER_CHART.version,
       namespace: KARPENTER_NAMESPACE,
-      atomic: true,
       values: {
         settings: { clusterName: s.clusterName, interruptionQueue: queue.name },
         serviceAccount: { name: "karpenter" },
         replicas: 2,
         // Karpenter must not run on the nodes it manages: pin it to the system node group.
-        nodeSelector: { "node-role": "system" },
-        tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
+        ...SYSTEM_PLACEMENT,
         controller: {
           resources: {
             requests: { cpu: "500m", memory: "512Mi" },
@@ -198,6 +195,7 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
         },
       },
     },
+    KARPENTER_CHART,
     {
       ...k8sOpts,
       dependsOn: [

@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { loadBalancerControllerPolicy } from "./iamPolicies";
 import { podIdentityRole } from "./podIdentity";
+import { SYSTEM_PLACEMENT, pinnedRelease } from "../shared/helm";
 
 /** Upstream charts, pinned. */
 export const CHARTS = {
@@ -26,12 +27,6 @@ export const NAMESPACES = {
   observability: { name: "observability", podSecurity: "privileged", labels: {} },
 } as const;
 export type NamespaceRole = keyof typeof NAMESPACES;
-
-/** Runs system pods on the system node group, which carries the CriticalAddonsOnly taint. */
-const SYSTEM_PLACEMENT = {
-  nodeSelector: { "node-role": "system" },
-  tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
-};
 
 interface PlatformScope {
   name: string;
@@ -220,15 +215,11 @@ export function createControllers(s: PlatformScope): {
     { parent: s.parent, dependsOn: [s.cluster] },
   );
   const k8sOpts = { parent: s.parent, provider: s.provider };
-  const loadBalancerController = new k8s.helm.v3.Release(
+  const loadBalancerController = pinnedRelease(
     `${s.name}-lb-controller`,
     {
       name: "aws-load-balancer-controller",
-      chart: CHARTS.loadBalancerController.chart,
-      version: CHARTS.loadBalancerController.version,
-      repositoryOpts: { repo: CHARTS.loadBalancerController.repo },
       namespace: "kube-system",
-      atomic: true,
       values: {
         clusterName: s.clusterName,
         region: s.region,
@@ -240,19 +231,17 @@ export function createControllers(s: PlatformScope): {
         ...SYSTEM_PLACEMENT,
       },
     },
+    CHARTS.loadBalancerController,
     { ...k8sOpts, dependsOn: [...s.dependsOn, lbc.role] },
   );
-  const metricsServer = new k8s.helm.v3.Release(
+  const metricsServer = pinnedRelease(
     `${s.name}-metrics-server`,
     {
       name: "metrics-server",
-      chart: CHARTS.metricsServer.chart,
-      version: CHARTS.metricsServer.version,
-      repositoryOpts: { repo: CHARTS.metricsServer.repo },
       namespace: "kube-system",
-      atomic: true,
       values: { replicas: 2, ...SYSTEM_PLACEMENT },
     },
+    CHARTS.metricsServer,
     { ...k8sOpts, dependsOn: s.dependsOn },
   );
   return { loadBalancerController, metricsServer, loadBalancerControllerRole: lbc.role };

@@ -9,6 +9,7 @@ import {
   gatewayValues,
   istiodValues,
 } from "./values";
+import { pinnedRelease } from "../shared/helm";
 
 export interface MeshArgs {
   provider: k8s.Provider;
@@ -57,17 +58,10 @@ export class Mesh extends pulumi.ComponentResource {
       values: pulumi.Inputs,
       dependsOn: pulumi.Resource[],
     ) =>
-      new k8s.helm.v3.Release(
+      pinnedRelease(
         `${name}-${id}`,
-        {
-          name: id === "gateway" ? GATEWAY_NAME : `istio-${id}`,
-          chart,
-          version: ISTIO.version,
-          repositoryOpts: { repo: ISTIO.repo },
-          namespace,
-          atomic: true,
-          values,
-        },
+        { name: id === "gateway" ? GATEWAY_NAME : `istio-${id}`, namespace, values },
+        { chart, ...ISTIO },
         { ...k8sOpts, dependsOn },
       );
 

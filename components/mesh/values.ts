@@ -3,6 +3,8 @@
  * services may reach while outbound traffic is REGISTRY_ONLY.
  */
 
+import { SYSTEM_PLACEMENT } from "../shared/helm";
+
 export const ISTIO = {
   repo: "https://istio-release.storage.googleapis.com/charts",
   version: "1.28.3",
@@ -30,8 +32,7 @@ export function istiodValues(tracing: { service: string; port: number }, replica
       // Sidecars are set up by the CNI node agent, so application pods need no NET_ADMIN and
       // pass the `restricted` Pod Security level.
       cni: { enabled: true },
-      nodeSelector: { "node-role": "system" },
-      tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
+      ...SYSTEM_PLACEMENT,
     },
     meshConfig: {
       accessLogFile: "/dev/stdout",

@@ -5,6 +5,7 @@ import * as random from "@pulumi/random";
 import { podIdentityRole } from "../cluster/podIdentity";
 import { dataKeyPolicy } from "../data/keyPolicy";
 import { TableName } from "../data/tables";
+import { ChartPin, pinnedRelease } from "../shared/helm";
 import { PolicyStatement, denyInsecureTransport, policyDocument } from "../shared/iamDocuments";
 import { API_5XX_ALARM, AlarmSpec, AlarmTargets, AlarmThresholds, alarmSpecs } from "./alarms";
 import { Dashboard, drDashboard, goldenSignalsDashboard, meshHealthDashboard } from "./dashboards";
@@ -176,23 +177,14 @@ export class Observability extends pulumi.ComponentResource {
 
     const release = (
       id: string,
-      chart: { chart: string; version: string; repo: string },
+      chart: ChartPin,
       values: pulumi.Input<Record<string, unknown>>,
       dependsOn: pulumi.Resource[],
     ) =>
-      new k8s.helm.v3.Release(
-        `${name}-${id}`,
-        {
-          name: id,
-          chart: chart.chart,
-          version: chart.version,
-          repositoryOpts: { repo: chart.repo },
-          namespace: args.namespace,
-          atomic: true,
-          values,
-        },
-        { ...k8sOpts, dependsOn: [...args.dependsOn, ...dependsOn] },
-      );
+      pinnedRelease(`${name}-${id}`, { name: id, namespace: args.namespace, values }, chart, {
+        ...k8sOpts,
+        dependsOn: [...args.dependsOn, ...dependsOn],
+      });
 
     const stack = release(
       RELEASES.prometheusStack,

@@ -1,0 +1,30 @@
+import { Cluster } from "../components/cluster/cluster";
+import { NAMESPACES } from "../components/cluster/platform";
+import { ChaosDrills } from "../components/drills/chaos";
+import { Data } from "../components/data/data";
+import { Observability } from "../components/observability/observability";
+import { StackConfig } from "./config";
+import { StackContext } from "./context";
+
+/** AWS FIS templates, when `ecommerce:dr.fis` is on. */
+export function buildChaosDrills(
+  cfg: StackConfig,
+  ctx: StackContext,
+  cluster: Cluster,
+  data: Data,
+  observability: Observability,
+): ChaosDrills | undefined {
+  if (!cfg.fis) return undefined;
+  return new ChaosDrills("drills", {
+    region: cfg.region,
+    accountId: ctx.accountId,
+    namePrefix: ctx.namePrefix,
+    clusterName: ctx.clusterName,
+    availabilityZone: cfg.network.availabilityZones[0],
+    namespace: NAMESPACES.shop.name,
+    provider: cluster.provider,
+    dependsOn: cluster.ready,
+    auroraClusterArn: data.auroraClusterArn,
+    stopAlarmArn: observability.apiErrorAlarmArn,
+  });
+}
