@@ -5,9 +5,9 @@ import { Identity } from "../components/edge/identity";
 import { Mesh } from "../components/mesh/mesh";
 import { Network } from "../components/network/network";
 import * as pulumi from "@pulumi/pulumi";
-import { CATALOG, applyOverrides } from "../services/catalog";
 import { StackConfig, isServing } from "./config";
 import { StackContext } from "./context";
+import { shopServices } from "./services";
 
 /** The shoppers' identity provider: created by the primary, read by the standby. */
 export function buildIdentity(cfg: StackConfig, ctx: StackContext, domain: string): Identity {
@@ -36,7 +36,7 @@ export function buildEdge(
   mesh: Mesh,
   e: EdgeInputs,
 ): Edge {
-  const specs = applyOverrides(CATALOG, cfg.services);
+  const specs = shopServices(cfg);
   return new Edge("edge", {
     role: cfg.role,
     trafficDial: isServing(cfg) ? 100 : 0,

@@ -15,6 +15,11 @@ export interface ShopEntry {
   jwt: { issuer: pulumi.Input<string>; jwksUri: pulumi.Input<string> };
 }
 
+/** The catalog with this stack's overrides (`ecommerce:services`). */
+export function shopServices(cfg: StackConfig) {
+  return applyOverrides(CATALOG, cfg.services);
+}
+
 /** The gateway's hosts: configured, or the failover and regional API names. */
 export function gatewayHosts(cfg: StackConfig, domain: string): string[] {
   return cfg.mesh.hosts ?? [`api.${domain}`, `api-${cfg.region}.${domain}`];
@@ -27,7 +32,7 @@ export function buildMesh(
   cluster: Cluster,
   entry: ShopEntry,
 ): Mesh {
-  const specs = applyOverrides(CATALOG, cfg.services);
+  const specs = shopServices(cfg);
   return new Mesh("mesh", {
     provider: cluster.provider,
     region: cfg.region,
@@ -84,7 +89,7 @@ export function buildServices(
       bucketNames: { assets: buckets.assets.name, web: buckets.web.name },
     }));
   return new Services("services", {
-    specs: applyOverrides(CATALOG, cfg.services),
+    specs: shopServices(cfg),
     posture: postureOf(cfg),
     namespace: NAMESPACES.shop.name,
     provider: cluster.provider,
