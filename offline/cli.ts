@@ -28,6 +28,9 @@ Options:
   --config STACK:KEY=VALUE   override stack config, with pulumi's --path syntax
                              (repeatable), e.g. dr-singapore:ecommerce:dr.mode=failover
   --out DIR                  where to write <stack>.json (default: plan)
+  --preview                  synthesize as a first "pulumi preview" of new stacks: what
+                             providers compute on create (ids, ARNs, endpoints) is unknown,
+                             and the policy gate decides on what a preview can know
   --drill NAME               rehearse a DR change offline: drill (standby forwards writes,
                              the primary's health check inverts) or failover (the standby is
                              promoted); prints the plan diff and the failover timeline
@@ -38,6 +41,7 @@ export interface CliOptions {
   overrides: ReturnType<typeof parseOverride>[];
   out: string;
   drill?: string;
+  preview: boolean;
 }
 
 /** The config changes each rehearsal applies, on top of the run's own overrides. */
@@ -57,6 +61,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
       config: { type: "string", multiple: true },
       out: { type: "string" },
       drill: { type: "string" },
+      preview: { type: "boolean" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -67,6 +72,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
     overrides: (values.config ?? []).map(parseOverride),
     out: values.out ?? "plan",
     drill: values.drill,
+    preview: values.preview ?? false,
   };
 }
 
@@ -110,7 +116,11 @@ async function rehearse(
   const name = options.drill as string;
   const changes = DRILLS[name](primary.stack, standby.stack).map(parseOverride);
   const drilled = await runEngine(
-    { stacks: options.stacks, overrides: [...options.overrides, ...changes] },
+    {
+      stacks: options.stacks,
+      overrides: [...options.overrides, ...changes],
+      preview: options.preview,
+    },
     program,
   );
   const out = path.join(options.out, `drill-${name}`);
@@ -186,7 +196,7 @@ export async function main(
   try {
     const started = Date.now();
     const result = await runEngine(
-      { stacks: options.stacks, overrides: options.overrides },
+      { stacks: options.stacks, overrides: options.overrides, preview: options.preview },
       program,
     );
     let blocked = 0;

@@ -15,7 +15,8 @@ import {
   secureKeys,
 } from "./projectConfig";
 import { ReferencedStack } from "./recorder";
-import { Program, synthesizeStack } from "./synth";
+import { Program, loadProgram } from "./program";
+import { synthesizeStack } from "./synth";
 
 /** Pulumi's default organization name for self-managed backends. */
 export const DEFAULT_ORGANIZATION = "organization";
@@ -26,6 +27,12 @@ export interface EngineOptions {
   stacks?: string[];
   overrides?: ConfigOverride[];
   organization?: string;
+  /**
+   * Synthesize as a first `pulumi preview` of new stacks: what providers compute on create is
+   * unknown. A stack that another references is read through its deployed outputs, as the CLI
+   * reads a StackReference, so it is also synthesized once with known values for that purpose.
+   */
+  preview?: boolean;
 }
 
 export interface EngineResult {
@@ -52,17 +59,17 @@ function referencedStacks(config: unknown, qualified: Map<string, string>): stri
   return [];
 }
 
-export function loadProgram(): Program {
-  // Loaded lazily so a usage error prints before the AWS SDKs load.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("../stacks") as { default: Program }).default;
-}
-
+/**
+ * `program` defaults to the project's own entry point, started as the language host starts it
+ * (`offline/program.ts`); tests may pass a program of their own.
+ */
 export async function runEngine(
   options: EngineOptions = {},
-  program: Program = loadProgram(),
+  program?: Program,
 ): Promise<EngineResult> {
   const project = loadProject(options.projectDir ?? PROJECT_DIR);
+  // Loaded lazily, inside the first synthesis, so a usage error prints before the SDKs load.
+  const run = program ?? loadProgram(project.dir);
   const organization = options.organization ?? DEFAULT_ORGANIZATION;
   const all = listStacks(project.dir);
   const overrides = options.overrides ?? [];
@@ -101,21 +108,33 @@ export async function runEngine(
   };
   requested.forEach(visit);
 
+  const referenced = new Set(
+    order.flatMap((s) => referencedStacks(configOf(s), qualified).filter((d) => d !== s)),
+  );
   const references = new Map<string, ReferencedStack>();
   const plans: StackPlan[] = [];
   const gates = new Map<string, GateResult>();
   for (const stack of order) {
-    const result = await synthesizeStack(program, {
+    const input = {
       project: project.name,
       organization,
       stack,
       config: configOf(stack),
       secretKeys: secureKeys(project, stack),
       references,
-    });
-    references.set(result.plan.qualifiedName, result.reference);
+    };
+    const result = await synthesizeStack(run, { ...input, preview: options.preview });
+    const deployed =
+      options.preview && referenced.has(stack)
+        ? (await synthesizeStack(run, input)).reference
+        : result.reference;
+    references.set(result.plan.qualifiedName, deployed);
     const gate = await evaluatePlan(result.plan);
-    result.plan.policy = { rules: gate.rules, violations: gate.violations };
+    result.plan.policy = {
+      rules: gate.rules,
+      violations: gate.violations,
+      ...(gate.undecided.length > 0 ? { undecided: gate.undecided } : {}),
+    };
     gates.set(stack, gate);
     plans.push(result.plan);
   }

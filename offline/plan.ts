@@ -45,12 +45,15 @@ export interface StackPlan {
   /** The fully qualified name other stacks reference (`organization/project/stack`). */
   qualifiedName: string;
   config: Record<string, unknown>;
+  /** Set for a first-preview plan, where values computed on create are "[unknown]". */
+  preview?: boolean;
   resources: PlannedResource[];
   /** Stack outputs with secrets redacted as "[secret]". */
   outputs: Record<string, unknown>;
   /** Names of the outputs that are secret. */
   secretOutputs: string[];
-  policy?: { rules: number; violations: PolicyViolation[] };
+  /** The gate's verdict; `undecided` lists checks a preview could not run (see policyGate.ts). */
+  policy?: { rules: number; violations: PolicyViolation[]; undecided?: PolicyViolation[] };
 }
 
 export const SECRET_PLACEHOLDER = "[secret]";

@@ -3,6 +3,11 @@
  * way `pulumi preview --policy-pack policy` would. Resource rules see each resource's inputs;
  * stack rules see every resource with its outputs (the mocked ids and ARNs included), parent,
  * dependencies and property dependencies.
+ *
+ * Props reach the rules as the CLI's analyzer hands them over (`@pulumi/policy` `server.js`): wrapped
+ * in the SDK's unknown-checking proxy, so reading a value a preview cannot know throws, and that
+ * rule's check on that resource becomes an advisory "can't run during preview" note instead of a
+ * verdict. The gate lists those notes as undecided checks rather than hiding them.
  */
 import type {
   EnforcementLevel,
@@ -14,7 +19,18 @@ import type {
 } from "@pulumi/policy";
 import { Rule } from "../policy/lib/rule";
 import { rules as allRules } from "../policy/rules";
-import { PlannedResource, PolicyViolation, StackPlan } from "./plan";
+import { PlannedResource, PolicyViolation, StackPlan, UNKNOWN_PLACEHOLDER } from "./plan";
+
+import { analyzerProxy } from "../policy/lib/known";
+
+/** A rule that could not decide on a resource because it read a value unknown during preview. */
+export interface UndecidedCheck {
+  policy: string;
+  urn: string;
+  level: "advisory" | "mandatory";
+  /** The SDK's own message, e.g. "string value at .kmsKeyId can't be known during preview". */
+  message: string;
+}
 
 export interface RuleVerdict {
   policy: string;
@@ -30,6 +46,23 @@ export interface GateResult {
   verdicts: RuleVerdict[];
   violations: PolicyViolation[];
   mandatoryViolations: PolicyViolation[];
+  /** Checks that could not run (preview unknowns); the CLI reports them as advisory. */
+  undecided: UndecidedCheck[];
+}
+
+/** The plan's "[unknown]" placeholders back as the wire's unknown sentinel, as the analyzer gets them. */
+function asAnalyzerValue(value: unknown): unknown {
+  if (value === UNKNOWN_PLACEHOLDER) return analyzerProxy.unknownStringValue;
+  if (Array.isArray(value)) return value.map(asAnalyzerValue);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asAnalyzerValue(v)]));
+  }
+  return value;
+}
+
+/** Props as a rule receives them from the CLI: unknown values throw when read. */
+function analyzerProps(props: Record<string, unknown>): Record<string, unknown> {
+  return analyzerProxy.unknownCheckingProxy(asAnalyzerValue(props) as Record<string, unknown>);
 }
 
 /**
@@ -43,6 +76,15 @@ const notApplicable = (reason?: string): never => {
 };
 class NotApplicable extends Error {}
 
+/**
+ * The id a stack rule sees among a resource's outputs: the mocked one, or unknown for a resource a
+ * preview has not created yet (bridged providers list `id` among the outputs).
+ */
+function idOf(plan: StackPlan, r: PlannedResource): { id?: string } {
+  if (r.id) return { id: r.id };
+  return plan.preview && r.custom && !r.read ? { id: UNKNOWN_PLACEHOLDER } : {};
+}
+
 /** PolicyResource views of the plan: stack rules resolve relationships through these. */
 function policyResources(plan: StackPlan): PolicyResource[] {
   const byUrn = new Map<string, PolicyResource>();
@@ -51,7 +93,7 @@ function policyResources(plan: StackPlan): PolicyResource[] {
       type: r.type,
       name: r.name,
       urn: r.urn,
-      props: { ...r.outputs, ...(r.id ? { id: r.id } : {}) },
+      props: analyzerProps({ ...r.outputs, ...idOf(plan, r) }),
       opts: { protect: r.protect, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
       dependencies: [] as PolicyResource[],
       propertyDependencies: {} as Record<string, PolicyResource[]>,
@@ -73,13 +115,18 @@ function policyResources(plan: StackPlan): PolicyResource[] {
   return views.map(([, v]) => v);
 }
 
-/** Runs `fn`, treating a rule's `notApplicable()` as "nothing to report here". */
-async function unlessNotApplicable(fn: () => Promise<void> | void): Promise<void> {
+/**
+ * Runs `fn` as the analyzer server does: a rule's `notApplicable()` means nothing to report, and an
+ * unknown value read during preview means the check could not run (returned as its message).
+ */
+async function guarded(fn: () => Promise<void> | void): Promise<string | undefined> {
   try {
     await fn();
   } catch (err) {
+    if (err instanceof analyzerProxy.UnknownValueError) return (err as Error).message;
     if (!(err instanceof NotApplicable)) throw err;
   }
+  return undefined;
 }
 
 /** A rule's settings from the policy config: a bare level, or an object with `enforcementLevel`. */
@@ -100,11 +147,15 @@ export async function evaluatePlan(
 ): Promise<GateResult> {
   const resources = policyResources(plan);
   const verdicts: RuleVerdict[] = [];
+  const undecided: UndecidedCheck[] = [];
   for (const rule of rules) {
     const settings = settingsFor(rule, config);
     if (settings.level === "disabled") continue;
     const level = settings.level === "mandatory" ? "mandatory" : "advisory";
     const violations: PolicyViolation[] = [];
+    const couldNotRun = (urn: string, message: string | undefined) => {
+      if (message) undecided.push({ policy: rule.name, urn, level, message });
+    };
     const getConfig = <T extends object>() => settings.values as T;
     const reporterFor =
       (fallbackUrn: string): ReportViolation =>
@@ -117,7 +168,7 @@ export async function evaluatePlan(
           type: r.type,
           name: r.name,
           urn: r.urn,
-          props: r.inputs,
+          props: analyzerProps(r.inputs),
           opts: { protect: r.protect, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
           stackTags: new Map<string, string>(),
           getConfig,
@@ -126,7 +177,7 @@ export async function evaluatePlan(
           asType: () => undefined,
         } as unknown as ResourceValidationArgs;
         for (const validate of validations)
-          await unlessNotApplicable(() => validate(args, reporterFor(r.urn)));
+          couldNotRun(r.urn, await guarded(() => validate(args, reporterFor(r.urn))));
       }
     }
     if ("validateStack" in rule && rule.validateStack) {
@@ -137,9 +188,9 @@ export async function evaluatePlan(
         getConfig,
         notApplicable,
       } as unknown as StackValidationArgs;
-      await unlessNotApplicable(() =>
-        validateStack(args, reporterFor(plan.resources[0]?.urn ?? "")),
-      );
+      // A stack rule reports against the stack unless it names a resource.
+      const root = `urn:pulumi:${plan.stack}::${plan.project}::pulumi:pulumi:Stack::${plan.project}-${plan.stack}`;
+      couldNotRun(root, await guarded(() => validateStack(args, reporterFor(root))));
     }
     const checked = plan.resources.filter((r) => rule.meta.types.includes(r.type)).length;
     verdicts.push({ policy: rule.name, level, severity: rule.meta.severity, checked, violations });
@@ -150,6 +201,7 @@ export async function evaluatePlan(
     verdicts,
     violations,
     mandatoryViolations: violations.filter((v) => v.level === "mandatory"),
+    undecided,
   };
 }
 
@@ -170,11 +222,19 @@ export function formatVerdicts(stack: string, result: GateResult): string {
   );
   const mandatory = result.mandatoryViolations.length;
   const advisory = result.violations.length - mandatory;
+  // What a preview cannot decide is shown, never folded into "pass": the CLI downgrades it to an
+  // advisory note, so a mandatory rule in this list does not protect that resource in a preview.
+  const undecided = result.undecided.map(
+    (u) => `  [undecided, ${u.level} rule] ${u.policy}: ${u.message}\n      ${u.urn}`,
+  );
   return [
     `Policy pack ecommerce-guardrails on ${stack}: ${result.rules} rules, ${mandatory} mandatory and ${advisory} advisory violation(s)`,
     `        ${"rule".padEnd(width)}  checked  violations  level`,
     ...rows,
     `  (${idle.length} more rule(s) found no resource of their types in this stack)`,
     ...(findings.length ? ["", "Violations:", ...findings] : []),
+    ...(undecided.length
+      ? ["", `Checks that could not run during this preview (${undecided.length}):`, ...undecided]
+      : []),
   ].join("\n");
 }

@@ -6,20 +6,28 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import {
+  specialArchiveSig,
+  specialAssetSig,
+  specialOutputValueSig,
+  specialResourceSig,
+  specialSecretSig,
+  specialSigKey as SIG_KEY,
+  unknownValue as UNKNOWN,
+} from "@pulumi/pulumi/runtime/rpc";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { PlannedResource, SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER } from "./plan";
 import { OutputContext, mockCall, mockResourceOutputs } from "./outputs";
+import { RegistrationArgs, previewState } from "./preview";
 
-/** Signature keys of the Pulumi wire format (sdk/nodejs/runtime/rpc.ts). */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** Signatures of the Pulumi wire format, as the SDK's own serializer writes them. */
 const SIG = {
-  secret: "1b47061264138c4ac30d75fd1eb44270",
-  resource: "5cf8f73096256a8f31e491e813e4eb8e",
-  outputValue: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
-  asset: "c44067f5952c0a294b673a41bacd8c17",
-  archive: "0def7320c3a5731c473e5ecbe6d01bc7",
+  secret: specialSecretSig,
+  resource: specialResourceSig,
+  outputValue: specialOutputValueSig,
+  asset: specialAssetSig,
+  archive: specialArchiveSig,
 };
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /**
  * Turns a serialized property value into plain JSON for the plan: secrets become "[secret]" (a
@@ -86,14 +94,20 @@ export interface ReferencedStack {
   secretOutputNames: string[];
 }
 
-/** Answers resource registrations and invokes; StackReferences resolve to earlier stacks. */
+/**
+ * Answers resource registrations and invokes; StackReferences resolve to earlier stacks. With
+ * `preview` set, answers as a first `pulumi preview` does: what the provider computes (ids, ARNs,
+ * endpoints) is unknown (`offline/preview.ts`), while invokes and StackReferences, which the CLI
+ * reads during a preview too, stay known.
+ */
 export class OfflineMocks implements pulumi.runtime.Mocks {
   constructor(
     private readonly ctx: OutputContext,
     private readonly references: ReadonlyMap<string, ReferencedStack>,
+    private readonly preview = false,
   ) {}
 
-  newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+  newResource(args: RegistrationArgs): pulumi.runtime.MockResourceResult {
     if (args.type === "pulumi:pulumi:StackReference") {
       const name = String(args.inputs.name);
       const referenced = this.references.get(name);
@@ -115,7 +129,11 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
         state: { name, outputs, secretOutputNames: referenced.secretOutputNames },
       };
     }
-    return mockResourceOutputs({ type: args.type, name: args.name, inputs: args.inputs }, this.ctx);
+    const known = mockResourceOutputs(
+      { type: args.type, name: args.name, inputs: args.inputs },
+      this.ctx,
+    );
+    return this.preview ? previewState(args, known) : known;
   }
 
   call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
@@ -157,10 +175,25 @@ interface ReadRequest {
   getDependenciesList(): string[];
 }
 
-/** URNs as the engine (and MockMonitor) build them: the parent's type chain, then this type. */
-function urnFor(parent: string, type: string, name: string): string {
-  const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
-  return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
+/** The root stack's type: the engine leaves it out of its children's qualified types. */
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/**
+ * A URN as the Pulumi engine builds it (`NewURN` in pulumi/pulumi `sdk/go/common/resource/urn.go`,
+ * called from the step generator): `urn:pulumi:<stack>::<project>::<qualified type>::<name>`, where
+ * the qualified type is the parent's whole qualified type, `$`, then this type, and a child of the
+ * root stack has none of the stack's. The SDK's `MockMonitor` differs on both counts (it keeps only
+ * the parent's last type and keeps `pulumi:pulumi:Stack`), so plans would carry URNs users never see.
+ */
+export function engineUrn(
+  where: { stack: string; project: string },
+  parent: string,
+  type: string,
+  name: string,
+): string {
+  const parentType = parent ? parent.split("::")[2] : "";
+  const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+  return `urn:pulumi:${where.stack}::${where.project}::${qualified}::${name}`;
 }
 
 /** A `MockMonitor` that records every registration and the root stack's outputs. */
@@ -169,6 +202,13 @@ export class RecordingMonitor extends MockMonitor {
   /** The stack's registered outputs, in wire format (secrets still marked). */
   stackOutputs: Record<string, unknown> = {};
   stackUrn = "";
+
+  constructor(
+    mocks: pulumi.runtime.Mocks,
+    private readonly where: { stack: string; project: string },
+  ) {
+    super(mocks);
+  }
 
   override async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
     const propertyDependencies: Record<string, string[]> = {};
@@ -254,19 +294,22 @@ export class RecordingMonitor extends MockMonitor {
   private async register(
     e: Entry,
   ): Promise<{ urn: string; id: string; serialized: Record<string, unknown> }> {
-    const result = await this.mocks.newResource({
+    const args: RegistrationArgs = {
       type: e.type,
       name: e.name,
       inputs: pulumi.runtime.deserializeProperties(e.object ?? new structproto.Struct()),
       provider: e.provider,
       custom: e.custom,
+      remote: e.remote,
+      read: e.read,
       id: e.importId || undefined,
-    });
+    };
+    const result = await this.mocks.newResource(args);
     const secret = new Set(e.secretOutputs);
     const state = Object.fromEntries(
       Object.entries(result.state).map(([k, v]) => [k, secret.has(k) ? secretValue(v) : v]),
     );
-    const urn = urnFor(e.parent, e.type, e.name);
+    const urn = engineUrn(this.where, e.parent, e.type, e.name);
     const serialized = await pulumi.runtime.serializeProperties("", state);
     this.resources.set(urn, { urn, id: result.id ?? null, state: serialized });
     if (e.type === "pulumi:pulumi:Stack") {

@@ -55,7 +55,7 @@ export function formatStackSummary(plan: StackPlan): string {
   const managed = managedResources(plan);
   const components = managed.filter((r) => !r.custom).length;
   const lines = [
-    `== ${plan.stack} (${plan.region}, ${posture}) ==`,
+    `== ${plan.stack} (${plan.region}, ${posture})${plan.preview ? ", first preview: values computed on create are unknown" : ""} ==`,
     `${managed.length} resources (${managed.length - components} provider resources, ${components} components), ${plan.resources.length - managed.length} stack reference(s)`,
     "",
     "By component:",

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { PlanInput } from "./types";
+import { Program } from "./program";
 import { SECRET_PLACEHOLDER, StackPlan } from "./plan";
 import { OFFLINE_ACCOUNT_ID } from "./outputs";
 import { toRuntimeConfig } from "./projectConfig";
@@ -16,7 +17,7 @@ const { withLocalStorage } = require("@pulumi/pulumi/runtime/state") as {
   withLocalStorage<T>(fn: () => Promise<T>): Promise<T>;
 };
 
-export type Program = () => Promise<Record<string, unknown>>;
+export type { Program } from "./program";
 
 /** A synthesized stack: the plan, plus its plain output values for stacks that reference it. */
 export interface SynthResult {
@@ -39,11 +40,13 @@ export class SynthError extends Error {
 
 export async function synthesizeStack(program: Program, input: PlanInput): Promise<SynthResult> {
   const region = String(input.config["aws:region"] ?? "");
+  const preview = input.preview ?? false;
   const mocks = new OfflineMocks(
     { stack: input.stack, region, accountId: OFFLINE_ACCOUNT_ID },
     input.references,
+    preview,
   );
-  const monitor = new RecordingMonitor(mocks);
+  const monitor = new RecordingMonitor(mocks, { stack: input.stack, project: input.project });
   const errors: unknown[] = [];
   // A failure inside an input (a missing required output, say) leaves the runtime waiting for a
   // registration that never comes; like the Pulumi CLI, the first unhandled error ends the run.
@@ -63,9 +66,9 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
   const mapStackTrace = errorClass.prepareStackTrace;
   errorClass.prepareStackTrace = undefined;
   return withLocalStorage(async () => {
-    await pulumi.runtime.setMocks(mocks, input.project, input.stack, false, input.organization);
+    await pulumi.runtime.setMocks(mocks, input.project, input.stack, preview, input.organization);
     // setMocks set the feature flags on this store; now swap in the recording monitor.
-    pulumi.runtime.setMockOptions(monitor, input.project, input.stack, false, input.organization);
+    pulumi.runtime.setMockOptions(monitor, input.project, input.stack, preview, input.organization);
     pulumi.runtime.setAllConfig(toRuntimeConfig(input.config), input.secretKeys ?? []);
     process.on("unhandledRejection", onError);
     try {
@@ -100,6 +103,7 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
       project: input.project,
       region,
       qualifiedName: `${input.organization}/${input.project}/${input.stack}`,
+      ...(preview ? { preview: true } : {}),
       // Secret config values never reach a plan file.
       config: Object.fromEntries(
         Object.entries(input.config).map(([k, v]) => [

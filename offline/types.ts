@@ -9,6 +9,8 @@ export interface PlanInput {
   config: Record<string, unknown>;
   /** Keys whose values are secret (`secure:` in the stack file, supplied by `--config`). */
   secretKeys?: string[];
+  /** A first `pulumi preview`: values the provider computes on create are unknown. */
+  preview?: boolean;
   /** Fully qualified stack name → outputs, for StackReferences. */
   references: ReadonlyMap<string, ReferencedStack>;
 }

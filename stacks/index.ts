@@ -1,7 +1,12 @@
 /**
  * Program entry for `pulumi up` and for the offline engine alike: parse the stack's config once,
- * then compose the primary or the standby. The default export is a function so the Pulumi
- * runtime calls it and its result becomes the stack outputs.
+ * then compose the primary or the standby.
+ *
+ * The module itself is the function (`export =`): the Node.js language host (`@pulumi/pulumi/cmd/run`)
+ * `require`s a CommonJS entry and calls `module.exports` only if it is a function, unwrapping
+ * `.default` for ES modules alone. A `export default` here would leave `module.exports` an object
+ * `{ default }` that is never called: `pulumi up` would register nothing. The offline engine loads
+ * the program the same way (`offline/program.ts`), and a test keeps this file's export a function.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, ConfigReader, parseStackConfig } from "./config";
@@ -15,7 +20,7 @@ const readPulumiConfig: ConfigReader = (key) => {
   return new pulumi.Config(key.slice(0, colon)).get(key.slice(colon + 1));
 };
 
-export default async function program(): Promise<Record<string, unknown>> {
+async function program(): Promise<Record<string, unknown>> {
   try {
     const cfg = parseStackConfig(readPulumiConfig);
     const ctx = stackContext();
@@ -25,3 +30,5 @@ export default async function program(): Promise<Record<string, unknown>> {
     throw err instanceof ConfigError ? new pulumi.RunError(err.message) : err;
   }
 }
+
+export = program;

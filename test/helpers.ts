@@ -8,16 +8,23 @@ import { parseOverride } from "../offline/projectConfig";
 
 const cache = new Map<string, Promise<EngineResult>>();
 
-/** Both stacks (or the named ones) with `--config`-style overrides. Runs are sequential. */
-export function synth(overrides: string[] = [], stacks: string[] = []): Promise<EngineResult> {
-  const key = JSON.stringify([overrides, stacks]);
+/**
+ * Both stacks (or the named ones) with `--config`-style overrides; `preview` synthesizes them as a
+ * first `pulumi preview`. Runs are sequential.
+ */
+export function synth(
+  overrides: string[] = [],
+  stacks: string[] = [],
+  preview = false,
+): Promise<EngineResult> {
+  const key = JSON.stringify([overrides, stacks, preview]);
   let run = cache.get(key);
   if (!run) {
     const previous = [...cache.values()].pop() ?? Promise.resolve(undefined);
     // The Pulumi runtime's process-wide hooks make concurrent runs unsafe; chain them.
     run = previous
       .catch(() => undefined)
-      .then(() => runEngine({ overrides: overrides.map(parseOverride), stacks }));
+      .then(() => runEngine({ overrides: overrides.map(parseOverride), stacks, preview }));
     cache.set(key, run);
   }
   return run;

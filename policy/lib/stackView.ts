@@ -3,8 +3,14 @@
  * id/ARN, and the question the placement rules ask: does this subnet route to the internet?
  * Relationships are resolved through property dependencies first (what the engine records for an
  * input that came from another resource), then by id or ARN; never by names.
+ *
+ * During a first preview, ids and ARNs of resources not yet created are unknown: they are read past
+ * the analyzer's proxy (`peek`) and skipped as match candidates, since an unknown id can match no
+ * value. An input that is itself unknown was computed by another resource, which its property
+ * dependencies name.
  */
 import type { PolicyResource } from "@pulumi/policy";
+import { isComputed, peek } from "./known";
 import { asArray } from "./props";
 
 export const T = {
@@ -42,9 +48,16 @@ export class StackView {
       types.includes(d.type),
     );
     if (deps.length > 0) return deps;
+    const raw = peek(resource.props, prop);
+    // Computed by a resource of another type (a dependency filtered out above): none of `types`.
+    if (isComputed(raw) && (resource.propertyDependencies?.[prop] ?? []).length > 0) return [];
     const values = asArray(resource.props?.[prop]).filter((v) => typeof v === "string" && v !== "");
-    return this.ofType(...types).filter(
-      (r) => values.includes(r.props?.id) || values.includes(r.props?.arn),
+    const known = (r: PolicyResource, key: string) => {
+      const v = peek(r.props, key);
+      return isComputed(v) ? undefined : v;
+    };
+    return this.ofType(...types).filter((r) =>
+      [known(r, "id"), known(r, "arn")].some((v) => v !== undefined && values.includes(v)),
     );
   }
 
@@ -72,9 +85,12 @@ export class StackView {
     if (main.length > 0) return this.referenced(main[0], "routeTableId", ROUTE_TABLES)[0];
     const vpcTableIds = this.ofType(T.vpc)
       .filter((v) => vpcs.has(v.urn))
-      .flatMap((v) => [v.props?.defaultRouteTableId, v.props?.mainRouteTableId]);
+      .flatMap((v) => [peek(v.props, "defaultRouteTableId"), peek(v.props, "mainRouteTableId")])
+      .filter((id) => id !== undefined && !isComputed(id));
     return this.ofType(T.defaultRouteTable).find(
-      (d) => ofVpc(d, "defaultRouteTableId") || vpcTableIds.includes(d.props?.defaultRouteTableId),
+      (d) =>
+        ofVpc(d, "defaultRouteTableId") ||
+        vpcTableIds.includes(peek(d.props, "defaultRouteTableId")),
     );
   }
 
@@ -83,10 +99,10 @@ export class StackView {
     const table = this.routeTableOf(subnet);
     if (!table) return false;
     const separate = this.referencing(table, [T.route], "routeTableId").some((route) =>
-      this.targetsInternetGateway(route, "gatewayId", route.props?.gatewayId),
+      this.targetsInternetGateway(route, "gatewayId", peek(route.props, "gatewayId")),
     );
     const inline = asArray<Record<string, unknown>>(table.props?.routes).some((r) =>
-      this.targetsInternetGateway(table, "routes", r.gatewayId),
+      this.targetsInternetGateway(table, "routes", peek(r, "gatewayId")),
     );
     return separate || inline;
   }

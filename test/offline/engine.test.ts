@@ -5,7 +5,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main as startCli } from "../../offline/cli";
-import { PROJECT_DIR, loadProgram, runEngine } from "../../offline/engine";
+import { PROJECT_DIR, runEngine } from "../../offline/engine";
+import { loadProgram } from "../../offline/program";
 import { parseOverride } from "../../offline/projectConfig";
 import { evaluatePlan } from "../../offline/policyGate";
 import { SynthError } from "../../offline/synth";
@@ -38,11 +39,11 @@ describe("offline engine", () => {
     // Only the read of the primary stack happened.
     expect(
       (err as SynthError).registered.map((u) => u.split("::").slice(2).join("::")),
-    ).to.deep.equal(["pulumi:pulumi:Stack$pulumi:pulumi:StackReference::primary"]);
+    ).to.deep.equal(["pulumi:pulumi:StackReference::primary"]);
   });
 
   it("fails loudly when the primary stops exporting an output the standby requires", async () => {
-    const real = loadProgram();
+    const real = loadProgram(PROJECT_DIR);
     const program = async () => {
       const outputs = await real();
       if (pulumi.getStack() === "prod-mumbai") delete outputs.globalClusterId;

@@ -286,7 +286,7 @@ describe("offline policy gate", () => {
     expect(saved.policy.violations).to.deep.equal([
       {
         policy: "aws-cloudwatch-loggroup-missing-kms-key",
-        urn: "urn:pulumi:prod-mumbai::ecommerce-platform::pulumi:pulumi:Stack$aws:cloudwatch/logGroup:LogGroup::bare",
+        urn: "urn:pulumi:prod-mumbai::ecommerce-platform::aws:cloudwatch/logGroup:LogGroup::bare",
         level: "mandatory",
         message:
           "bare: log events are not encrypted with a customer managed key (kmsKeyId is empty)",

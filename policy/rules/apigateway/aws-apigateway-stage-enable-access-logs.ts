@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -12,7 +13,7 @@ export default resourceRule(
     remediation: "Set accessLogSettings { destinationArn, format }.",
   },
   (props) =>
-    props.accessLogSettings?.destinationArn
+    isSet(props, "accessLogSettings.destinationArn")
       ? undefined
       : "access logging is off (accessLogSettings.destinationArn)",
 );

@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { isTrue } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -16,7 +17,7 @@ export default resourceRule(
   (props) => {
     const cert = props.viewerCertificate ?? {};
     // With CloudFront's own certificate the minimum protocol is fixed at TLSv1, whatever is set.
-    if (isTrue(cert.cloudfrontDefaultCertificate) || !cert.acmCertificateArn) {
+    if (isTrue(cert.cloudfrontDefaultCertificate) || !isSet(cert, "acmCertificateArn")) {
       return "uses the CloudFront default certificate, which accepts TLSv1";
     }
     return String(cert.minimumProtocolVersion ?? "").startsWith("TLSv1.2_")

@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -12,7 +13,7 @@ export default resourceRule(
     remediation: "Set loggingConfig { bucket } and webAclId.",
   },
   (props) => [
-    props.loggingConfig?.bucket ? undefined : "access logging is off",
-    props.webAclId ? undefined : "no WAF web ACL",
+    isSet(props, "loggingConfig.bucket") ? undefined : "access logging is off",
+    isSet(props, "webAclId") ? undefined : "no WAF web ACL",
   ],
 );

@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -12,7 +13,7 @@ export default resourceRule(
     remediation: "Set kmsKeyId to a key whose policy lets logs.<region>.amazonaws.com use it.",
   },
   (props) =>
-    props.kmsKeyId
+    isSet(props, "kmsKeyId")
       ? undefined
       : "log events are not encrypted with a customer managed key (kmsKeyId is empty)",
 );

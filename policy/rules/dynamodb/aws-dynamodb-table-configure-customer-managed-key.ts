@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { isTrue } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -14,12 +15,12 @@ export default resourceRule(
   },
   (props, ctx) => {
     if (ctx.type === "aws:dynamodb/tableReplica:TableReplica") {
-      return props.kmsKeyArn
+      return isSet(props, "kmsKeyArn")
         ? undefined
         : "replica has no customer managed key (kmsKeyArn is empty)";
     }
     const sse = props.serverSideEncryption ?? {};
-    return isTrue(sse.enabled) && sse.kmsKeyArn
+    return isTrue(sse.enabled) && isSet(sse, "kmsKeyArn")
       ? undefined
       : "no customer managed key (serverSideEncryption.enabled with kmsKeyArn)";
   },

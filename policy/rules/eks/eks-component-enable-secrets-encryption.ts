@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -13,7 +14,7 @@ export default resourceRule(
     remediation: "Set encryptionConfigKeyArn.",
   },
   (props) =>
-    props.encryptionConfigKeyArn
+    isSet(props, "encryptionConfigKeyArn")
       ? undefined
       : "Kubernetes secrets are not encrypted (encryptionConfigKeyArn is empty)",
 );

@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { isTrue } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -16,6 +17,6 @@ export default resourceRule(
     isTrue(props.atRestEncryptionEnabled)
       ? undefined
       : "at-rest encryption is off (atRestEncryptionEnabled is not true)",
-    props.kmsKeyId ? undefined : "no customer managed key (kmsKeyId is empty)",
+    isSet(props, "kmsKeyId") ? undefined : "no customer managed key (kmsKeyId is empty)",
   ],
 );

@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { isTrue } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -17,6 +18,6 @@ export default resourceRule(
     isTrue(props.transitEncryptionEnabled)
       ? undefined
       : "in-transit encryption is off (transitEncryptionEnabled is not true)",
-    props.authToken ? undefined : "no AUTH token (authToken is empty)",
+    isSet(props, "authToken") ? undefined : "no AUTH token (authToken is empty)",
   ],
 );

@@ -1,7 +1,17 @@
+import { isComputed, peek } from "../../lib/known";
 import { asArray } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
 const ADMIN = /:policy\/AdministratorAccess$/;
+
+/**
+ * An ARN computed by another resource (a policy this stack creates, unknown during a first preview)
+ * is never the AWS managed AdministratorAccess, whose ARN is a literal: that policy's own document
+ * is aws-iam-policy-disallow-wildcard-admin's to judge.
+ */
+function isAdministratorAccess(arn: unknown): boolean {
+  return !isComputed(arn) && ADMIN.test(String(arn ?? ""));
+}
 
 export default resourceRule(
   {
@@ -24,10 +34,12 @@ export default resourceRule(
   },
   (props, { type }) => {
     if (type === "aws:iam/role:Role") {
-      return asArray<string>(props.managedPolicyArns).some((a) => ADMIN.test(a))
+      return asArray<unknown>(peek(props, "managedPolicyArns")).some(isAdministratorAccess)
         ? "has AdministratorAccess in managedPolicyArns"
         : undefined;
     }
-    return ADMIN.test(String(props.policyArn ?? "")) ? "attaches AdministratorAccess" : undefined;
+    return isAdministratorAccess(peek(props, "policyArn"))
+      ? "attaches AdministratorAccess"
+      : undefined;
   },
 );

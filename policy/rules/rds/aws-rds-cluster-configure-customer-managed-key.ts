@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -13,7 +14,7 @@ export default resourceRule(
     remediation: "Set kmsKeyId to the ARN of a customer managed key.",
   },
   (props) =>
-    props.kmsKeyId
+    isSet(props, "kmsKeyId")
       ? undefined
       : "no customer managed key (kmsKeyId is empty: the AWS managed key would be used)",
 );

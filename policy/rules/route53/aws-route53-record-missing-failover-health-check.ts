@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { asArray } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -17,7 +18,7 @@ export default resourceRule(
     const primary = asArray<{ type?: string }>(props.failoverRoutingPolicies).some(
       (p) => p.type === "PRIMARY",
     );
-    return primary && !props.healthCheckId
+    return primary && !isSet(props, "healthCheckId")
       ? "PRIMARY failover record without a health check"
       : undefined;
   },

@@ -1,3 +1,4 @@
+import { isComputed, peek } from "../../lib/known";
 import type { PolicyResource } from "@pulumi/policy";
 import { asArray } from "../../lib/props";
 import { stackRule } from "../../lib/rule";
@@ -26,13 +27,21 @@ export default stackRule(
     return stack.ofType(REPLICATION).flatMap((config) => {
       // A source bucket in another stack (the standby replicates the primary's) is checked where it lives.
       const sources = stack.referenced(config, "bucket", BUCKET_TYPES);
-      const destinations = stack
-        .ofType(...BUCKET_TYPES)
-        .filter((b) =>
-          asArray<{ destination?: { bucket?: string } }>(config.props?.rules).some(
-            (r) => r.destination?.bucket === b.props?.arn,
-          ),
-        );
+      // Destinations by the rules' property dependencies (a replica bucket created here has no ARN
+      // yet in a first preview), else by their ARNs.
+      const viaDependency = (config.propertyDependencies?.rules ?? []).filter((d) =>
+        BUCKET_TYPES.includes(d.type),
+      );
+      const arns = asArray<{ destination?: { bucket?: unknown } }>(peek(config.props, "rules")).map(
+        (r) => peek(peek(r, "destination"), "bucket"),
+      );
+      const destinations =
+        viaDependency.length > 0
+          ? viaDependency
+          : stack.ofType(...BUCKET_TYPES).filter((b) => {
+              const arn = peek(b.props, "arn");
+              return !isComputed(arn) && arns.includes(arn);
+            });
       return [...sources, ...destinations]
         .filter((b) => !versioned(b))
         .map((resource) => ({ resource, message: "replicated bucket without versioning enabled" }));

@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { asArray } from "../../lib/props";
 import { Props, stackRule } from "../../lib/rule";
 import { BUCKET_TYPES, SSE_TYPES, companions } from "../../lib/s3";
@@ -25,7 +26,7 @@ export default stackRule(
         asArray<Props>(c.props?.rules).map((r) => r.applyServerSideEncryptionByDefault ?? {}),
       );
       const kms = defaults.some(
-        (d) => String(d.sseAlgorithm ?? "").startsWith("aws:kms") && d.kmsMasterKeyId,
+        (d) => String(d.sseAlgorithm ?? "").startsWith("aws:kms") && isSet(d, "kmsMasterKeyId"),
       );
       const logDelivery = bucket.props?.tags?.[LOG_DELIVERY_TAG] === "true";
       if (kms || (logDelivery && defaults.some((d) => d.sseAlgorithm === "AES256"))) return [];

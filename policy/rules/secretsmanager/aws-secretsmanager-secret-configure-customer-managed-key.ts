@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -13,10 +14,12 @@ export default resourceRule(
     remediation: "Set kmsKeyId (and kmsKeyId on every replica).",
   },
   (props) => [
-    props.kmsKeyId ? undefined : "no customer managed key (kmsKeyId is empty)",
+    isSet(props, "kmsKeyId") ? undefined : "no customer managed key (kmsKeyId is empty)",
     ...(Array.isArray(props.replicas) ? props.replicas : []).map(
       (r: { region?: string; kmsKeyId?: string }) =>
-        r.kmsKeyId ? undefined : `replica in ${r.region ?? "?"} has no customer managed key`,
+        isSet(r, "kmsKeyId")
+          ? undefined
+          : `replica in ${r.region ?? "?"} has no customer managed key`,
     ),
   ],
 );

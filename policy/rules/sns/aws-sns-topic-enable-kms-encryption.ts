@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -12,5 +13,7 @@ export default resourceRule(
     remediation: "Set kmsMasterKeyId to a customer managed key.",
   },
   (props) =>
-    props.kmsMasterKeyId ? undefined : "messages are not encrypted (kmsMasterKeyId is empty)",
+    isSet(props, "kmsMasterKeyId")
+      ? undefined
+      : "messages are not encrypted (kmsMasterKeyId is empty)",
 );

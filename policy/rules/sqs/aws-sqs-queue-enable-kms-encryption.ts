@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -14,7 +15,7 @@ export default resourceRule(
       "Set kmsMasterKeyId to a customer managed key (SQS-managed SSE keeps the key out of our control).",
   },
   (props) =>
-    props.kmsMasterKeyId
+    isSet(props, "kmsMasterKeyId")
       ? undefined
       : "messages are not encrypted with a customer managed key (kmsMasterKeyId is empty)",
 );

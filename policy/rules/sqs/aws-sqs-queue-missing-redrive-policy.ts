@@ -1,3 +1,4 @@
+import { isComputed, isSet, peek } from "../../lib/known";
 import { parseDocument } from "../../lib/props";
 import { stackRule } from "../../lib/rule";
 
@@ -20,9 +21,12 @@ export default stackRule(
   (stack) => {
     const queues = stack.ofType(QUEUE);
     const separate = stack.ofType(REDRIVE);
+    // The policy text is unknown in a first preview (it embeds the dead-letter queue's ARN); the
+    // property dependency still names that queue, and a policy that is set is a redrive policy.
     const targetArn = (r: { props: Record<string, unknown> }) => {
-      const doc = parseDocument(r.props?.redrivePolicy) as
-        { deadLetterTargetArn?: string } | undefined;
+      const text = peek(r.props, "redrivePolicy");
+      if (isComputed(text)) return undefined;
+      const doc = parseDocument(text) as { deadLetterTargetArn?: string } | undefined;
       return doc?.deadLetterTargetArn;
     };
     // Dead-letter queues: named by a redrive policy, through its dependency or its ARN.
@@ -35,8 +39,8 @@ export default stackRule(
     const redriven = (q: { urn: string }) =>
       separate.some((r) => stack.referenced(r, "queueUrl", [QUEUE]).some((x) => x.urn === q.urn));
     return queues
-      .filter((q) => !deadLetters.has(q.urn) && !deadLetters.has(q.props?.arn))
-      .filter((q) => !targetArn(q) && !redriven(q))
+      .filter((q) => !deadLetters.has(q.urn) && !deadLetters.has(peek(q.props, "arn") as string))
+      .filter((q) => !isSet(q.props, "redrivePolicy") && !redriven(q))
       .map((resource) => ({ resource, message: "no redrive policy to a dead-letter queue" }));
   },
 );
