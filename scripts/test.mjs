@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the project's whole gate, in one command.
 //
-//   1. type check (tsc --noEmit)         } run side by side: they are independent
+//   1. type check (tsc --noEmit), and    } run side by side: they are independent
+//      the policy pack type-checked with the options the Pulumi CLI compiles it with
 //   2. lint (ESLint, zero warnings) and format check (Prettier)
 //   3. mocha: unit, stack, engine tests
 //   4. the offline run of both stacks (`npm start`), as a newcomer would run it
@@ -49,6 +50,12 @@ const gates = await Promise.all([
   run("type check: tsc --noEmit", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"], {
     buffered: true,
   }),
+  run(
+    "type check: policy pack as the Pulumi CLI compiles it",
+    process.execPath,
+    [path.join(root, "scripts", "packTypecheck.mjs"), path.join(root, "policy")],
+    { buffered: true },
+  ),
   run("lint: eslint --max-warnings 0", bin("eslint"), ["--max-warnings", "0", "."], {
     buffered: true,
   }),

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { mockCall, mockResourceOutputs } from "../../offline/outputs";
-import { redact, unwrapSecrets } from "../../offline/recorder";
+import { engineUrn, redact, unwrapSecrets } from "../../offline/recorder";
+import { synth } from "../helpers";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const secret = (value: unknown) => ({ [SIG]: "1b47061264138c4ac30d75fd1eb44270", value });
@@ -57,5 +58,45 @@ describe("offline/recorder and outputs", () => {
     expect(() => mockCall("aws:index/getAvailabilityZones:getAvailabilityZones", {}, ctx)).to.throw(
       /no mock for the invoke aws:index\/getAvailabilityZones/,
     );
+  });
+});
+
+describe("URNs as the Pulumi engine builds them", () => {
+  const where = { stack: "prod-mumbai", project: "ecommerce-platform" };
+  const root =
+    "urn:pulumi:prod-mumbai::ecommerce-platform::pulumi:pulumi:Stack::ecommerce-platform-prod-mumbai";
+
+  it("leaves the root stack's type out of its children's", () => {
+    expect(engineUrn(where, root, "ecommerce:network:Network", "network")).to.equal(
+      "urn:pulumi:prod-mumbai::ecommerce-platform::ecommerce:network:Network::network",
+    );
+    expect(engineUrn(where, "", "pulumi:pulumi:Stack", "ecommerce-platform-prod-mumbai")).to.equal(
+      root,
+    );
+  });
+
+  it("prefixes the parent's whole type chain, not only its last type", () => {
+    const services = engineUrn(where, root, "ecommerce:services:Services", "services");
+    const service = engineUrn(where, services, "ecommerce:services:Microservice", "services-cart");
+    expect(engineUrn(where, service, "aws:iam/role:Role", "services-cart-pod")).to.equal(
+      "urn:pulumi:prod-mumbai::ecommerce-platform::ecommerce:services:Services$ecommerce:services:Microservice$aws:iam/role:Role::services-cart-pod",
+    );
+  });
+
+  it("gives every resource of both plans its parent's chain plus its own type", async () => {
+    for (const p of (await synth()).plans) {
+      const byUrn = new Map(p.resources.map((r) => [r.urn, r]));
+      const nested = p.resources.filter((r) => byUrn.has(r.parent));
+      expect(nested.length, p.stack).to.be.greaterThan(300);
+      for (const r of p.resources) {
+        const [, , qualified, name] = r.urn.split("::");
+        expect(name).to.equal(r.name);
+        expect(qualified).to.not.match(/(^|\$)pulumi:pulumi:Stack(\$|$)/);
+        const parent = byUrn.get(r.parent);
+        expect(qualified, r.urn).to.equal(
+          parent ? `${parent.urn.split("::")[2]}$${r.type}` : r.type,
+        );
+      }
+    }
   });
 });
