@@ -41,6 +41,22 @@ export function renderPolicyReadme(): string {
     "Rules on `eks:index:Cluster` read the component's inputs: under the offline engine its",
     "`aws:eks/cluster` child does not exist, and a real preview checks both levels.",
   ];
+  lines.push(
+    "",
+    "## During a first preview",
+    "",
+    "In a first `pulumi preview` of a new stack, what a provider computes on create (ids, ARNs) is",
+    "unknown, and the analyzer turns a rule that reads such a value into an advisory \"can't run",
+    'during preview" note, which blocks nothing. The rules therefore ask whether a key is *set*',
+    "(`isSet` in `lib/known.ts`: a reference to another resource's output counts as set) and stack",
+    "rules skip unknown ids, so they decide in a preview exactly as with known values",
+    "(`npm start -- --preview` shows it; `test/offline/preview.test.ts` proves it on both stacks and",
+    "on broken copies). What no preview can know:",
+    "",
+  );
+  for (const r of rules.filter((x) => x.meta.previewLimit)) {
+    lines.push(`- \`${r.name}\`: ${r.meta.previewLimit}`);
+  }
   for (const [topic, title] of Object.entries(TOPIC_TITLES)) {
     const inTopic = rules
       .filter((r) => r.meta.topic === topic)

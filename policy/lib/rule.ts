@@ -41,6 +41,13 @@ export interface RuleMeta {
   types: string[];
   remediation: string;
   configSchema?: PolicyConfigSchema;
+  /**
+   * What the rule cannot decide during a first `pulumi preview` and why (listed in the policy
+   * docs). Rules read "is it configured" with `isSet` (lib/known.ts) and so decide; only a value
+   * no preview can know belongs here. Its check then runs during `pulumi up`, when the analyzer
+   * sees each resource's resolved inputs before creating it.
+   */
+  previewLimit?: string;
 }
 
 export type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

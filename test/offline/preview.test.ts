@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { StackPlan } from "../../offline/plan";
 import { evaluatePlan } from "../../offline/policyGate";
+import { rules } from "../../policy/rules";
 import { ofType, synth, the } from "../helpers";
 
 const PRIMARY = "prod-mumbai";
@@ -178,6 +179,9 @@ describe("first-preview mode (npm start -- --preview)", () => {
       expect(gate.undecided.map((u) => u.policy)).to.deep.equal(
         unknownDocuments.map(() => IAM_DOCUMENT_RULE),
       );
+      // And the policy docs say so.
+      const documented = rules.filter((r) => r.meta.previewLimit).map((r) => r.name);
+      expect(documented).to.deep.equal([IAM_DOCUMENT_RULE]);
       expect(gate.undecided.map((u) => u.urn).sort()).to.deep.equal(
         unknownDocuments.map((r) => r.urn).sort(),
       );

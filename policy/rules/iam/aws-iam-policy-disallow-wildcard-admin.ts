@@ -29,6 +29,8 @@ export default resourceRule(
       "aws:iam/role:Role",
     ],
     remediation: "Name the actions and the resources the role needs.",
+    previewLimit:
+      "A document that embeds the ARN of a resource created in the same run (a key, a table, a queue) is unknown as a whole during a first preview: the AWS provider's Check turns a policy object holding an unknown into one unknown string. Those documents are checked during `pulumi up`, before the policy is created.",
   },
   (props, { type }) =>
     type === "aws:iam/role:Role"
