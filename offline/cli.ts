@@ -10,7 +10,7 @@ import { runEngine } from "./engine";
 import { StackPlan } from "./plan";
 import { formatVerdicts } from "./policyGate";
 import { parseStackConfig, StackConfig } from "../stacks/config";
-import { architectureSvg } from "./diagram";
+import { architectureSvg, preloadGraphviz } from "./diagram";
 import { diffPlans, formatDiff } from "./diff";
 import { drInputs, drReport, formatDrReport, formatModeSummary } from "./drModel";
 import { parseOverride, toRuntimeConfig } from "./projectConfig";
@@ -195,6 +195,8 @@ export async function main(
   }
   try {
     const started = Date.now();
+    // Compiled in the background while the stacks synthesize; a failure surfaces when drawing.
+    preloadGraphviz().catch(() => undefined);
     const result = await runEngine(
       { stacks: options.stacks, overrides: options.overrides, preview: options.preview },
       program,

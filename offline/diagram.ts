@@ -335,11 +335,26 @@ export function architectureDot(plans: StackPlan[]): string {
   return `${lines.join("\n")}\n`;
 }
 
+type Graphviz = Awaited<ReturnType<typeof import("@hpcc-js/wasm-graphviz").Graphviz.load>>;
+let loading: Promise<Graphviz> | undefined;
+
+/**
+ * Starts loading Graphviz: V8 compiles its WebAssembly on background threads, so a caller that
+ * starts this before synthesizing gets the compile for free on the second core.
+ */
+export function preloadGraphviz(): Promise<Graphviz> {
+  if (!loading) {
+    // The package is ESM-only; Node 20.19+ loads it with require().
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Graphviz } =
+      require("@hpcc-js/wasm-graphviz") as typeof import("@hpcc-js/wasm-graphviz");
+    loading = Graphviz.load();
+  }
+  return loading;
+}
+
 /** Renders the plans to SVG with Graphviz compiled to WebAssembly. */
 export async function architectureSvg(plans: StackPlan[]): Promise<string> {
-  // The package is ESM-only; Node 20.19+ loads it with require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Graphviz } = require("@hpcc-js/wasm-graphviz") as typeof import("@hpcc-js/wasm-graphviz");
-  const graphviz = await Graphviz.load();
+  const graphviz = await preloadGraphviz();
   return graphviz.dot(architectureDot(plans));
 }

@@ -17,6 +17,8 @@ import {
 import { ReferencedStack } from "./recorder";
 import { Program, loadProgram } from "./program";
 import { synthesizeStack } from "./synth";
+import { cachedSynthesis, serialized, synthesisKey } from "./synthCache";
+import { PlanInput } from "./types";
 
 /** Pulumi's default organization name for self-managed backends. */
 export const DEFAULT_ORGANIZATION = "organization";
@@ -108,6 +110,21 @@ export async function runEngine(
   };
   requested.forEach(visit);
 
+  // The project's own program is cached per synthesis input; a program passed in is not.
+  const synthesizeAndGate = (input: PlanInput) =>
+    cachedSynthesis(program ? undefined : synthesisKey(project.dir, input), () =>
+      serialized(async () => {
+        const result = await synthesizeStack(run, input);
+        const gate = await evaluatePlan(result.plan);
+        result.plan.policy = {
+          rules: gate.rules,
+          violations: gate.violations,
+          ...(gate.undecided.length > 0 ? { undecided: gate.undecided } : {}),
+        };
+        return { result, gate };
+      }),
+    );
+
   const referenced = new Set(
     order.flatMap((s) => referencedStacks(configOf(s), qualified).filter((d) => d !== s)),
   );
@@ -123,18 +140,12 @@ export async function runEngine(
       secretKeys: secureKeys(project, stack),
       references,
     };
-    const result = await synthesizeStack(run, { ...input, preview: options.preview });
+    const { result, gate } = await synthesizeAndGate({ ...input, preview: options.preview });
     const deployed =
       options.preview && referenced.has(stack)
-        ? (await synthesizeStack(run, input)).reference
+        ? (await synthesizeAndGate(input)).result.reference
         : result.reference;
     references.set(result.plan.qualifiedName, deployed);
-    const gate = await evaluatePlan(result.plan);
-    result.plan.policy = {
-      rules: gate.rules,
-      violations: gate.violations,
-      ...(gate.undecided.length > 0 ? { undecided: gate.undecided } : {}),
-    };
     gates.set(stack, gate);
     plans.push(result.plan);
   }

@@ -146,6 +146,8 @@ export async function evaluatePlan(
   config: PolicyConfig = {},
 ): Promise<GateResult> {
   const resources = policyResources(plan);
+  // One analyzer view of each resource's inputs serves every rule (rules only read props).
+  const inputs = new Map(plan.resources.map((r) => [r, analyzerProps(r.inputs)]));
   const verdicts: RuleVerdict[] = [];
   const undecided: UndecidedCheck[] = [];
   for (const rule of rules) {
@@ -168,7 +170,7 @@ export async function evaluatePlan(
           type: r.type,
           name: r.name,
           urn: r.urn,
-          props: analyzerProps(r.inputs),
+          props: inputs.get(r),
           opts: { protect: r.protect, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
           stackTags: new Map<string, string>(),
           getConfig,

@@ -62,9 +62,16 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
   // Under ts-node each one is source-mapped, which is two thirds of a synthesis; offline nothing
   // reads those positions, so the mapping is off while the stack synthesizes. The program's own
   // code path is unchanged.
+  //
+  // The SDK also captures a stack trace for every promise it tracks (`debuggablePromise`, for its
+  // leak report), which offline nobody reads either: traces are cut to no frames meanwhile. The
+  // SDK's own source positions (`Resource.callsites`) raise the limit themselves, so resources keep
+  // them.
   const errorClass = Error as { prepareStackTrace?: unknown };
   const mapStackTrace = errorClass.prepareStackTrace;
+  const stackTraceLimit = Error.stackTraceLimit;
   errorClass.prepareStackTrace = undefined;
+  Error.stackTraceLimit = 0;
   return withLocalStorage(async () => {
     await pulumi.runtime.setMocks(mocks, input.project, input.stack, preview, input.organization);
     // setMocks set the feature flags on this store; now swap in the recording monitor.
@@ -88,6 +95,7 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
     } finally {
       process.off("unhandledRejection", onError);
       errorClass.prepareStackTrace = mapStackTrace;
+      Error.stackTraceLimit = stackTraceLimit;
     }
     if (errors.length > 0) {
       throw new SynthError(

@@ -85,14 +85,13 @@ console.log(
 
 console.log("== offline run of both stacks (npm start) ==");
 const planDir = fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-plan-"));
-const offline = await run(
-  "offline run: npm start",
-  process.execPath,
-  ["-r", "ts-node/register/transpile-only", "offline/cli.ts", "--out", planDir],
-  {
-    env: { TS_NODE_TRANSPILE_ONLY: "true" },
-  },
-);
+const offline = await run("offline run: npm start", process.execPath, [
+  "-r",
+  "@swc-node/register",
+  "offline/cli.ts",
+  "--out",
+  planDir,
+]);
 report(offline);
 checks.push(offline);
 
