@@ -345,9 +345,9 @@ let loading: Promise<Graphviz> | undefined;
 export function preloadGraphviz(): Promise<Graphviz> {
   if (!loading) {
     // The package is ESM-only; Node 20.19+ loads it with require().
+    type Module = typeof import("@hpcc-js/wasm-graphviz");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Graphviz } =
-      require("@hpcc-js/wasm-graphviz") as typeof import("@hpcc-js/wasm-graphviz");
+    const { Graphviz } = require("@hpcc-js/wasm-graphviz") as Module;
     loading = Graphviz.load();
   }
   return loading;
