@@ -83,7 +83,7 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
     atRestEncryptionEnabled: true,
     kmsKeyId: KEY,
     transitEncryptionEnabled: true,
-    authToken: "[secret]",
+    userGroupIds: ["[unknown]"],
     automaticFailoverEnabled: true,
     multiAzEnabled: true,
     numCacheClusters: 2,

@@ -208,9 +208,9 @@ const RESOURCE_CASES: Case[] = [
   c(
     "aws-elasticache-replicationgroup-enable-transit-encryption",
     "aws:elasticache/replicationGroup:ReplicationGroup",
-    "no AUTH token",
-    (p) => delete p.authToken,
-    /no AUTH token/,
+    "no user group and no AUTH token",
+    (p) => delete p.userGroupIds,
+    /no client authentication \(neither userGroupIds nor authToken is set\)/,
   ),
   c(
     "aws-lb-listener-enforce-https",
@@ -845,6 +845,17 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
       expect(
         await violations("aws-iam-role-disallow-wildcard-trust", [
           res("aws:iam/role:Role", "r", { assumeRolePolicy: conditioned }),
+        ]),
+      ).to.deep.equal([]);
+    });
+
+    it("accepts a replication group authenticated by an AUTH token instead of a user group", async () => {
+      const g = clone(BASELINE["aws:elasticache/replicationGroup:ReplicationGroup"]) as Props;
+      delete g.userGroupIds;
+      g.authToken = "[secret]";
+      expect(
+        await violations("aws-elasticache-replicationgroup-enable-transit-encryption", [
+          res("aws:elasticache/replicationGroup:ReplicationGroup", "g", g),
         ]),
       ).to.deep.equal([]);
     });
