@@ -355,6 +355,33 @@ const INSTANCE_CLASS = /^db\.[a-z0-9]+\.[a-z0-9]+$/;
 const NODE_TYPE = /^cache\.[a-z0-9]+\.[a-z0-9]+$/;
 const VERSION = /^\d+(\.\d+)*$/;
 
+/**
+ * The services authenticate to Valkey with IAM, which ElastiCache offers from Valkey 7.2
+ * ("Authenticating with IAM", ElastiCache User Guide).
+ */
+const MIN_CACHE_VERSION = [7, 2];
+
+function readCacheVersion(
+  cache: RawObject,
+  key: string,
+  fallback: string,
+  problems: Problems,
+): string {
+  const version = readPattern(cache, "engineVersion", key, VERSION, "8.0", fallback, problems);
+  const [major, minor = 0] = version.split(".").map(Number);
+  if (
+    major < MIN_CACHE_VERSION[0] ||
+    (major === MIN_CACHE_VERSION[0] && minor < MIN_CACHE_VERSION[1])
+  ) {
+    problems.add(
+      `${key}.engineVersion`,
+      `${version} is not accepted; the services' IAM-authenticated Valkey users need Valkey 7.2 or later, e.g. 8.0`,
+    );
+    return fallback;
+  }
+  return version;
+}
+
 function parseData(read: ConfigReader, role: Role | undefined, problems: Problems): DataConfig {
   const key = "ecommerce:data";
   const raw = readObject(read, key, ["aurora", "cache", "queues"], problems);
@@ -425,15 +452,7 @@ function parseData(read: ConfigReader, role: Role | undefined, problems: Problem
         problems,
         " (Multi-AZ failover needs a replica)",
       ),
-      engineVersion: readPattern(
-        cache,
-        "engineVersion",
-        `${key}.cache`,
-        VERSION,
-        "8.0",
-        d.cacheEngineVersion,
-        problems,
-      ),
+      engineVersion: readCacheVersion(cache, `${key}.cache`, d.cacheEngineVersion, problems),
     },
     queues: {
       maxReceiveCount: readInteger(
