@@ -892,6 +892,7 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
       "aws:apigateway/stage:Stage": "aws:apigatewayv2/stage:Stage",
       "kubernetes:apps/v1:StatefulSet": "kubernetes:apps/v1:Deployment",
       "kubernetes:apps/v1:DaemonSet": "kubernetes:apps/v1:Deployment",
+      "kubernetes:batch/v1:Job": "kubernetes:apps/v1:Deployment",
       "kubernetes:core/v1:ServiceAccount": "kubernetes:core/v1:Service",
       "aws:iam/policy:Policy": "aws:iam/rolePolicy:RolePolicy",
       "aws:iam/userPolicy:UserPolicy": "aws:iam/rolePolicy:RolePolicy",
