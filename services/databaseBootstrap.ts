@@ -4,6 +4,7 @@ import { createHash } from "crypto";
 import { podIdentityRole } from "../components/cluster/podIdentity";
 import { policyDocument } from "../components/shared/iamDocuments";
 import { MAINTENANCE_DATABASE, bootstrapSql } from "./databaseSql";
+import { CONTAINER_SECURITY, POD_SECURITY } from "./workload";
 
 /**
  * Pinned client images. The AWS CLI fetches the master secret with the Job's Pod Identity
@@ -161,12 +162,7 @@ export class DatabaseBootstrap extends pulumi.ComponentResource {
       inNs,
     );
 
-    const restricted = {
-      allowPrivilegeEscalation: false,
-      readOnlyRootFilesystem: true,
-      runAsNonRoot: true,
-      capabilities: { drop: ["ALL"] },
-    };
+    const restricted = CONTAINER_SECURITY;
     const resources = {
       requests: { cpu: "50m", memory: "64Mi" },
       limits: { cpu: "500m", memory: "256Mi" },
@@ -192,13 +188,7 @@ export class DatabaseBootstrap extends pulumi.ComponentResource {
             spec: {
               serviceAccountName: "db-bootstrap",
               restartPolicy: "Never",
-              securityContext: {
-                runAsNonRoot: true,
-                runAsUser: 10001,
-                runAsGroup: 10001,
-                fsGroup: 10001,
-                seccompProfile: { type: "RuntimeDefault" },
-              },
+              securityContext: POD_SECURITY,
               initContainers: [
                 {
                   name: "master-secret",

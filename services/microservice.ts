@@ -6,11 +6,13 @@ import { APP_CONTAINER, ServiceContract, ServiceSpec, replicasFor } from "./cata
 import { migrationJob } from "./migration";
 import { DataResources, servicePolicy } from "./permissions";
 import {
-  ISTIO_AGENT_PORT,
+  CONTAINER_SECURITY,
+  POD_SECURITY,
   ServiceEndpoints,
   Upstream,
   containerPorts,
   environment,
+  ingressPolicy,
   probes,
   scrapeAnnotations,
 } from "./workload";
@@ -50,20 +52,6 @@ interface Track {
   contract: ServiceContract;
   replicas: number;
 }
-
-export const POD_SECURITY = {
-  runAsNonRoot: true,
-  runAsUser: 10001,
-  runAsGroup: 10001,
-  fsGroup: 10001,
-  seccompProfile: { type: "RuntimeDefault" },
-};
-export const CONTAINER_SECURITY = {
-  allowPrivilegeEscalation: false,
-  readOnlyRootFilesystem: true,
-  runAsNonRoot: true,
-  capabilities: { drop: ["ALL"] },
-};
 
 /**
  * One of the shop's services on the mesh: ServiceAccount with a Pod Identity role derived from
@@ -148,7 +136,17 @@ export class Microservice extends pulumi.ComponentResource {
         { ...k8sOpts, dependsOn: podsNeed },
       );
     }
-    this.networkPolicy(name, args, tracks, k8sOpts);
+    new k8s.networking.v1.NetworkPolicy(
+      name,
+      {
+        metadata: { name: svc, namespace, labels: { app: svc } },
+        spec: ingressPolicy(
+          spec,
+          tracks.map((t) => t.contract),
+        ),
+      },
+      k8sOpts,
+    );
 
     new k8s.core.v1.Service(
       name,
@@ -340,49 +338,6 @@ export class Microservice extends pulumi.ComponentResource {
     return pulumi
       .output(args.endpoints)
       .apply((e) => environment(args.spec, t, args.region, e, args.calls));
-  }
-
-  /**
-   * Who may reach the service's pods, port by port: the gateway (mesh namespace) and its callers
-   * on each track's HTTP port; Prometheus (observability) on the Istio agent, which serves the
-   * merged metrics, and on each metrics port.
-   */
-  private networkPolicy(
-    name: string,
-    args: MicroserviceArgs,
-    tracks: Track[],
-    opts: pulumi.CustomResourceOptions,
-  ) {
-    const svc = args.spec.name;
-    const tcp = (ports: number[]) =>
-      [...new Set(ports)].sort((a, b) => a - b).map((port) => ({ protocol: "TCP", port }));
-    const namespace = (ns: string) => ({
-      namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": ns } },
-    });
-    new k8s.networking.v1.NetworkPolicy(
-      name,
-      {
-        metadata: { name: svc, namespace: args.namespace, labels: { app: svc } },
-        spec: {
-          podSelector: { matchLabels: { app: svc } },
-          policyTypes: ["Ingress"],
-          ingress: [
-            {
-              from: [
-                namespace("istio-system"),
-                ...args.spec.callers.map((c) => ({ podSelector: { matchLabels: { app: c } } })),
-              ],
-              ports: tcp(tracks.map((t) => t.contract.port)),
-            },
-            {
-              from: [namespace("observability")],
-              ports: tcp([ISTIO_AGENT_PORT, ...tracks.map((t) => t.contract.metricsPort)]),
-            },
-          ],
-        },
-      },
-      opts,
-    );
   }
 
   private deploymentSpec(args: MicroserviceArgs, t: Track): k8s.apps.v1.DeploymentArgs {

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { ServiceSpec } from "./catalog";
+import { CONTAINER_SECURITY, POD_SECURITY } from "./workload";
 
 /**
  * A service's schema-migration Job (`ecommerce:services.<name>.migration`): its image and
@@ -39,12 +40,7 @@ export function migrationJob(
         spec: {
           serviceAccountName: spec.name,
           restartPolicy: "Never",
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: 10001,
-            runAsGroup: 10001,
-            seccompProfile: { type: "RuntimeDefault" },
-          },
+          securityContext: POD_SECURITY,
           containers: [
             {
               name: "migrate",
@@ -52,12 +48,7 @@ export function migrationJob(
               command: migration.command,
               env,
               resources: spec.contract.resources,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                readOnlyRootFilesystem: true,
-                runAsNonRoot: true,
-                capabilities: { drop: ["ALL"] },
-              },
+              securityContext: CONTAINER_SECURITY,
               volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
             },
           ],

@@ -9,6 +9,21 @@ import { databaseName } from "./databaseSql";
 /** The Istio agent's port: Prometheus scrapes the merged app and proxy metrics there. */
 export const ISTIO_AGENT_PORT = 15020;
 
+/** Pod Security `restricted`: every pod the services create (Deployments and Jobs) runs so. */
+export const POD_SECURITY = {
+  runAsNonRoot: true,
+  runAsUser: 10001,
+  runAsGroup: 10001,
+  fsGroup: 10001,
+  seccompProfile: { type: "RuntimeDefault" },
+};
+export const CONTAINER_SECURITY = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  capabilities: { drop: ["ALL"] },
+};
+
 /** Connection settings a service reads from its environment; no secret values. */
 export interface ServiceEndpoints {
   auroraEndpoint: string;
@@ -172,5 +187,35 @@ export function scrapeAnnotations(c: ServiceContract): Record<string, string> {
     "prometheus.io/scrape": "true",
     "prometheus.io/port": String(c.metricsPort),
     "prometheus.io/path": c.metricsPath,
+  };
+}
+
+/**
+ * Who may reach a service's pods, port by port: the gateway (mesh namespace) and its callers on
+ * each track's HTTP port; Prometheus (observability) on the Istio agent, which serves the merged
+ * metrics, and on each track's metrics port.
+ */
+export function ingressPolicy(spec: ServiceSpec, tracks: ServiceContract[]) {
+  const tcp = (ports: number[]) =>
+    [...new Set(ports)].sort((a, b) => a - b).map((port) => ({ protocol: "TCP", port }));
+  const namespace = (ns: string) => ({
+    namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": ns } },
+  });
+  return {
+    podSelector: { matchLabels: { app: spec.name } },
+    policyTypes: ["Ingress"],
+    ingress: [
+      {
+        from: [
+          namespace("istio-system"),
+          ...spec.callers.map((c) => ({ podSelector: { matchLabels: { app: c } } })),
+        ],
+        ports: tcp(tracks.map((t) => t.port)),
+      },
+      {
+        from: [namespace("observability")],
+        ports: tcp([ISTIO_AGENT_PORT, ...tracks.map((t) => t.metricsPort)]),
+      },
+    ],
   };
 }
