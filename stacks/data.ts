@@ -42,6 +42,7 @@ export function dataOutputs(data: Data) {
     auroraReaderEndpoint: data.auroraReaderEndpoint,
     dbSecretArn: data.dbSecretArn,
     cacheEndpoint: data.cacheEndpoint,
+    // The disabled Valkey default user's password (break-glass); services use IAM auth.
     cacheSecretArn: data.cacheSecretArn,
     tableNames: data.tableNames,
     queueUrls: data.queueUrls,

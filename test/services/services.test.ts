@@ -271,6 +271,27 @@ describe("services: Microservice objects (recorded offline runs)", () => {
       if (p.name === "services-auth-pod")
         expect(resources).to.include(tableArns.sessions).and.not.include(tableArns.carts);
     }
+    // Valkey: elasticache:Connect on the replication group and the service's own user only; no
+    // service may read the default user's password any more.
+    const [group] = ofType(prod, "aws:elasticache/replicationGroup:ReplicationGroup");
+    const users = Object.fromEntries(
+      ofType(prod, "aws:elasticache/user:User")
+        .filter((u) => u.inputs.userName !== "default")
+        .map((u) => [(u.inputs.tags as Record<string, string>).service, u.outputs.arn]),
+    );
+    expect(Object.keys(users)).to.have.members(["product", "cart", "inventory", "auth"]);
+    for (const p of policies) {
+      const svc = p.name.replace(/^services-/, "").replace(/-pod$/, "");
+      const statements = JSON.parse(String(p.inputs.policy)).Statement as Spec[];
+      const connect = statements.filter((st) => [st.Action].flat().includes("elasticache:Connect"));
+      if (users[svc]) {
+        expect(connect, svc).to.have.length(1);
+        expect(connect[0].Resource, svc).to.deep.equal([group.outputs.arn, users[svc]]);
+      } else {
+        expect(connect, svc).to.deep.equal([]);
+      }
+      expect(JSON.stringify(statements), svc).to.not.include(String(prod.outputs.cacheSecretArn));
+    }
   });
 
   it("puts the circuit breaker and connection limits from the catalog into each DestinationRule", () => {
