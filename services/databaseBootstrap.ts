@@ -195,6 +195,8 @@ export class DatabaseBootstrap extends pulumi.ComponentResource {
                   image: BOOTSTRAP_IMAGES.awsCli,
                   // The secret is the JSON the data layer writes; its password's alphabet has no
                   // quote or backslash (aurora.ts), so the value is the text between the quotes.
+                  // The image is built FROM amazonlinux:2 (aws/aws-cli's Dockerfile), whose
+                  // base carries sh, sed and curl; its entrypoint `aws` is replaced here.
                   command: [
                     "sh",
                     "-ec",
