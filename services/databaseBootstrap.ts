@@ -19,9 +19,12 @@ export const BOOTSTRAP_NAMESPACE = "db-bootstrap";
 export const RDS_CA_BUNDLE = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem";
 
 export interface DatabaseBootstrapArgs {
+  /** The primary's EKS cluster, where the Job runs (the writer is reachable only from the VPC). */
   provider: k8s.Provider;
+  /** For the Job's Pod Identity association. */
   clusterName: string;
   accountId: pulumi.Input<string>;
+  /** The stack's region (the secret's key is used only through Secrets Manager there). */
   region: string;
   /** The Aurora-bound services: each gets its own database and IAM login role. */
   services: string[];
