@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { PlannedResource, StackPlan } from "../../offline/plan";
+import { CATALOG } from "../../services/catalog";
 import { BOOTSTRAP_IMAGES } from "../../services/databaseBootstrap";
 import { bootstrapSql } from "../../services/databaseSql";
 import { ofType, plan } from "../helpers";
@@ -119,6 +120,10 @@ describe("services: the service contract from config", () => {
         "prod-mumbai:ecommerce:services.product.mirror.percent=5",
         "prod-mumbai:ecommerce:services.product.mirror.readyPath=/ready",
         "prod-mumbai:ecommerce:services.product.mirror.env.LOG_LEVEL=debug",
+        "prod-mumbai:ecommerce:services.product.mirror.resources.requests.cpu=50m",
+        "prod-mumbai:ecommerce:services.product.mirror.resources.requests.memory=64Mi",
+        "prod-mumbai:ecommerce:services.product.mirror.resources.limits.cpu=200m",
+        "prod-mumbai:ecommerce:services.product.mirror.resources.limits.memory=128Mi",
       ]);
     });
 
@@ -164,6 +169,15 @@ describe("services: the service contract from config", () => {
         scrape: ["9100", "/prometheus"],
         logLevel: "debug",
       });
+      // Resources: the mirror's own, the others the catalog's for product.
+      expect(tracks["product-mirror"].spec.containers[0].resources).to.deep.equal({
+        requests: { cpu: "50m", memory: "64Mi" },
+        limits: { cpu: "200m", memory: "128Mi" },
+      });
+      for (const t of ["product", "product-canary"])
+        expect(tracks[t].spec.containers[0].resources, t).to.deep.equal(
+          CATALOG.product.contract.resources,
+        );
       // A real image is not handed the demo image's variable.
       expect(env(p, "product-canary")).to.not.have.property("PODINFO_PORT_METRICS");
       expect(env(p, "product").PODINFO_PORT_METRICS).to.equal("9100");
