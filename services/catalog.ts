@@ -235,32 +235,6 @@ export function applyOverrides(
     const o = overrides[name] ?? {};
     const { image, replicas: full, canary, mirror, migration, ...contractOverride } = o;
     const contract = mergeContract(base.contract, contractOverride);
-    const track = <T extends { image: string }>(t: T & ContractOverride) => {
-      const {
-        image: trackImage,
-        port,
-        healthPath,
-        readyPath,
-        metricsPort,
-        metricsPath,
-        env,
-        resources,
-        ...rest
-      } = t;
-      return {
-        ...rest,
-        image: trackImage,
-        contract: mergeContract(contract, {
-          port,
-          healthPath,
-          readyPath,
-          metricsPort,
-          metricsPath,
-          env,
-          resources,
-        }),
-      };
-    };
     const spec: ServiceSpec = {
       ...base,
       image: image ?? base.image,
@@ -270,12 +244,20 @@ export function applyOverrides(
           ? base.replicas
           : { active: full, standby: base.replicas.standby, drill: full, failover: full },
     };
-    if (canary) spec.canary = track(canary);
-    if (mirror) spec.mirror = track(mirror);
+    // Tracks inherit the service's contract (its overrides included) field by field.
+    if (canary) {
+      const { image: canaryImage, weight, ...own } = canary;
+      spec.canary = { image: canaryImage, weight, contract: mergeContract(contract, own) };
+    }
+    if (mirror) {
+      const { image: mirrorImage, percent, ...own } = mirror;
+      spec.mirror = { image: mirrorImage, percent, contract: mergeContract(contract, own) };
+    }
     if (migration) spec.migration = migration;
     return spec;
   });
 }
+
 /** The service's replicas in a posture. */
 export function replicasFor(spec: ServiceSpec, posture: DataPosture): number {
   return spec.replicas[posture];
