@@ -21,8 +21,6 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
  * platform deploys and answers before the shop's own images exist. Override per service.
  */
 export const DEMO_IMAGE = "ghcr.io/stefanprodan/podinfo:6.7.1";
-export const SERVICE_PORT = 9898;
-export const METRICS_PORT = 9797;
 /** The application container's name in every service's pods (dashboards select it). */
 export const APP_CONTAINER = "app";
 
@@ -50,6 +48,47 @@ export interface CircuitBreaker {
   http2MaxRequests: number;
 }
 
+export interface Resources {
+  requests: { cpu: string; memory: string };
+  limits: { cpu: string; memory: string };
+}
+
+/**
+ * What an image must serve and what it is given: the container port, health and readiness
+ * paths on that port, a metrics port and path, extra non-secret environment and resources.
+ * Canary and mirror tracks inherit each field unless they set their own.
+ */
+export interface ServiceContract {
+  /** The HTTP port the container listens on (also the Service's port). */
+  port: number;
+  /** Liveness and startup probe path on `port`. */
+  healthPath: string;
+  /** Readiness probe path on `port`: the pod receives traffic only while it answers 2xx. */
+  readyPath: string;
+  /** The port Prometheus metrics are served on (scraped through the Istio agent). */
+  metricsPort: number;
+  metricsPath: string;
+  /** Extra non-secret environment variables (names the platform sets are reserved). */
+  env: Record<string, string>;
+  resources: Resources;
+}
+
+/** The demo image's contract (podinfo serves /healthz and /readyz on 9898, metrics on 9797). */
+export const DEMO_CONTRACT: Omit<ServiceContract, "resources"> = {
+  port: 9898,
+  healthPath: "/healthz",
+  readyPath: "/readyz",
+  metricsPort: 9797,
+  metricsPath: "/metrics",
+  env: {},
+};
+
+/** A canary or mirror track: its image and, field by field, its own contract. */
+export interface Track {
+  image: string;
+  contract: ServiceContract;
+}
+
 export interface ServiceSpec {
   name: ServiceName;
   image: string;
@@ -58,15 +97,17 @@ export interface ServiceSpec {
   requiresJwt: boolean;
   /** Replicas per posture: the primary and a drilled or failed-over standby run ≥ 3. */
   replicas: Record<DataPosture, number>;
-  resources: { requests: { cpu: string; memory: string }; limits: { cpu: string; memory: string } };
+  contract: ServiceContract;
   bindings: Binding[];
   /** Other services allowed to call this one (the gateway always may). */
   callers: ServiceName[];
   timeout: string;
   retries: { attempts: number; perTryTimeout: string };
   circuitBreaker: CircuitBreaker;
-  canary?: { image: string; weight: number };
-  mirror?: { image: string; percent: number };
+  canary?: Track & { weight: number };
+  mirror?: Track & { percent: number };
+  /** Primary only: a Job that runs the service's schema migrations before its pods roll. */
+  migration?: { image: string; command: string[] };
 }
 
 const STANDARD_REPLICAS: Record<DataPosture, number> = {
@@ -75,11 +116,11 @@ const STANDARD_REPLICAS: Record<DataPosture, number> = {
   drill: 3,
   failover: 3,
 };
-const SMALL = {
+const SMALL: Resources = {
   requests: { cpu: "100m", memory: "128Mi" },
   limits: { cpu: "500m", memory: "256Mi" },
 };
-const MEDIUM = {
+const MEDIUM: Resources = {
   requests: { cpu: "250m", memory: "256Mi" },
   limits: { cpu: "1", memory: "512Mi" },
 };
@@ -107,21 +148,22 @@ function service(
   requiresJwt: boolean,
   bindings: Binding[],
   callers: ServiceName[],
-  extra: Partial<ServiceSpec> = {},
+  extra: Partial<Omit<ServiceSpec, "contract">> & { resources?: Resources } = {},
 ): ServiceSpec {
+  const { resources, ...rest } = extra;
   return {
     name,
     image: DEMO_IMAGE,
     pathPrefix,
     requiresJwt,
     replicas: STANDARD_REPLICAS,
-    resources: SMALL,
+    contract: { ...DEMO_CONTRACT, resources: resources ?? SMALL },
     bindings,
     callers,
     timeout: "5s",
     retries: { attempts: 2, perTryTimeout: "2s" },
     circuitBreaker: BREAKER,
-    ...extra,
+    ...rest,
   };
 }
 
@@ -158,13 +200,30 @@ export const CATALOG: Record<ServiceName, ServiceSpec> = {
   auth: service("auth", "/auth", false, ["dynamodb:sessions", "redis"], ["user"]),
 };
 
-/** Per-service overrides from `ecommerce:services` (validated in stacks/config.ts). */
-export interface ServiceOverride {
+/** Contract fields a stack may override, for the service or for one of its tracks. */
+export type ContractOverride = Partial<ServiceContract>;
+
+/** Per-service overrides from `ecommerce:services` (validated in stacks/servicesConfig.ts). */
+export interface ServiceOverride extends ContractOverride {
   image?: string;
   /** Replicas for the primary and a drilled or failed-over standby (a resting standby keeps 1). */
   replicas?: number;
-  canary?: { image: string; weight: number };
-  mirror?: { image: string; percent: number };
+  canary?: { image: string; weight: number } & ContractOverride;
+  mirror?: { image: string; percent: number } & ContractOverride;
+  migration?: { image: string; command: string[] };
+}
+
+/** A contract with the set fields of `o` over `base`; env merges name by name. */
+export function mergeContract(base: ServiceContract, o: ContractOverride): ServiceContract {
+  return {
+    port: o.port ?? base.port,
+    healthPath: o.healthPath ?? base.healthPath,
+    readyPath: o.readyPath ?? base.readyPath,
+    metricsPort: o.metricsPort ?? base.metricsPort,
+    metricsPath: o.metricsPath ?? base.metricsPath,
+    env: { ...base.env, ...o.env },
+    resources: o.resources ?? base.resources,
+  };
 }
 
 export function applyOverrides(
@@ -174,17 +233,28 @@ export function applyOverrides(
   return SERVICE_NAMES.map((name) => {
     const base = catalog[name];
     const o = overrides[name] ?? {};
-    const full = o.replicas;
-    return {
+    const { image, replicas: full, canary, mirror, migration, ...contractOverride } = o;
+    const contract = mergeContract(base.contract, contractOverride);
+    const spec: ServiceSpec = {
       ...base,
-      image: o.image ?? base.image,
+      image: image ?? base.image,
+      contract,
       replicas:
         full === undefined
           ? base.replicas
           : { active: full, standby: base.replicas.standby, drill: full, failover: full },
-      ...((o.canary ?? base.canary) ? { canary: o.canary ?? base.canary } : {}),
-      ...((o.mirror ?? base.mirror) ? { mirror: o.mirror ?? base.mirror } : {}),
     };
+    // Tracks inherit the service's contract (its overrides included) field by field.
+    if (canary) {
+      const { image: canaryImage, weight, ...own } = canary;
+      spec.canary = { image: canaryImage, weight, contract: mergeContract(contract, own) };
+    }
+    if (mirror) {
+      const { image: mirrorImage, percent, ...own } = mirror;
+      spec.mirror = { image: mirrorImage, percent, contract: mergeContract(contract, own) };
+    }
+    if (migration) spec.migration = migration;
+    return spec;
   });
 }
 

@@ -2,11 +2,25 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceName, ServiceSpec } from "./catalog";
+import { DatabaseBootstrap, DatabaseBootstrapArgs } from "./databaseBootstrap";
 import { Microservice, MicroserviceArgs } from "./microservice";
+import { upstreams } from "./workload";
 
 /** What every microservice shares, plus the specs and (in the primary) the registry. */
-export interface ServicesArgs extends Omit<MicroserviceArgs, "spec"> {
+export interface ServicesArgs extends Omit<
+  MicroserviceArgs,
+  "spec" | "calls" | "dataReady" | "migrate"
+> {
   specs: ServiceSpec[];
+  /**
+   * Primary only: create each Aurora-bound service's database and login role (the bootstrap
+   * Job), then run the services' migrations, before their Deployments. The standby's database
+   * is a replica of the primary's, so it has neither.
+   */
+  bootstrap?: Omit<
+    DatabaseBootstrapArgs,
+    "provider" | "clusterName" | "accountId" | "region" | "services"
+  >;
   /**
    * Primary only: create an ECR repository per service, encrypted with this key, and replicate
    * them to `replicaRegions`. The standby pulls the replicas.
@@ -20,6 +34,7 @@ export const REPOSITORY_PREFIX = "ecommerce/";
 /** The shop's services for the stack's posture, and (in the primary) their image repositories. */
 export class Services extends pulumi.ComponentResource {
   public readonly services: Record<ServiceName, Microservice>;
+  public readonly bootstrap?: DatabaseBootstrap;
   public readonly repositoryUrls: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: ServicesArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -76,6 +91,22 @@ export class Services extends pulumi.ComponentResource {
       }
     }
 
+    const aurora = args.specs.filter((s) => s.bindings.includes("aurora")).map((s) => s.name);
+    if (args.bootstrap) {
+      this.bootstrap = new DatabaseBootstrap(
+        `${name}-db-bootstrap`,
+        {
+          ...args.bootstrap,
+          provider: args.provider,
+          clusterName: args.clusterName,
+          accountId: args.accountId,
+          region: args.region,
+          services: aurora,
+        },
+        { parent: this },
+      );
+    }
+    const calls = upstreams(args.specs, args.namespace);
     this.services = Object.fromEntries(
       args.specs.map((spec) => [
         spec.name,
@@ -91,6 +122,10 @@ export class Services extends pulumi.ComponentResource {
             accountId: args.accountId,
             data: args.data,
             endpoints: args.endpoints,
+            calls: calls[spec.name],
+            dataReady:
+              this.bootstrap && aurora.includes(spec.name) ? [this.bootstrap.job] : undefined,
+            migrate: args.bootstrap !== undefined,
             gatewayRef: args.gatewayRef,
             gatewayHosts: args.gatewayHosts,
             gatewayPrincipal: args.gatewayPrincipal,

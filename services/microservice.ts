@@ -2,19 +2,20 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { podIdentityRole } from "../components/cluster/podIdentity";
 import { DataPosture } from "../components/data/posture";
-import { APP_CONTAINER, METRICS_PORT, SERVICE_PORT, ServiceSpec, replicasFor } from "./catalog";
+import { APP_CONTAINER, ServiceContract, ServiceSpec, replicasFor } from "./catalog";
+import { migrationJob } from "./migration";
 import { DataResources, servicePolicy } from "./permissions";
-
-/** Connection settings a service reads from its environment; secrets only by ARN. */
-export interface ServiceEndpoints {
-  auroraEndpoint: string;
-  auroraReaderEndpoint: string;
-  cacheEndpoint: string;
-  cacheSecretArn: string;
-  tableNames: Record<"carts" | "sessions", string>;
-  queueUrls: Record<"order-events", string>;
-  bucketNames: Record<"assets" | "web", string>;
-}
+import {
+  CONTAINER_SECURITY,
+  POD_SECURITY,
+  ServiceEndpoints,
+  Upstream,
+  containerPorts,
+  environment,
+  ingressPolicy,
+  probes,
+  scrapeAnnotations,
+} from "./workload";
 
 export interface MicroserviceArgs {
   spec: ServiceSpec;
@@ -27,68 +28,29 @@ export interface MicroserviceArgs {
   /** The data layer's ARNs (for the Pod Identity policy) and endpoints (for the environment). */
   data: pulumi.Input<DataResources>;
   endpoints: pulumi.Input<ServiceEndpoints>;
+  /** The services this one may call, with their URLs (UPSTREAM_<NAME>_URL). */
+  calls: Upstream[];
   /** `namespace/name` of the shop's Istio Gateway, and the hosts it serves. */
   gatewayRef: string;
   gatewayHosts: string[];
   /** The gateway's mesh identity (always allowed to call). */
   gatewayPrincipal: string;
   dependsOn: pulumi.Resource[];
+  /**
+   * What must have finished before the service's pods (and its migration) run: in the primary,
+   * the Aurora bootstrap Job for an Aurora-bound service. Default none.
+   */
+  dataReady?: pulumi.Resource[];
+  /** Run `spec.migration` (primary only: the standby's database is a read-only replica). */
+  migrate?: boolean;
 }
 
-type Track = "stable" | "canary" | "mirror";
-
-/** The Service's HTTP port; routes name it, or the gateway would look for its own listener port. */
-export const SERVICE_HTTP_PORT = 80;
-
-/** The pod's container environment: region, then each binding's connection settings. */
-export function environment(
-  spec: ServiceSpec,
-  region: string,
-  e: ServiceEndpoints,
-): { name: string; value: string }[] {
-  const env = [
-    { name: "AWS_REGION", value: region },
-    { name: "SERVICE_NAME", value: spec.name },
-    // The demo image reads its metrics port from here; real images ignore it.
-    { name: "PODINFO_PORT_METRICS", value: String(METRICS_PORT) },
-  ];
-  for (const binding of spec.bindings) {
-    const [kind, target] = binding.split(":");
-    if (kind === "aurora") {
-      env.push(
-        { name: "DB_HOST", value: e.auroraEndpoint },
-        { name: "DB_READER_HOST", value: e.auroraReaderEndpoint },
-        { name: "DB_PORT", value: "5432" },
-        { name: "DB_NAME", value: "shop" },
-        { name: "DB_USER", value: spec.name },
-        { name: "DB_AUTH", value: "iam" },
-        { name: "DB_SSLMODE", value: "verify-full" },
-      );
-    } else if (kind === "redis") {
-      env.push(
-        { name: "REDIS_HOST", value: e.cacheEndpoint },
-        { name: "REDIS_PORT", value: "6379" },
-        { name: "REDIS_TLS", value: "true" },
-        { name: "REDIS_AUTH_SECRET_ARN", value: e.cacheSecretArn },
-      );
-    } else if (kind === "dynamodb") {
-      env.push({
-        name: `TABLE_${target.toUpperCase()}`,
-        value: e.tableNames[target as "carts" | "sessions"],
-      });
-    } else if (kind === "sqs-send" || kind === "sqs-receive") {
-      env.push({
-        name: `QUEUE_${target.replace(/-/g, "_").toUpperCase()}_URL`,
-        value: e.queueUrls[target as "order-events"],
-      });
-    } else if (kind === "s3") {
-      env.push({
-        name: `BUCKET_${target.toUpperCase()}`,
-        value: e.bucketNames[target as "assets" | "web"],
-      });
-    }
-  }
-  return env;
+type TrackName = "stable" | "canary" | "mirror";
+interface Track {
+  track: TrackName;
+  image: string;
+  contract: ServiceContract;
+  replicas: number;
 }
 
 /**
@@ -127,17 +89,23 @@ export class Microservice extends pulumi.ComponentResource {
       { parent: this, dependsOn: args.dependsOn },
     );
 
-    const tracks: { track: Track; image: string; replicas: number }[] = [
-      { track: "stable", image: spec.image, replicas },
+    const tracks: Track[] = [
+      { track: "stable", image: spec.image, contract: spec.contract, replicas },
     ];
     if (spec.canary)
       tracks.push({
         track: "canary",
         image: spec.canary.image,
+        contract: spec.canary.contract,
         replicas: Math.max(1, Math.ceil((replicas * spec.canary.weight) / 100)),
       });
     if (spec.mirror) {
-      tracks.push({ track: "mirror", image: spec.mirror.image, replicas: 1 });
+      tracks.push({
+        track: "mirror",
+        image: spec.mirror.image,
+        contract: spec.mirror.contract,
+        replicas: 1,
+      });
       // The shadow runs without AWS credentials: mirrored writes must not reach real data.
       new k8s.core.v1.ServiceAccount(
         `${name}-mirror`,
@@ -145,20 +113,40 @@ export class Microservice extends pulumi.ComponentResource {
         k8sOpts,
       );
     }
+    const podsNeed = [
+      ...args.dependsOn,
+      serviceAccount,
+      ...(identity.association ? [identity.association] : []),
+      ...(args.dataReady ?? []),
+    ];
+    // Schema migrations run once per change, as the service itself, before any of its pods roll.
+    if (spec.migration && args.migrate) {
+      podsNeed.push(
+        new k8s.batch.v1.Job(
+          `${name}-migrate`,
+          migrationJob(spec, spec.migration, namespace, this.env(args, tracks[0])),
+          { ...k8sOpts, dependsOn: podsNeed, customTimeouts: { create: "20m", update: "20m" } },
+        ),
+      );
+    }
     for (const t of tracks) {
       new k8s.apps.v1.Deployment(
         t.track === "stable" ? name : `${name}-${t.track}`,
-        this.deploymentSpec(args, t.track, t.image, t.replicas),
-        {
-          ...k8sOpts,
-          dependsOn: [
-            ...args.dependsOn,
-            serviceAccount,
-            ...(identity.association ? [identity.association] : []),
-          ],
-        },
+        this.deploymentSpec(args, t),
+        { ...k8sOpts, dependsOn: podsNeed },
       );
     }
+    new k8s.networking.v1.NetworkPolicy(
+      name,
+      {
+        metadata: { name: svc, namespace, labels: { app: svc } },
+        spec: ingressPolicy(
+          spec,
+          tracks.map((t) => t.contract),
+        ),
+      },
+      k8sOpts,
+    );
 
     new k8s.core.v1.Service(
       name,
@@ -168,9 +156,11 @@ export class Microservice extends pulumi.ComponentResource {
           type: "ClusterIP",
           selector: { app: svc },
           // Istio picks the protocol from the port name.
+          // The Service listens on the stable track's ports; named target ports resolve per pod,
+          // so a canary or mirror serving on its own port still receives its share.
           ports: [
-            { name: "http", port: SERVICE_HTTP_PORT, targetPort: "http" },
-            { name: "http-metrics", port: METRICS_PORT, targetPort: "http-metrics" },
+            { name: "http", port: spec.contract.port, targetPort: "http" },
+            { name: "http-metrics", port: spec.contract.metricsPort, targetPort: "http-metrics" },
           ],
         },
       },
@@ -308,16 +298,17 @@ export class Microservice extends pulumi.ComponentResource {
   /** Weighted stable/canary routes, an optional mirror, timeouts and retries. */
   private httpRoute(spec: ServiceSpec, host: string) {
     const canary = spec.canary?.weight ?? 0;
+    const port = { number: spec.contract.port };
     return {
       route: [
         {
-          destination: { host, subset: "stable", port: { number: SERVICE_HTTP_PORT } },
+          destination: { host, subset: "stable", port },
           weight: 100 - canary,
         },
         ...(spec.canary
           ? [
               {
-                destination: { host, subset: "canary", port: { number: SERVICE_HTTP_PORT } },
+                destination: { host, subset: "canary", port },
                 weight: canary,
               },
             ]
@@ -325,7 +316,7 @@ export class Microservice extends pulumi.ComponentResource {
       ],
       ...(spec.mirror
         ? {
-            mirror: { host, subset: "mirror", port: { number: SERVICE_HTTP_PORT } },
+            mirror: { host, subset: "mirror", port },
             mirrorPercentage: { value: spec.mirror.percent },
           }
         : {}),
@@ -343,48 +334,36 @@ export class Microservice extends pulumi.ComponentResource {
     };
   }
 
-  private deploymentSpec(
-    args: MicroserviceArgs,
-    track: Track,
-    image: string,
-    replicas: number,
-  ): k8s.apps.v1.DeploymentArgs {
+  private env(args: MicroserviceArgs, t: Track) {
+    return pulumi
+      .output(args.endpoints)
+      .apply((e) => environment(args.spec, t, args.region, e, args.calls));
+  }
+
+  private deploymentSpec(args: MicroserviceArgs, t: Track): k8s.apps.v1.DeploymentArgs {
     const { spec, namespace } = args;
     const svc = spec.name;
+    const { track, contract } = t;
     const labels = { app: svc, version: track };
-    const probe = (path: string, extra: object = {}) => ({
-      httpGet: { path, port: "http" },
-      periodSeconds: 10,
-      timeoutSeconds: 2,
-      ...extra,
-    });
     return {
       metadata: { name: track === "stable" ? svc : `${svc}-${track}`, namespace, labels },
       spec: {
         // The stable track's count is the HPA's (minReplicas follows the DR posture); fixed tracks
         // (canary, mirror) set theirs.
-        ...(track === "stable" ? {} : { replicas }),
+        ...(track === "stable" ? {} : { replicas: t.replicas }),
         selector: { matchLabels: labels },
         template: {
           metadata: {
             labels,
             annotations: {
-              "prometheus.io/scrape": "true",
-              "prometheus.io/port": String(METRICS_PORT),
-              "prometheus.io/path": "/metrics",
+              ...scrapeAnnotations(contract),
               // The EKS Pod Identity agent is link-local; credentials must not go through the sidecar.
               "traffic.sidecar.istio.io/excludeOutboundIPRanges": "169.254.170.23/32",
             },
           },
           spec: {
             serviceAccountName: track === "mirror" ? `${svc}-mirror` : svc,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: 10001,
-              runAsGroup: 10001,
-              fsGroup: 10001,
-              seccompProfile: { type: "RuntimeDefault" },
-            },
+            securityContext: POD_SECURITY,
             topologySpreadConstraints: [
               {
                 maxSkew: 1,
@@ -396,22 +375,12 @@ export class Microservice extends pulumi.ComponentResource {
             containers: [
               {
                 name: APP_CONTAINER,
-                image,
-                ports: [
-                  { name: "http", containerPort: SERVICE_PORT },
-                  { name: "http-metrics", containerPort: METRICS_PORT },
-                ],
-                env: pulumi.output(args.endpoints).apply((e) => environment(spec, args.region, e)),
-                resources: spec.resources,
-                securityContext: {
-                  allowPrivilegeEscalation: false,
-                  readOnlyRootFilesystem: true,
-                  runAsNonRoot: true,
-                  capabilities: { drop: ["ALL"] },
-                },
-                startupProbe: probe("/healthz", { failureThreshold: 30, periodSeconds: 2 }),
-                livenessProbe: probe("/healthz"),
-                readinessProbe: probe("/readyz"),
+                image: t.image,
+                ports: containerPorts(contract),
+                env: this.env(args, t),
+                resources: contract.resources,
+                securityContext: CONTAINER_SECURITY,
+                ...probes(contract),
                 volumeMounts: [
                   { name: "tmp", mountPath: "/tmp" },
                   { name: "data", mountPath: "/data" },

@@ -10,7 +10,9 @@ export interface DataResources {
   region: string;
   accountId: string;
   auroraClusterResourceId: string;
-  cacheSecretArn: string;
+  /** The Valkey replication group, and each cache-bound service's user, by ARN. */
+  cacheArn: string;
+  cacheUserArns: Partial<Record<ServiceName, string>>;
   tableArns: Record<"carts" | "sessions", string>;
   queueArns: Record<"order-events", string>;
   bucketArns: Record<"assets" | "web", string>;
@@ -56,18 +58,20 @@ function statementsFor(
           Resource: `arn:aws:rds-db:${d.region}:${d.accountId}:dbuser:${d.auroraClusterResourceId}/${service}`,
         },
       ];
-    case "redis":
+    case "redis": {
+      // IAM auth to Valkey: `elasticache:Connect` on the replication group and on the caller's
+      // own user, both required ("Authenticating with IAM", ElastiCache User Guide).
+      const user = d.cacheUserArns[service];
+      if (!user) throw new Error(`no Valkey user for ${service}`);
       return [
         {
-          Sid: "CacheAuthToken",
+          Sid: "CacheConnect",
           Effect: "Allow",
-          Action: "secretsmanager:GetSecretValue",
-          Resource: d.cacheSecretArn,
+          Action: "elasticache:Connect",
+          Resource: [d.cacheArn, user],
         },
-        kms("CacheAuthTokenKey", d.keyArns.secrets, ["kms:Decrypt"], "secretsmanager", {
-          "kms:EncryptionContext:SecretARN": d.cacheSecretArn,
-        }),
       ];
+    }
     case "dynamodb": {
       const table = d.tableArns[target as "carts" | "sessions"];
       return [

@@ -3,8 +3,9 @@
  *
  * This module is pure: it takes a reader function instead of calling `new pulumi.Config()`, so the
  * same parser serves `pulumi up`, the offline engine and the table tests. Every default lives
- * here (the `ecommerce:observability` ones in observabilityConfig.ts). Every error names the config key and what is accepted, and all problems are reported at
- * once, before a single resource is registered.
+ * here (the `ecommerce:observability` ones in observabilityConfig.ts, the `ecommerce:services`
+ * ones in servicesConfig.ts and the catalog). Every error names the config key and what is
+ * accepted, and all problems are reported at once, before a single resource is registered.
  */
 import {
   MAX_AZS,
@@ -19,7 +20,7 @@ import { AddonVersions } from "../components/cluster/addons";
 import { CapacityConfig, CapacityProfile } from "../components/cluster/capacity";
 import { NAMESPACES } from "../components/cluster/platform";
 import { MAX_RELEASE_NAME, OTLP_HTTP_PORT, RELEASES } from "../components/observability/values";
-import { SERVICE_NAMES, ServiceName, ServiceOverride } from "../services/catalog";
+import { ServiceName, ServiceOverride } from "../services/catalog";
 import {
   ConfigError,
   ConfigReader,
@@ -37,6 +38,7 @@ import {
   readSection,
 } from "./configReaders";
 import { ObservabilityConfig, parseObservability } from "./observabilityConfig";
+import { parseServices } from "./servicesConfig";
 
 export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./configReaders";
 
@@ -354,6 +356,33 @@ const INSTANCE_CLASS = /^db\.[a-z0-9]+\.[a-z0-9]+$/;
 const NODE_TYPE = /^cache\.[a-z0-9]+\.[a-z0-9]+$/;
 const VERSION = /^\d+(\.\d+)*$/;
 
+/**
+ * The services authenticate to Valkey with IAM, which ElastiCache offers from Valkey 7.2
+ * ("Authenticating with IAM", ElastiCache User Guide).
+ */
+const MIN_CACHE_VERSION = [7, 2];
+
+function readCacheVersion(
+  cache: RawObject,
+  key: string,
+  fallback: string,
+  problems: Problems,
+): string {
+  const version = readPattern(cache, "engineVersion", key, VERSION, "8.0", fallback, problems);
+  const [major, minor = 0] = version.split(".").map(Number);
+  if (
+    major < MIN_CACHE_VERSION[0] ||
+    (major === MIN_CACHE_VERSION[0] && minor < MIN_CACHE_VERSION[1])
+  ) {
+    problems.add(
+      `${key}.engineVersion`,
+      `${version} is not accepted; the services' IAM-authenticated Valkey users need Valkey 7.2 or later, e.g. 8.0`,
+    );
+    return fallback;
+  }
+  return version;
+}
+
 function parseData(read: ConfigReader, role: Role | undefined, problems: Problems): DataConfig {
   const key = "ecommerce:data";
   const raw = readObject(read, key, ["aurora", "cache", "queues"], problems);
@@ -424,15 +453,7 @@ function parseData(read: ConfigReader, role: Role | undefined, problems: Problem
         problems,
         " (Multi-AZ failover needs a replica)",
       ),
-      engineVersion: readPattern(
-        cache,
-        "engineVersion",
-        `${key}.cache`,
-        VERSION,
-        "8.0",
-        d.cacheEngineVersion,
-        problems,
-      ),
+      engineVersion: readCacheVersion(cache, `${key}.cache`, d.cacheEngineVersion, problems),
     },
     queues: {
       maxReceiveCount: readInteger(
@@ -653,102 +674,7 @@ function parseCluster(read: ConfigReader, problems: Problems): ClusterConfig {
   };
 }
 
-const IMAGE = /^[a-z0-9]+([._/:-][a-z0-9]+)*(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const HOSTNAME = /^(\*|(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)$/;
-
-/** A pinned image: a registry path with a tag other than `latest`, or a digest. */
-function readImage(
-  raw: RawObject,
-  field: string,
-  key: string,
-  problems: Problems,
-  required: boolean,
-): string | undefined {
-  const value = raw[field];
-  if (value === undefined) {
-    if (required)
-      problems.add(
-        `${key}.${field}`,
-        "is required; use a pinned image, e.g. ghcr.io/acme/cart:1.4.2",
-      );
-    return undefined;
-  }
-  if (typeof value !== "string" || !IMAGE.test(value) || value.endsWith(":latest")) {
-    problems.add(
-      `${key}.${field}`,
-      `${JSON.stringify(value)} is not accepted; use an image pinned by tag (not latest) or digest, e.g. ghcr.io/acme/cart:1.4.2`,
-    );
-    return undefined;
-  }
-  return value;
-}
-
-function readPercent(
-  raw: RawObject,
-  field: string,
-  key: string,
-  problems: Problems,
-): number | undefined {
-  const value = raw[field];
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  if (typeof n !== "number" || !Number.isFinite(n) || n < 0 || n > 100) {
-    problems.add(
-      `${key}.${field}`,
-      `${JSON.stringify(value)} is not accepted; use a number from 0 to 100`,
-    );
-    return undefined;
-  }
-  return n;
-}
-
-function parseServices(
-  read: ConfigReader,
-  problems: Problems,
-): Partial<Record<ServiceName, ServiceOverride>> {
-  const key = "ecommerce:services";
-  const raw = readObject(read, key, SERVICE_NAMES, problems);
-  const result: Partial<Record<ServiceName, ServiceOverride>> = {};
-  for (const name of SERVICE_NAMES.filter((n) => raw[n] !== undefined)) {
-    const k = `${key}.${name}`;
-    const o = readSection(raw, key, name, ["image", "replicas", "canary", "mirror"], problems);
-    const override: ServiceOverride = {};
-    override.image = readImage(o, "image", k, problems, false);
-    if (o.replicas !== undefined) {
-      // A primary (and a drilled or failed-over standby) needs a second pod to survive a node loss.
-      override.replicas = readInteger(
-        o,
-        "replicas",
-        k,
-        2,
-        100,
-        3,
-        problems,
-        " (at least 2 while the stack serves traffic)",
-      );
-    }
-    if (o.canary !== undefined) {
-      const c = readSection(o, k, "canary", ["image", "weight"], problems);
-      const image = readImage(c, "image", `${k}.canary`, problems, true);
-      const weight = readInteger(c, "weight", `${k}.canary`, 0, 100, -1, problems);
-      if (c.weight === undefined)
-        problems.add(
-          `${k}.canary.weight`,
-          "is required; use an integer from 0 to 100 (the canary's share of traffic)",
-        );
-      if (image && weight >= 0 && c.weight !== undefined) override.canary = { image, weight };
-    }
-    if (o.mirror !== undefined) {
-      const m = readSection(o, k, "mirror", ["image", "percent"], problems);
-      const image = readImage(m, "image", `${k}.mirror`, problems, true);
-      const percent = readPercent(m, "percent", `${k}.mirror`, problems);
-      if (image && percent !== undefined) override.mirror = { image, percent };
-    }
-    result[name] = Object.fromEntries(
-      Object.entries(override).filter(([, v]) => v !== undefined),
-    ) as ServiceOverride;
-  }
-  return result;
-}
 
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -1105,7 +1031,7 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   const cluster = parseCluster(read, problems);
   const mesh = parseMesh(read, problems);
   const edge = parseEdge(read, role, problems);
-  const services = parseServices(read, problems);
+  const services = parseServices(read, role, problems);
   const observability = parseObservability(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
 

@@ -3,6 +3,7 @@ import { Data, PrimaryData } from "../components/data/data";
 import { Network } from "../components/network/network";
 import { StackConfig, postureOf } from "./config";
 import { StackContext } from "./context";
+import { shopServices } from "./services";
 
 /** The data layer, posture from the role and DR mode: the primary is `active`. */
 export function buildData(
@@ -24,6 +25,9 @@ export function buildData(
     workloadSecurityGroupId: network.workloadSecurityGroupId,
     aurora: cfg.data.aurora,
     cache: cfg.data.cache,
+    cacheServices: shopServices(cfg)
+      .filter((s) => s.bindings.includes("redis"))
+      .map((s) => s.name),
     queues: cfg.data.queues,
     secretReplicaRegions: cfg.role === "primary" ? cfg.dr.replicaRegions : [],
     primary,
@@ -38,6 +42,7 @@ export function dataOutputs(data: Data) {
     auroraReaderEndpoint: data.auroraReaderEndpoint,
     dbSecretArn: data.dbSecretArn,
     cacheEndpoint: data.cacheEndpoint,
+    // The disabled Valkey default user's password (break-glass); services use IAM auth.
     cacheSecretArn: data.cacheSecretArn,
     tableNames: data.tableNames,
     queueUrls: data.queueUrls,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../components/cluster/cluster";
 import { NAMESPACES } from "../components/cluster/platform";
+import { MASTER_USER } from "../components/data/aurora";
 import { Data } from "../components/data/data";
 import { Mesh } from "../components/mesh/mesh";
 import { Network } from "../components/network/network";
@@ -61,15 +62,17 @@ export function buildServices(
     .output({
       accountId: ctx.accountId,
       auroraClusterResourceId: data.auroraClusterResourceId,
-      cacheSecretArn: data.cacheSecretArn,
+      cacheArn: data.cacheArn,
+      cacheUsers: data.cacheUsers,
       tableArns: data.tableArns,
       queueArns: data.queueArns,
       buckets: data.buckets,
       keyArns: data.keyArns,
     })
-    .apply(({ queueArns, buckets, ...rest }) => ({
+    .apply(({ queueArns, buckets, cacheUsers, ...rest }) => ({
       ...rest,
       region: cfg.region,
+      cacheUserArns: Object.fromEntries(Object.entries(cacheUsers).map(([s, u]) => [s, u.arn])),
       queueArns: { "order-events": queueArns.orderEvents },
       bucketArns: { assets: buckets.assets.arn, web: buckets.web.arn },
     }));
@@ -78,13 +81,15 @@ export function buildServices(
       auroraEndpoint: data.auroraEndpoint,
       auroraReaderEndpoint: data.auroraReaderEndpoint,
       cacheEndpoint: data.cacheEndpoint,
-      cacheSecretArn: data.cacheSecretArn,
+      cacheName: data.cacheName,
+      cacheUsers: data.cacheUsers,
       tableNames: data.tableNames,
       queueUrls: data.queueUrls,
       buckets: data.buckets,
     })
-    .apply(({ queueUrls, buckets, ...rest }) => ({
+    .apply(({ queueUrls, buckets, cacheUsers, ...rest }) => ({
       ...rest,
+      cacheUsers: Object.fromEntries(Object.entries(cacheUsers).map(([s, u]) => [s, u.id])),
       queueUrls: { "order-events": queueUrls.orderEvents },
       bucketNames: { assets: buckets.assets.name, web: buckets.web.name },
     }));
@@ -105,6 +110,18 @@ export function buildServices(
     registry:
       cfg.role === "primary"
         ? { kmsKeyArn: data.keyArns.apply((k) => k.storage), replicaRegions: cfg.dr.replicaRegions }
+        : undefined,
+    // The standby's database is the global database's replica: roles and databases arrive there.
+    bootstrap:
+      cfg.role === "primary"
+        ? {
+            auroraEndpoint: data.auroraEndpoint,
+            masterUser: MASTER_USER,
+            masterSecretArn: data.dbSecretArn,
+            secretsKeyArn: data.keyArns.apply((k) => k.secrets),
+            vpcCidr: cfg.network.cidr,
+            dependsOn: [...cluster.ready, ...data.auroraWriterReady],
+          }
         : undefined,
   });
 }

@@ -102,12 +102,12 @@ export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.co
       egress: [{ to: [{ podSelector: {} }] }, dns, podIdentityAgent],
     });
   }
-  // Shop pods: reached from the mesh (ingress gateway) and scraped by observability; they reach
-  // istiod, the telemetry collector, the data stores in the VPC, and AWS APIs over HTTPS.
+  // Shop pods reach istiod, the telemetry collector, the data stores in the VPC, and AWS APIs
+  // over HTTPS. Who reaches them (the gateway, Prometheus) each service's own policy says, port
+  // by port, from its contract (services/microservice.ts).
   policy("allow-mesh-and-telemetry", "shop", {
     podSelector: {},
-    policyTypes: ["Ingress", "Egress"],
-    ingress: [{ from: [inNamespace("mesh"), inNamespace("observability")] }],
+    policyTypes: ["Egress"],
     egress: [
       {
         to: [inNamespace("mesh")],

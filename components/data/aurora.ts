@@ -7,7 +7,8 @@ import { DataScope, stateful } from "./scope";
 export const AURORA_PORT = 5432;
 const ENGINE = "aurora-postgresql";
 const DATABASE = "shop";
-const MASTER_USER = "shop_admin";
+/** The master user: the bootstrap Job logs in as it; services never do. */
+export const MASTER_USER = "shop_admin";
 
 export interface AuroraSettings {
   posture: DataPosture;
@@ -33,6 +34,8 @@ export interface Aurora {
   cluster: aws.rds.Cluster;
   instances: aws.rds.ClusterInstance[];
   masterSecret?: aws.secretsmanager.Secret;
+  /** The master secret's value: what reads the secret must wait for it. */
+  masterSecretVersion?: aws.secretsmanager.SecretVersion;
 }
 
 export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
@@ -66,6 +69,7 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
 
   let globalCluster: aws.rds.GlobalCluster | undefined;
   let masterSecret: aws.secretsmanager.Secret | undefined;
+  let masterSecretVersion: aws.secretsmanager.SecretVersion | undefined;
   let credentials: Partial<aws.rds.ClusterArgs> = {};
   if (s.posture === "active") {
     globalCluster = new aws.rds.GlobalCluster(
@@ -97,7 +101,7 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
       },
       stateful(scope),
     );
-    new aws.secretsmanager.SecretVersion(
+    masterSecretVersion = new aws.secretsmanager.SecretVersion(
       `${scope.name}-aurora-master`,
       {
         secretId: masterSecret.id,
@@ -184,5 +188,5 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
         { parent: scope.parent, ignoreChanges: ["engineVersion"] },
       ),
   );
-  return { globalCluster, cluster, instances, masterSecret };
+  return { globalCluster, cluster, instances, masterSecret, masterSecretVersion };
 }

@@ -14,14 +14,41 @@ export interface CacheSettings {
   securityGroupId: pulumi.Input<string>;
   kmsKeyArn: pulumi.Input<string>;
   secretsKeyArn: pulumi.Input<string>;
+  /** The cache-bound services: each gets its own IAM-authenticated Valkey user. */
+  services: string[];
 }
 
 export interface Cache {
   group: aws.elasticache.ReplicationGroup;
+  /** The disabled `default` user's password (break-glass only; no pod receives it). */
   authSecret: aws.secretsmanager.Secret;
+  /** Each service's Valkey user, by service name. */
+  users: Record<string, aws.elasticache.User>;
+  userGroup: aws.elasticache.UserGroup;
 }
 
-/** A Valkey replication group per region: Multi-AZ, automatic failover, TLS + AUTH, CMK at rest. */
+/**
+ * What a service's Valkey user may do: only keys under `<service>:` (no pub/sub channels: the
+ * default for a new user since Redis 7), and
+ * reads, writes and transactions without the dangerous commands (`-@dangerous` removes FLUSHALL,
+ * FLUSHDB, KEYS, CONFIG, DEBUG and the like; the three ElastiCache allows are also named, so the
+ * string says it). Restricted commands such as CONFIG may not be named in an ElastiCache access
+ * string at all ("Role-Based Access Control", ElastiCache User Guide), hence the category.
+ */
+export function serviceAccessString(service: string): string {
+  return `on ~${service}:* -@all +@read +@write +@connection +@transaction -@dangerous -flushall -flushdb -keys`;
+}
+
+/** ElastiCache user ids: a letter, then letters, digits and single hyphens. */
+export function cacheUserId(namePrefix: string, service: string): string {
+  return `${namePrefix}-${service}`.toLowerCase().slice(0, 40).replace(/-+$/, "");
+}
+
+/**
+ * A Valkey replication group per region: Multi-AZ, automatic failover, TLS, CMK at rest, and
+ * role-based access: one IAM-authenticated user per service in the group's user group, and the
+ * `default` user every user group must contain, disabled.
+ */
 export function createCache(scope: DataScope, s: CacheSettings): Cache {
   const parent = { parent: scope.parent };
   const subnets = new aws.elasticache.SubnetGroup(
@@ -33,7 +60,7 @@ export function createCache(scope: DataScope, s: CacheSettings): Cache {
     },
     parent,
   );
-  // ElastiCache AUTH tokens: 16–128 printable characters; alphanumerics avoid the forbidden ones.
+  // ElastiCache passwords: 16–128 printable characters; alphanumerics avoid the forbidden ones.
   const token = new random.RandomPassword(
     `${scope.name}-cache-auth`,
     { length: 64, special: false },
@@ -43,7 +70,7 @@ export function createCache(scope: DataScope, s: CacheSettings): Cache {
     `${scope.name}-cache-auth`,
     {
       name: `${scope.namePrefix}/cache/auth`,
-      description: "Valkey AUTH token",
+      description: "Password of the disabled Valkey default user (break-glass)",
       kmsKeyId: s.secretsKeyArn,
       recoveryWindowInDays: 30,
     },
@@ -52,6 +79,58 @@ export function createCache(scope: DataScope, s: CacheSettings): Cache {
   new aws.secretsmanager.SecretVersion(
     `${scope.name}-cache-auth`,
     { secretId: authSecret.id, secretString: token.result },
+    parent,
+  );
+
+  // IAM auth (Valkey 7.2+ or Redis OSS 7+, TLS required; "Authenticating with IAM", ElastiCache
+  // User Guide): the user id and user name must be identical, and a client's password is a
+  // SigV4-presigned token for the replication group and user, which its role may create only
+  // with `elasticache:Connect` on both (services/permissions.ts).
+  const users = Object.fromEntries(
+    s.services.map((service) => {
+      const id = cacheUserId(scope.namePrefix, service);
+      return [
+        service,
+        new aws.elasticache.User(
+          `${scope.name}-cache-${service}`,
+          {
+            userId: id,
+            userName: id,
+            engine: "valkey",
+            authenticationMode: { type: "iam" },
+            accessString: serviceAccessString(service),
+            tags: { Name: id, service },
+          },
+          parent,
+        ),
+      ];
+    }),
+  ) as Record<string, aws.elasticache.User>;
+  // Every user group must contain a user named `default` (CreateUserGroup's DefaultUserRequired;
+  // "UserIds: a user named default must be included", AWS::ElastiCache::UserGroup). A group of
+  // engine valkey admits only users that authenticate (password or IAM), and IAM users need
+  // id == name, so this `default` has a password: the random token above, kept in Secrets Manager
+  // only so an operator can re-enable the user in an emergency. It is `off`: it cannot log in.
+  const defaultUser = new aws.elasticache.User(
+    `${scope.name}-cache-default`,
+    {
+      userId: cacheUserId(scope.namePrefix, "default"),
+      userName: "default",
+      engine: "valkey",
+      authenticationMode: { type: "password", passwords: [token.result] },
+      accessString: "off -@all",
+      tags: { Name: `${scope.namePrefix}-cache-default` },
+    },
+    parent,
+  );
+  const userGroup = new aws.elasticache.UserGroup(
+    `${scope.name}-cache`,
+    {
+      userGroupId: `${scope.namePrefix}-cache`.toLowerCase().slice(0, 40),
+      engine: "valkey",
+      userIds: [defaultUser.userId, ...Object.values(users).map((u) => u.userId)],
+      tags: { Name: `${scope.namePrefix}-cache` },
+    },
     parent,
   );
 
@@ -77,7 +156,12 @@ export function createCache(scope: DataScope, s: CacheSettings): Cache {
       atRestEncryptionEnabled: true,
       kmsKeyId: s.kmsKeyArn,
       transitEncryptionEnabled: true,
-      authToken: token.result,
+      // Role-based access replaces the shared AUTH token. On a group created with a token, AWS
+      // moves to RBAC with ModifyReplicationGroup(AuthTokenUpdateStrategy=DELETE,
+      // UserGroupIdsToAdd) ("Migrating from AUTH to RBAC"); the provider sends the strategy
+      // when the token is removed and ignores it on create.
+      authTokenUpdateStrategy: "DELETE",
+      userGroupIds: [userGroup.userGroupId],
       snapshotRetentionLimit: 7,
       snapshotWindow: "18:00-19:00",
       maintenanceWindow: "sun:21:30-sun:22:30",
@@ -86,5 +170,5 @@ export function createCache(scope: DataScope, s: CacheSettings): Cache {
     },
     parent,
   );
-  return { group, authSecret };
+  return { group, authSecret, users, userGroup };
 }

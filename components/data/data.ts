@@ -45,6 +45,8 @@ export interface DataArgs {
   workloadSecurityGroupId: pulumi.Input<string>;
   aurora: { instanceClass: string; instances: number; engineVersion: string; backupDays: number };
   cache: { nodeType: string; nodes: number; engineVersion: string };
+  /** The cache-bound services: one IAM-authenticated Valkey user each. */
+  cacheServices: string[];
   queues: { maxReceiveCount: number };
   /** Primary: regions its secrets (and the secrets key) are replicated to. */
   secretReplicaRegions?: string[];
@@ -76,7 +78,18 @@ export class Data extends pulumi.ComponentResource {
   public readonly auroraClusterIdentifier: pulumi.Output<string>;
   public readonly dbSecretArn: pulumi.Output<string>;
   public readonly cacheEndpoint: pulumi.Output<string>;
+  /** The disabled default user's password (break-glass); no service reads it. */
   public readonly cacheSecretArn: pulumi.Output<string>;
+  /** The replication group's id and ARN (a Valkey IAM token is signed for the id). */
+  public readonly cacheName: pulumi.Output<string>;
+  public readonly cacheArn: pulumi.Output<string>;
+  /** Each cache-bound service's Valkey user id (== user name) and ARN. */
+  public readonly cacheUsers: pulumi.Output<Record<string, { id: string; arn: string }>>;
+  /**
+   * Primary only: the Aurora writer and the master secret's value, which the database bootstrap
+   * must wait for. Empty in the standby.
+   */
+  public readonly auroraWriterReady: pulumi.Resource[];
   /** The cache's nodes (`CacheClusterId`s), whose CPU and evictions are alarmed on. */
   public readonly cacheNodeIds: pulumi.Output<string[]>;
   public readonly tableNames: pulumi.Output<Record<TableName, string>>;
@@ -139,6 +152,7 @@ export class Data extends pulumi.ComponentResource {
       securityGroupId: cacheSg.id,
       kmsKeyArn: key("cache"),
       secretsKeyArn: key("secrets"),
+      services: args.cacheServices,
     });
 
     let tableNames: pulumi.Output<Record<TableName, string>>;
@@ -228,6 +242,20 @@ export class Data extends pulumi.ComponentResource {
           .apply((arn) => arn.replace(/^(arn:aws:secretsmanager:)[^:]+/, `$1${args.region}`));
     this.cacheEndpoint = cache.group.primaryEndpointAddress;
     this.cacheSecretArn = cache.authSecret.arn;
+    this.cacheName = cache.group.replicationGroupId;
+    this.cacheArn = cache.group.arn;
+    this.cacheUsers = pulumi.output(
+      Object.fromEntries(
+        Object.entries(cache.users).map(([service, u]) => [service, { id: u.userId, arn: u.arn }]),
+      ),
+    ) as pulumi.Output<Record<string, { id: string; arn: string }>>;
+    this.auroraWriterReady = active
+      ? [
+          aurora.cluster,
+          ...aurora.instances,
+          ...(aurora.masterSecretVersion ? [aurora.masterSecretVersion] : []),
+        ]
+      : [];
     this.cacheNodeIds = cache.group.memberClusters;
     this.tableNames = tableNames;
     this.tableArns = tableArns;
@@ -257,6 +285,8 @@ export class Data extends pulumi.ComponentResource {
       dbSecretArn: this.dbSecretArn,
       cacheEndpoint: this.cacheEndpoint,
       cacheSecretArn: this.cacheSecretArn,
+      cacheName: this.cacheName,
+      cacheUsers: this.cacheUsers,
       tableNames: this.tableNames,
       tableArns: this.tableArns,
       buckets: this.buckets,

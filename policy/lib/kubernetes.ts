@@ -1,10 +1,12 @@
-/** Shared readers for Kubernetes workload objects (Deployment, StatefulSet, DaemonSet). */
+/** Shared readers for Kubernetes workload objects (Deployment, StatefulSet, DaemonSet, Job). */
 import { Props } from "./rule";
 
 export const WORKLOADS = [
   "kubernetes:apps/v1:Deployment",
   "kubernetes:apps/v1:StatefulSet",
   "kubernetes:apps/v1:DaemonSet",
+  // Same pod template path (spec.template.spec): the database bootstrap and migration Jobs.
+  "kubernetes:batch/v1:Job",
 ];
 
 export interface Container {

@@ -83,7 +83,7 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
     atRestEncryptionEnabled: true,
     kmsKeyId: KEY,
     transitEncryptionEnabled: true,
-    authToken: "[secret]",
+    userGroupIds: ["[unknown]"],
     automaticFailoverEnabled: true,
     multiAzEnabled: true,
     numCacheClusters: 2,
@@ -225,6 +225,7 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
   "kubernetes:apps/v1:Deployment": WORKLOAD,
   "kubernetes:apps/v1:StatefulSet": WORKLOAD,
   "kubernetes:apps/v1:DaemonSet": WORKLOAD,
+  "kubernetes:batch/v1:Job": WORKLOAD,
   "kubernetes:policy/v1:PodDisruptionBudget": {
     metadata: { namespace: "shop" },
     spec: { maxUnavailable: 1 },

@@ -208,9 +208,9 @@ const RESOURCE_CASES: Case[] = [
   c(
     "aws-elasticache-replicationgroup-enable-transit-encryption",
     "aws:elasticache/replicationGroup:ReplicationGroup",
-    "no AUTH token",
-    (p) => delete p.authToken,
-    /no AUTH token/,
+    "no user group and no AUTH token",
+    (p) => delete p.userGroupIds,
+    /no client authentication \(neither userGroupIds nor authToken is set\)/,
   ),
   c(
     "aws-lb-listener-enforce-https",
@@ -849,6 +849,17 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
       ).to.deep.equal([]);
     });
 
+    it("accepts a replication group authenticated by an AUTH token instead of a user group", async () => {
+      const g = clone(BASELINE["aws:elasticache/replicationGroup:ReplicationGroup"]) as Props;
+      delete g.userGroupIds;
+      g.authToken = "[secret]";
+      expect(
+        await violations("aws-elasticache-replicationgroup-enable-transit-encryption", [
+          res("aws:elasticache/replicationGroup:ReplicationGroup", "g", g),
+        ]),
+      ).to.deep.equal([]);
+    });
+
     it("pins images by digest and ignores non-ingress legacy rules", async () => {
       const d = clone(BASELINE["kubernetes:apps/v1:Deployment"]) as Props;
       container(d).image = "ghcr.io/stefanprodan/podinfo@sha256:0123";
@@ -881,6 +892,7 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
       "aws:apigateway/stage:Stage": "aws:apigatewayv2/stage:Stage",
       "kubernetes:apps/v1:StatefulSet": "kubernetes:apps/v1:Deployment",
       "kubernetes:apps/v1:DaemonSet": "kubernetes:apps/v1:Deployment",
+      "kubernetes:batch/v1:Job": "kubernetes:apps/v1:Deployment",
       "kubernetes:core/v1:ServiceAccount": "kubernetes:core/v1:Service",
       "aws:iam/policy:Policy": "aws:iam/rolePolicy:RolePolicy",
       "aws:iam/userPolicy:UserPolicy": "aws:iam/rolePolicy:RolePolicy",

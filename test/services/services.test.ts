@@ -69,7 +69,12 @@ describe("services: catalog", () => {
     });
     const cart = specs.find((s) => s.name === "cart");
     expect(cart?.replicas).to.deep.equal({ active: 5, standby: 1, drill: 5, failover: 5 });
-    expect(cart?.canary).to.deep.equal({ image: "ghcr.io/acme/cart:2.0.0", weight: 10 });
+    // The canary inherits the service's contract unless it sets its own.
+    expect(cart?.canary).to.deep.equal({
+      image: "ghcr.io/acme/cart:2.0.0",
+      weight: 10,
+      contract: CATALOG.cart.contract,
+    });
     expect(specs.find((s) => s.name === "user")).to.deep.equal(CATALOG.user);
   });
 
@@ -78,7 +83,13 @@ describe("services: catalog", () => {
       region: "ap-south-1",
       accountId: "123456789012",
       auroraClusterResourceId: "cluster-ABC",
-      cacheSecretArn: "arn:aws:secretsmanager:ap-south-1:123456789012:secret:cache-x",
+      cacheArn: "arn:aws:elasticache:ap-south-1:123456789012:replicationgroup:cache",
+      cacheUserArns: {
+        product: "arn:aws:elasticache:ap-south-1:123456789012:user:u-product",
+        cart: "arn:aws:elasticache:ap-south-1:123456789012:user:u-cart",
+        inventory: "arn:aws:elasticache:ap-south-1:123456789012:user:u-inventory",
+        auth: "arn:aws:elasticache:ap-south-1:123456789012:user:u-auth",
+      },
       tableArns: {
         carts: "arn:aws:dynamodb:ap-south-1:123456789012:table/carts",
         sessions: "arn:aws:dynamodb:ap-south-1:123456789012:table/sessions",
@@ -93,9 +104,16 @@ describe("services: catalog", () => {
       d.tableArns.carts,
       `${d.tableArns.carts}/index/*`,
       "k-db",
-      d.cacheSecretArn,
-      "k-sec",
+      d.cacheArn,
+      d.cacheUserArns.cart,
     ]);
+    // Valkey: connect to the cache as the service's own user, and as no other.
+    expect(cart.Statement.find((st) => st.Sid === "CacheConnect")).to.deep.equal({
+      Sid: "CacheConnect",
+      Effect: "Allow",
+      Action: "elasticache:Connect",
+      Resource: [d.cacheArn, d.cacheUserArns.cart],
+    });
     const order = servicePolicy("order", CATALOG.order.bindings, d);
     expect(order.Statement[0]).to.deep.include({
       Action: "rds-db:connect",
@@ -200,7 +218,19 @@ describe("services: Microservice objects (recorded offline runs)", () => {
       ).map((e) => [e.name, e.value]),
     );
     expect(cart.TABLE_CARTS).to.equal((prod.outputs.tableNames as Record<string, string>).carts);
-    expect(cart.REDIS_AUTH_SECRET_ARN).to.match(/^arn:aws:secretsmanager:ap-south-1:/);
+    // Valkey: IAM auth as the service's own user; no pod receives the shared token or its ARN.
+    expect(cart).to.include({
+      REDIS_AUTH: "iam",
+      REDIS_USER: "ecommerce-prod-mumbai-cart",
+      REDIS_CACHE_NAME: "ecommerce-prod-mumbai-cache",
+      REDIS_KEY_PREFIX: "cart:",
+    });
+    const cacheSecret = prod.outputs.cacheSecretArn as string;
+    for (const d of ofType(prod, K.deployment)) {
+      const env = (d.inputs.spec as Spec).template.spec.containers[0].env as Spec[];
+      expect(env.map((e) => e.value)).to.not.include(cacheSecret);
+      expect(env.map((e) => e.name)).to.not.include("REDIS_AUTH_SECRET_ARN");
+    }
     const order = Object.fromEntries(
       (
         (ofService(prod, "order", K.deployment)[0].inputs.spec as Spec).template.spec.containers[0]
@@ -210,12 +240,24 @@ describe("services: Microservice objects (recorded offline runs)", () => {
     expect(order).to.include({
       DB_AUTH: "iam",
       DB_USER: "order",
+      DB_NAME: "order",
       DB_HOST: prod.outputs.auroraEndpoint,
     });
+    // Database per service: every Aurora-bound service has its own DB_NAME, the same as its user.
+    const names = SERVICE_NAMES.filter((n) => CATALOG[n].bindings.includes("aurora")).map(
+      (svc) =>
+        (
+          (ofService(prod, svc, K.deployment)[0].inputs.spec as Spec).template.spec.containers[0]
+            .env as Spec[]
+        ).find((e) => e.name === "DB_NAME")?.value,
+    );
+    expect(names).to.deep.equal(["product", "user", "order", "payment", "inventory"]);
   });
 
   it("names only the service's own resources in its Pod Identity policy", () => {
-    const policies = ofType(prod, K.rolePolicy).filter((p) => p.name.startsWith("services-"));
+    const policies = ofType(prod, K.rolePolicy).filter(
+      (p) => p.name.startsWith("services-") && p.name !== "services-db-bootstrap-pod",
+    );
     expect(policies).to.have.length(7);
     const tableArns = prod.outputs.tableArns as Record<string, string>;
     for (const p of policies) {
@@ -228,6 +270,27 @@ describe("services: Microservice objects (recorded offline runs)", () => {
         expect(resources).to.include(tableArns.carts).and.not.include(tableArns.sessions);
       if (p.name === "services-auth-pod")
         expect(resources).to.include(tableArns.sessions).and.not.include(tableArns.carts);
+    }
+    // Valkey: elasticache:Connect on the replication group and the service's own user only; no
+    // service may read the default user's password any more.
+    const [group] = ofType(prod, "aws:elasticache/replicationGroup:ReplicationGroup");
+    const users = Object.fromEntries(
+      ofType(prod, "aws:elasticache/user:User")
+        .filter((u) => u.inputs.userName !== "default")
+        .map((u) => [(u.inputs.tags as Record<string, string>).service, u.outputs.arn]),
+    );
+    expect(Object.keys(users)).to.have.members(["product", "cart", "inventory", "auth"]);
+    for (const p of policies) {
+      const svc = p.name.replace(/^services-/, "").replace(/-pod$/, "");
+      const statements = JSON.parse(String(p.inputs.policy)).Statement as Spec[];
+      const connect = statements.filter((st) => [st.Action].flat().includes("elasticache:Connect"));
+      if (users[svc]) {
+        expect(connect, svc).to.have.length(1);
+        expect(connect[0].Resource, svc).to.deep.equal([group.outputs.arn, users[svc]]);
+      } else {
+        expect(connect, svc).to.deep.equal([]);
+      }
+      expect(JSON.stringify(statements), svc).to.not.include(String(prod.outputs.cacheSecretArn));
     }
   });
 
@@ -262,7 +325,7 @@ describe("services: Microservice objects (recorded offline runs)", () => {
         destination: {
           host: "cart.shop.svc.cluster.local",
           subset: "stable",
-          port: { number: 80 },
+          port: { number: 9898 },
         },
         weight: 100,
       },
@@ -362,7 +425,7 @@ describe("services: canary and mirror overrides", () => {
     expect(route.mirror).to.deep.equal({
       host: "product.shop.svc.cluster.local",
       subset: "mirror",
-      port: { number: 80 },
+      port: { number: 9898 },
     });
     expect(route.mirrorPercentage).to.deep.equal({ value: 25 });
     // Live traffic stays on stable: the mirror only receives copies.

@@ -323,6 +323,8 @@ describe("components/cluster (recorded offline runs)", () => {
       shop: "restricted",
       "istio-system": "baseline",
       observability: "privileged",
+      // The Aurora bootstrap Job's own namespace (services/databaseBootstrap.ts).
+      "db-bootstrap": "restricted",
     });
     const denies = ofType(prod, T.netpol).filter(
       (p) => (p.inputs.metadata as { name: string }).name === "default-deny",

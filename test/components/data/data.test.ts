@@ -172,7 +172,7 @@ describe("components/data (recorded offline runs)", () => {
       }
     });
 
-    it("runs Valkey Multi-AZ with failover, TLS, an AUTH token in Secrets Manager, CMK at rest, snapshots", () => {
+    it("runs Valkey Multi-AZ with failover, TLS, role-based access, CMK at rest, snapshots", () => {
       const [cache] = ofType(prod, T.cache);
       expect(cache.inputs).to.include({
         engine: "valkey",
@@ -182,14 +182,51 @@ describe("components/data (recorded offline runs)", () => {
         atRestEncryptionEnabled: true,
         kmsKeyId: keyArn(prod, "cache"),
         transitEncryptionEnabled: true,
-        authToken: "[secret]",
         snapshotRetentionLimit: 7,
       });
+      // No shared token: clients authenticate as their own user in the group.
+      expect(cache.inputs).to.not.have.property("authToken");
+      const [group] = ofType(prod, "aws:elasticache/userGroup:UserGroup");
+      expect(cache.inputs.userGroupIds).to.deep.equal([group.outputs.userGroupId]);
       expect(cache.inputs.maintenanceWindow).to.match(/^sun:/);
       expect(cache.inputs.preferredCacheClusterAzs).to.deep.equal(["ap-south-1a", "ap-south-1b"]);
       expect(the(prod, T.secret, "data-cache-auth").inputs.kmsKeyId).to.equal(
         keyArn(prod, "secrets"),
       );
+    });
+
+    it("gives each cache-bound service an IAM Valkey user limited to its key prefix, and disables the default user", async () => {
+      for (const p of [prod, await plan("dr-singapore")]) {
+        const users = ofType(p, "aws:elasticache/user:User");
+        const [group] = ofType(p, "aws:elasticache/userGroup:UserGroup");
+        expect(group.inputs.engine).to.equal("valkey");
+        // Every user group must contain a user named "default"; here it is off (cannot log in).
+        const defaults = users.filter((u) => u.inputs.userName === "default");
+        expect(defaults).to.have.length(1);
+        expect(defaults[0].inputs).to.deep.include({
+          accessString: "off -@all",
+          authenticationMode: { type: "password", passwords: ["[secret]"] },
+        });
+        const services = users.filter((u) => u.inputs.userName !== "default");
+        expect(
+          services.map((u) => u.inputs.tags && (u.inputs.tags as Record<string, string>).service),
+        ).to.have.members(["product", "cart", "inventory", "auth"]);
+        for (const u of services) {
+          const svc = (u.inputs.tags as Record<string, string>).service;
+          // IAM auth requires the user id and user name to be identical.
+          expect(u.inputs.userId).to.equal(u.inputs.userName);
+          expect(u.inputs).to.deep.include({
+            engine: "valkey",
+            authenticationMode: { type: "iam" },
+          });
+          const access = String(u.inputs.accessString).split(" ");
+          expect(access.slice(0, 2)).to.deep.equal(["on", `~${svc}:*`]);
+          expect(access.filter((a) => a.startsWith("~"))).to.have.length(1);
+          expect(access).to.include.members(["-@dangerous", "-flushall", "-flushdb", "-keys"]);
+          expect(access).to.not.include("+@all");
+        }
+        expect(group.inputs.userIds).to.have.members(users.map((u) => u.inputs.userId));
+      }
     });
 
     it("creates the carts and sessions tables: on demand, PITR, CMK, TTL, streams, protection", () => {
