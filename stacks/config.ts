@@ -37,6 +37,7 @@ import {
   readSection,
 } from "./configReaders";
 import { ObservabilityConfig, parseObservability } from "./observabilityConfig";
+import { PrimaryGovernance, StandbyGovernance, parseGovernance } from "./governanceConfig";
 
 export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./configReaders";
 
@@ -193,6 +194,8 @@ interface CommonConfig {
 
 export interface PrimaryConfig extends CommonConfig {
   role: "primary";
+  /** Audit, detection, compliance and cost services (`ecommerce:governance`). */
+  governance: PrimaryGovernance;
   dr: {
     /** Inverts the primary's health check so Route 53 serves the standby (a traffic drill). */
     drill: boolean;
@@ -206,6 +209,8 @@ export interface PrimaryConfig extends CommonConfig {
 
 export interface StandbyConfig extends CommonConfig {
   role: "standby";
+  /** Audit, detection, compliance and cost services of this region (`ecommerce:governance`). */
+  governance: StandbyGovernance;
   dr: {
     mode: DrMode;
     /**
@@ -1108,6 +1113,7 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   const services = parseServices(read, problems);
   const observability = parseObservability(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
+  const governance = role ? parseGovernance(read, role, problems) : undefined;
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
     throw new ConfigError(problems.list);
@@ -1125,8 +1131,18 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
     protect,
   };
   return role === "primary"
-    ? { ...common, role, dr: { drill, replicaRegions } }
-    : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes } };
+    ? {
+        ...common,
+        role,
+        governance: governance as PrimaryGovernance,
+        dr: { drill, replicaRegions },
+      }
+    : {
+        ...common,
+        role,
+        governance: governance as StandbyGovernance,
+        dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes },
+      };
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   prometheusStackValues,
 } from "./values";
 import { createShopRules } from "./monitoring";
+import { governancePublishers } from "../governance/policies";
 
 export interface ObservabilityArgs {
   region: string;
@@ -347,6 +348,7 @@ export class Observability extends pulumi.ComponentResource {
                   },
                 },
               },
+              ...(region ? [] : governancePublishers(arn, args.region, account)),
               {
                 Sid: "AccountManagesAndPublishes",
                 Effect: "Allow",
