@@ -348,7 +348,6 @@ export class Observability extends pulumi.ComponentResource {
                   },
                 },
               },
-              ...(region ? [] : governancePublishers(arn, args.region, account)),
               {
                 Sid: "AccountManagesAndPublishes",
                 Effect: "Allow",
@@ -363,6 +362,8 @@ export class Observability extends pulumi.ComponentResource {
                 Resource: arn,
               },
               denyInsecureTransport("sns", arn),
+              // GuardDuty findings, budgets and cost anomalies (components/governance) page too.
+              ...(region ? [] : governancePublishers(arn, args.region, account)),
             ]),
           ),
         ),
