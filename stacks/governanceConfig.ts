@@ -65,8 +65,11 @@ export const GOVERNANCE_DEFAULTS = {
   trailLogRetentionDays: 365,
   anomalyThresholdUsd: 100,
   budget: {
-    /** Roughly the estimate of `npm run cost` with headroom: see README "Cost". */
-    monthlyUsd: { primary: 20000, standby: 9000 },
+    /**
+     * `npm run cost` with headroom: the primary's on-demand estimate plus about 50 %; the
+     * standby's covers a month in drill or failover (its forecast alert tells when one starts).
+     */
+    monthlyUsd: { primary: 6000, standby: 4500 },
     actualPercent: 80,
     forecastPercent: 100,
     tagKey: "project",

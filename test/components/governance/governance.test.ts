@@ -281,8 +281,8 @@ describe("components/governance (recorded offline runs)", () => {
   describe("budgets and anomalies", () => {
     it("budgets each stack's tagged costs in its regions, alerting on actual and forecast spend", () => {
       for (const [p, regions, limit] of [
-        [prod, ["ap-south-1", "us-east-1"], "20000"],
-        [dr, ["ap-southeast-1"], "9000"],
+        [prod, ["ap-south-1", "us-east-1"], "6000"],
+        [dr, ["ap-southeast-1"], "4500"],
       ] as const) {
         const budget = the(p, T.budget, "governance-budget").inputs as Spec;
         expect(budget).to.deep.include({
