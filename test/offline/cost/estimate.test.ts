@@ -19,6 +19,7 @@ import {
 } from "../../../offline/cost/prices";
 import { PlannedResource, StackPlan } from "../../../offline/plan";
 import { plan } from "../../helpers";
+import { dollars, formatCostLine, formatPremium } from "../../../offline/cost/report";
 
 const STACK_URN = "urn:pulumi:t::p::pulumi:pulumi:Stack::p-t";
 let counter = 0;
@@ -296,6 +297,46 @@ describe("offline/cost (the estimate's arithmetic)", () => {
         expected,
       ));
   }
+
+  describe("report", () => {
+    const estimate = (stack: string, posture: string, items: [string, number][]) => ({
+      stack,
+      region: "ap-south-1",
+      activity: { posture, traffic: 1, logs: 1 },
+      items: items.map(([component, usd]) => ({ component, type: "t", name: "n", usd, basis: "" })),
+      total: items.reduce((t, [, v]) => t + v, 0),
+    });
+    const amounts: [number, string][] = [
+      [0, "$0"],
+      [1234.5, "$1,235"],
+      [3738.2, "$3,738"],
+    ];
+    for (const [n, text] of amounts)
+      it(`dollars(${n}) = ${text}`, () => expect(dollars(n)).to.equal(text));
+
+    it("prints one line per stack, its three largest components first", () => {
+      const e = estimate("prod-mumbai", "active", [
+        ["edge", 1200],
+        ["data", 1300],
+        ["network", 400],
+        ["stack", 5],
+      ]);
+      expect(formatCostLine(e)).to.equal(
+        "Estimated cost of prod-mumbai (active): $2,905 a month on demand (data $1,300, edge $1,200, network $400; npm run cost for the breakdown)",
+      );
+    });
+
+    it("prints the standby's cost per mode as a share of the primary", () => {
+      const primary = estimate("prod-mumbai", "active", [["data", 4000]]);
+      const text = formatPremium(primary, [
+        estimate("dr-singapore", "standby", [["data", 2000]]),
+        estimate("dr-singapore", "failover", [["data", 3000]]),
+      ]);
+      expect(text).to.match(/against prod-mumbai \(\$4,000\)/);
+      expect(text).to.match(/standby +\$2,000 +50 % of the primary/);
+      expect(text).to.match(/failover +\$3,000 +75 % of the primary/);
+    });
+  });
 
   it("on the real plans: a resting standby costs less than the primary and than itself serving", async () => {
     const prod = estimateStack(await plan("prod-mumbai"));
