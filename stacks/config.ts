@@ -3,7 +3,8 @@
  *
  * This module is pure: it takes a reader function instead of calling `new pulumi.Config()`, so the
  * same parser serves `pulumi up`, the offline engine and the table tests. Every default lives
- * here (the `ecommerce:observability` ones in observabilityConfig.ts). Every error names the config key and what is accepted, and all problems are reported at
+ * here (the `ecommerce:observability` ones in observabilityConfig.ts, `ecommerce:governance` in
+ * governanceConfig.ts). Every error names the config key and what is accepted, and all problems are reported at
  * once, before a single resource is registered.
  */
 import {

@@ -248,6 +248,25 @@ describe("offline/cost (the estimate's arithmetic)", () => {
         // 5 × (0.5 + 0.1) = 3 vCPU over 3 usable vCPU a node: one m7g.xlarge.
         HOURS_PER_MONTH * mumbai.ec2Hour["m7g.xlarge"],
       ],
+      [
+        "a Global Accelerator's fixed fee",
+        () => totalOf(res("aws:globalaccelerator/accelerator:Accelerator", {})),
+        HOURS_PER_MONTH * 0.025,
+      ],
+      [
+        "Aurora storage and I/O per cluster",
+        () => totalOf(res("aws:rds/cluster:Cluster", {})),
+        USAGE.auroraStorageGb.value * mumbai.auroraStorageGbMonth +
+          USAGE.auroraIoMillion.value * mumbai.auroraIoMillion,
+      ],
+      [
+        "an AWS Config recorder: configuration items of the stack's AWS resources",
+        () =>
+          estimateStack(
+            stackOf([res("aws:cfg/recorder:Recorder", {}), res("aws:iam/role:Role", {})]),
+          ).total,
+        2 * USAGE.configItemsPerResource.value * mumbai.configItem,
+      ],
       ["an unpriced type adds nothing", () => totalOf(res("aws:iam/role:Role", {})), 0],
     ];
     for (const [title, compute, expected] of cases) it(title, () => close(compute(), expected));
