@@ -53,7 +53,8 @@ export function createBudget(
 /**
  * Cost Anomaly Detection for the account: a monitor per AWS service (the dimensional monitor AWS
  * recommends) and an immediate subscription to the alarm topic for anomalies whose total impact
- * reaches `thresholdUsd` (SNS subscribers take IMMEDIATE alerts only).
+ * reaches `thresholdUsd` (individual IMMEDIATE alerts go to SNS subscribers; DAILY and WEEKLY
+ * summaries only to e-mail).
  */
 export function createAnomalyDetection(
   scope: DataScope,
