@@ -17,6 +17,8 @@ import { parseOverride, toRuntimeConfig } from "./projectConfig";
 import { formatStackSummary } from "./report";
 import { Program, SynthError } from "./synth";
 import { runAsScript } from "./entry";
+import { estimateStack } from "./cost/estimate";
+import { formatCostLine } from "./cost/report";
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -208,7 +210,8 @@ export async function main(
       blocked += gate?.mandatoryViolations.length ?? 0;
       if (result.requested.includes(plan.stack)) {
         const verdicts = gate ? `\n\n${formatVerdicts(plan.stack, gate)}` : "";
-        log(`${formatStackSummary(plan)}${verdicts}\n\nPlan written to ${file}\n`);
+        const cost = formatCostLine(estimateStack(plan));
+        log(`${formatStackSummary(plan)}${verdicts}\n\n${cost}\nPlan written to ${file}\n`);
       } else {
         // A dependency's violations block too, so they are shown, not just counted.
         const verdicts = gate?.violations.length ? `\n${formatVerdicts(plan.stack, gate)}` : "";

@@ -3,6 +3,13 @@
  * the offline gate run it in-process (constructing a PolicyPack would start a gRPC server).
  */
 import { Rule } from "./lib/rule";
+import awsCloudtrailTrailEnableMultiRegion from "./rules/cloudtrail/aws-cloudtrail-trail-enable-multi-region";
+import awsCloudtrailTrailEnableLogFileValidation from "./rules/cloudtrail/aws-cloudtrail-trail-enable-log-file-validation";
+import awsCloudtrailTrailConfigureCustomerManagedKey from "./rules/cloudtrail/aws-cloudtrail-trail-configure-customer-managed-key";
+import awsConfigRecorderEnableAllSupported from "./rules/config/aws-config-recorder-enable-all-supported";
+import awsBudgetsBudgetConfigureNotifications from "./rules/budgets/aws-budgets-budget-configure-notifications";
+import awsGuarddutyDetectorEnableRuntimeMonitoring from "./rules/guardduty/aws-guardduty-detector-enable-runtime-monitoring";
+import awsSecurityhubAccountEnableStandards from "./rules/securityhub/aws-securityhub-account-enable-standards";
 import awsApigatewayDomainnameConfigureTls from "./rules/apigateway/aws-apigateway-domainname-configure-tls";
 import awsApigatewayStageEnableAccessLogs from "./rules/apigateway/aws-apigateway-stage-enable-access-logs";
 import awsCloudfrontDistributionConfigureMinimumTls from "./rules/cloudfront/aws-cloudfront-distribution-configure-minimum-tls";
@@ -73,13 +80,18 @@ import awsWafv2WebaclMissingLogging from "./rules/wafv2/aws-wafv2-webacl-missing
 export const rules: Rule[] = [
   awsApigatewayDomainnameConfigureTls,
   awsApigatewayStageEnableAccessLogs,
+  awsBudgetsBudgetConfigureNotifications,
   awsCloudfrontDistributionConfigureMinimumTls,
   awsCloudfrontDistributionEnableLogging,
   awsCloudfrontDistributionEnforceHttpsOrigin,
   awsCloudfrontDistributionEnforceViewerHttps,
+  awsCloudtrailTrailConfigureCustomerManagedKey,
+  awsCloudtrailTrailEnableLogFileValidation,
+  awsCloudtrailTrailEnableMultiRegion,
   awsCloudwatchLoggroupConfigureRetention,
   awsCloudwatchLoggroupMissingKmsKey,
   awsCloudwatchMetricalarmMissingActions,
+  awsConfigRecorderEnableAllSupported,
   awsDynamodbTableConfigureCustomerManagedKey,
   awsDynamodbTableEnableDeletionProtection,
   awsDynamodbTableEnablePointInTimeRecovery,
@@ -88,6 +100,7 @@ export const rules: Rule[] = [
   awsEc2LaunchtemplateEnforceImdsv2,
   awsEc2SecuritygroupDisallowPublicIngress,
   awsEc2SubnetDisallowPublicIp,
+  awsGuarddutyDetectorEnableRuntimeMonitoring,
   eksClusterDisallowPublicEndpoint,
   eksClusterEnableControlPlaneLogging,
   eksClusterEnableSecretsEncryption,
@@ -129,6 +142,7 @@ export const rules: Rule[] = [
   awsS3BucketMissingPublicAccessBlock,
   awsS3BucketMissingSseKms,
   awsSecretsmanagerSecretConfigureCustomerManagedKey,
+  awsSecurityhubAccountEnableStandards,
   awsSnsTopicEnableKmsEncryption,
   awsSqsQueueEnableKmsEncryption,
   awsSqsQueueMissingRedrivePolicy,

@@ -14,6 +14,7 @@ const TOPIC_TITLES: Record<string, string> = {
   logging: "Logging",
   iam: "IAM least privilege",
   kubernetes: "Kubernetes workloads",
+  governance: "Threat detection, compliance and cost",
 };
 
 export function renderPolicyReadme(): string {

@@ -4,8 +4,9 @@
  * This module is pure: it takes a reader function instead of calling `new pulumi.Config()`, so the
  * same parser serves `pulumi up`, the offline engine and the table tests. Every default lives
  * here (the `ecommerce:observability` ones in observabilityConfig.ts, the `ecommerce:services`
- * ones in servicesConfig.ts and the catalog). Every error names the config key and what is
- * accepted, and all problems are reported at once, before a single resource is registered.
+ * ones in servicesConfig.ts and the catalog, `ecommerce:governance` in governanceConfig.ts). Every
+ * error names the config key and what is accepted, and all problems are reported at once, before
+ * a single resource is registered.
  */
 import {
   MAX_AZS,
@@ -38,6 +39,7 @@ import {
   readSection,
 } from "./configReaders";
 import { ObservabilityConfig, parseObservability } from "./observabilityConfig";
+import { PrimaryGovernance, StandbyGovernance, parseGovernance } from "./governanceConfig";
 import { parseServices } from "./servicesConfig";
 
 export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./configReaders";
@@ -195,6 +197,8 @@ interface CommonConfig {
 
 export interface PrimaryConfig extends CommonConfig {
   role: "primary";
+  /** Audit, detection, compliance and cost services (`ecommerce:governance`). */
+  governance: PrimaryGovernance;
   dr: {
     /** Inverts the primary's health check so Route 53 serves the standby (a traffic drill). */
     drill: boolean;
@@ -208,6 +212,8 @@ export interface PrimaryConfig extends CommonConfig {
 
 export interface StandbyConfig extends CommonConfig {
   role: "standby";
+  /** Audit, detection, compliance and cost services of this region (`ecommerce:governance`). */
+  governance: StandbyGovernance;
   dr: {
     mode: DrMode;
     /**
@@ -1034,6 +1040,7 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
   const services = parseServices(read, role, problems);
   const observability = parseObservability(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
+  const governance = role ? parseGovernance(read, role, problems) : undefined;
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
     throw new ConfigError(problems.list);
@@ -1051,8 +1058,18 @@ export function parseStackConfig(read: ConfigReader): StackConfig {
     protect,
   };
   return role === "primary"
-    ? { ...common, role, dr: { drill, replicaRegions } }
-    : { ...common, role, dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes } };
+    ? {
+        ...common,
+        role,
+        governance: governance as PrimaryGovernance,
+        dr: { drill, replicaRegions },
+      }
+    : {
+        ...common,
+        role,
+        governance: governance as StandbyGovernance,
+        dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes },
+      };
 }
 
 /**

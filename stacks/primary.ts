@@ -7,6 +7,7 @@ import { buildChaosDrills } from "./drills";
 import { buildEdge, buildIdentity } from "./edge";
 import { buildMesh, buildServices, gatewayHosts } from "./services";
 import { buildObservability } from "./observability";
+import { buildGovernance } from "./governance";
 import * as pulumi from "@pulumi/pulumi";
 import { InputsOf, PrimaryOutputs } from "./references";
 
@@ -43,6 +44,7 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     healthCheckId,
   });
   const drills = buildChaosDrills(cfg, ctx, cluster, data, observability);
+  const governance = buildGovernance(cfg, ctx, data, observability);
   // Typed against PrimaryOutputs: dropping a key the standby reads is a compile error.
   const forStandby: InputsOf<PrimaryOutputs> = {
     region: cfg.region,
@@ -74,6 +76,8 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     regionalApiName: edge.regionalApiName,
     storefront: edge.distributionDomain,
     alarmTopicArn: observability.alarmTopicArn,
+    governance: governance.services,
+    ...(governance.trailArn ? { trailArn: governance.trailArn } : {}),
     ...forStandby,
   };
 }

@@ -7,6 +7,7 @@ import { buildChaosDrills } from "./drills";
 import { buildEdge } from "./edge";
 import { buildMesh, buildServices, gatewayHosts } from "./services";
 import { buildObservability } from "./observability";
+import { buildGovernance } from "./governance";
 import { PrimaryReference } from "./references";
 
 /** dr-singapore: the warm standby, wired to the primary through a typed StackReference. */
@@ -45,6 +46,7 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     healthCheckId: p.healthCheckId,
   });
   const drills = buildChaosDrills(cfg, ctx, cluster, data, observability);
+  const governance = buildGovernance(cfg, ctx, data, observability);
   return {
     role: cfg.role,
     drMode: cfg.dr.mode,
@@ -59,6 +61,8 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     ...(drills ? { chaosDrills: drills.templateIds } : {}),
     regionalApiName: edge.regionalApiName,
     alarmTopicArn: observability.alarmTopicArn,
+    governance: governance.services,
+    ...(governance.trailArn ? { trailArn: governance.trailArn } : {}),
     globalClusterId: data.globalClusterId,
     auroraJoinedGlobalCluster: cfg.dr.mode !== "failover",
   };

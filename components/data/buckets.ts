@@ -20,8 +20,8 @@ export interface SecureBucket {
 interface BucketSettings {
   /** SSE-KMS key. Without one the bucket uses SSE-S3: only for log delivery, which AWS requires. */
   kmsKeyArn?: pulumi.Input<string>;
-  /** Where server access logs go; absent for the log bucket itself. */
-  logBucket?: aws.s3.Bucket;
+  /** Where server access logs go (its id is its name); absent for the log bucket itself. */
+  logBucket?: { id: pulumi.Input<string> };
   /** Days before noncurrent object versions expire. */
   noncurrentDays: number;
   /** Days before current objects expire (log buckets only). */
@@ -30,6 +30,13 @@ interface BucketSettings {
   extraPolicy?: (bucketArn: string, accountId: string) => pulumi.Input<PolicyStatement[]>;
   /** `BucketOwnerEnforced` (default); CloudFront's standard logs still need ACLs (`BucketOwnerPreferred`). */
   objectOwnership?: "BucketOwnerEnforced" | "BucketOwnerPreferred";
+  /**
+   * Object Lock in compliance mode with this default retention (days): no one, root included, can
+   * delete or overwrite an object version before it ends. Only at creation (objectLockEnabled).
+   */
+  objectLockDays?: number;
+  /** Tags beyond Name and purpose. */
+  tags?: Record<string, string>;
 }
 
 /** One CloudFront distribution (through origin access control) may read the objects. */
@@ -75,14 +82,26 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
     {
       bucket: pulumi.interpolate`${scope.namePrefix}-${purpose}-${scope.accountId}`,
       forceDestroy: false,
+      ...(s.objectLockDays ? { objectLockEnabled: true } : {}),
       tags: {
         Name: `${scope.namePrefix}-${purpose}`,
         purpose,
         ...(s.kmsKeyArn ? {} : { "log-delivery": "true" }),
+        ...s.tags,
       },
     },
     stateful(scope),
   );
+  if (s.objectLockDays) {
+    new aws.s3.BucketObjectLockConfiguration(
+      name,
+      {
+        bucket: bucket.id,
+        rule: { defaultRetention: { mode: "COMPLIANCE", days: s.objectLockDays } },
+      },
+      parent,
+    );
+  }
   const ownership = new aws.s3.BucketOwnershipControls(
     name,
     { bucket: bucket.id, rule: { objectOwnership: s.objectOwnership ?? "BucketOwnerEnforced" } },

@@ -31,8 +31,16 @@ export const KEY_SERVICES: Record<KeyPurpose, string[]> = {
 /** Service principals that call KMS as themselves for a key's purpose. */
 const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[]>> = {
   logs: (region) => [`logs.${region}.amazonaws.com`],
-  // EventBridge and CloudWatch alarms publish to encrypted queues and topics.
-  messaging: () => ["events.amazonaws.com", "cloudwatch.amazonaws.com", "sns.amazonaws.com"],
+  // EventBridge and CloudWatch alarms publish to encrypted queues and topics; so do AWS Budgets
+  // and Cost Anomaly Detection (the governance layer's alerts), which need a data key of the
+  // topic's CMK ("Permissions for AWS KMS-encrypted Amazon SNS topics", AWS Billing user guide).
+  messaging: () => [
+    "events.amazonaws.com",
+    "cloudwatch.amazonaws.com",
+    "sns.amazonaws.com",
+    "budgets.amazonaws.com",
+    "costalerts.amazonaws.com",
+  ],
   // CloudFront decrypts the SPA's objects (SSE-KMS) when serving them through origin access control.
   storage: () => ["cloudfront.amazonaws.com"],
 };
@@ -46,7 +54,7 @@ const SERVICE_PRINCIPAL_ACTIONS: Partial<Record<KeyPurpose, string[]>> = {
  * Key administration, listed action by action: no kms:CreateGrant here (a grant would bypass the
  * service scoping below). kms:PutKeyPolicy stays, or no one could ever update this policy.
  */
-const ADMIN_ACTIONS = [
+export const ADMIN_ACTIONS = [
   "kms:CreateAlias",
   "kms:DescribeKey",
   "kms:EnableKey",
@@ -72,7 +80,7 @@ const ADMIN_ACTIONS = [
   "kms:CancelKeyDeletion",
   "kms:ReplicateKey",
 ];
-const USE_ACTIONS = [
+export const USE_ACTIONS = [
   "kms:Encrypt",
   "kms:Decrypt",
   "kms:ReEncrypt*",

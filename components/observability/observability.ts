@@ -20,6 +20,7 @@ import {
   prometheusStackValues,
 } from "./values";
 import { createShopRules } from "./monitoring";
+import { governancePublishers } from "../governance/policies";
 
 export interface ObservabilityArgs {
   region: string;
@@ -361,6 +362,8 @@ export class Observability extends pulumi.ComponentResource {
                 Resource: arn,
               },
               denyInsecureTransport("sns", arn),
+              // GuardDuty findings, budgets and cost anomalies (components/governance) page too.
+              ...(region ? [] : governancePublishers(arn, args.region, account)),
             ]),
           ),
         ),

@@ -26,7 +26,8 @@ export type Topic =
   | "availability"
   | "logging"
   | "iam"
-  | "kubernetes";
+  | "kubernetes"
+  | "governance";
 
 export interface RuleMeta {
   /** `aws-<service>-<resource>-<verb>-<what>` (or `kubernetes-…`, `eks-…`). */

@@ -20,6 +20,11 @@ describe("offline/cli (npm start)", () => {
     expect(out).to.match(/By component:\n(.*\n)* {2}ecommerce:network:Network \(network\) +54\n/);
     expect(out).to.match(/aws:ec2\/subnet:Subnet +9/);
     expect(out).to.match(/vpcCidr +10.20.0.0\/16/);
+    // One line of the cost estimate per stack (npm run cost prints the breakdown).
+    expect(out).to.match(/Estimated cost of prod-mumbai \(active\): \$[\d,]+ a month on demand \(/);
+    expect(out).to.match(
+      /Estimated cost of dr-singapore \(standby\): \$[\d,]+ a month on demand \(/,
+    );
     for (const stack of ["prod-mumbai", "dr-singapore"]) {
       const plan = JSON.parse(fs.readFileSync(path.join(dir, `${stack}.json`), "utf8"));
       expect(plan).to.include.keys("stack", "project", "region", "resources", "outputs");

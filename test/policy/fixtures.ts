@@ -238,4 +238,24 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
   "kubernetes:core/v1:Namespace": {
     metadata: { name: "shop", labels: { "pod-security.kubernetes.io/enforce": "restricted" } },
   },
+  "aws:cloudtrail/trail:Trail": {
+    s3BucketName: "audit",
+    isMultiRegionTrail: true,
+    includeGlobalServiceEvents: true,
+    enableLogFileValidation: true,
+    kmsKeyId: KEY,
+  },
+  "aws:cfg/recorder:Recorder": {
+    roleArn: "arn:aws:iam::123456789012:role/config",
+    recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+  },
+  "aws:budgets/budget:Budget": {
+    budgetType: "COST",
+    timeUnit: "MONTHLY",
+    limitAmount: "20000",
+    notifications: [
+      { notificationType: "ACTUAL", threshold: 80, subscriberSnsTopicArns: ["arn:topic"] },
+      { notificationType: "FORECASTED", threshold: 100, subscriberEmailAddresses: ["a@b.c"] },
+    ],
+  },
 };

@@ -749,6 +749,56 @@ const RESOURCE_CASES: Case[] = [
     },
     /no final snapshot/,
   ),
+  // audit and governance
+  c(
+    "aws-cloudtrail-trail-enable-multi-region",
+    "aws:cloudtrail/trail:Trail",
+    "single-region trail",
+    (p) => delete p.isMultiRegionTrail,
+    /the trail records one region only/,
+  ),
+  c(
+    "aws-cloudtrail-trail-enable-multi-region",
+    "aws:cloudtrail/trail:Trail",
+    "global service events excluded",
+    (p) => (p.includeGlobalServiceEvents = false),
+    /global service events \(IAM, STS\) are excluded/,
+  ),
+  c(
+    "aws-cloudtrail-trail-enable-log-file-validation",
+    "aws:cloudtrail/trail:Trail",
+    "no digest files",
+    (p) => (p.enableLogFileValidation = false),
+    /log file validation is off/,
+  ),
+  c(
+    "aws-cloudtrail-trail-configure-customer-managed-key",
+    "aws:cloudtrail/trail:Trail",
+    "S3-managed encryption",
+    (p) => delete p.kmsKeyId,
+    /not a KMS key/,
+  ),
+  c(
+    "aws-config-recorder-enable-all-supported",
+    "aws:cfg/recorder:Recorder",
+    "a chosen list of types",
+    (p) => (p.recordingGroup = { allSupported: false, resourceTypes: ["AWS::S3::Bucket"] }),
+    /records a chosen list of resource types/,
+  ),
+  c(
+    "aws-budgets-budget-configure-notifications",
+    "aws:budgets/budget:Budget",
+    "no forecast alert",
+    (p) => p.notifications.pop(),
+    /no forecasted notification with a subscriber/,
+  ),
+  c(
+    "aws-budgets-budget-configure-notifications",
+    "aws:budgets/budget:Budget",
+    "an actual alert nobody receives",
+    (p) => delete p.notifications[0].subscriberSnsTopicArns,
+    /no actual notification with a subscriber/,
+  ),
 ];
 
 describe("policy resource rules (compliant baseline, one field mutated per case)", () => {

@@ -26,6 +26,10 @@ const T = {
   queue: "aws:sqs/queue:Queue",
   acl: "aws:wafv2/webAcl:WebAcl",
   aclLogging: "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+  detector: "aws:guardduty/detector:Detector",
+  feature: "aws:guardduty/detectorFeature:DetectorFeature",
+  hub: "aws:securityhub/account:Account",
+  standard: "aws:securityhub/standardsSubscription:StandardsSubscription",
 };
 
 /** A two-AZ VPC: public subnets routed to the IGW, private to a NAT, data with no route. */
@@ -380,6 +384,72 @@ describe("policy stack rules (relationships resolved through dependencies and id
       expect((await violations(rule, [acl])).map((v) => v.message)).to.deep.equal([
         "shop: no logging configuration",
       ]);
+    });
+  });
+
+  describe("threat detection and compliance", () => {
+    const detector = res(T.detector, "guardduty", { id: "d-1", enable: true });
+    const feature = (name: string, extra: Record<string, unknown> = {}) =>
+      res(
+        T.feature,
+        `guardduty-${name.toLowerCase()}`,
+        { detectorId: "d-1", name, status: "ENABLED", ...extra },
+        { detectorId: ["guardduty"] },
+      );
+    const runtime = feature("EKS_RUNTIME_MONITORING", {
+      additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }],
+    });
+    const audit = feature("EKS_AUDIT_LOGS");
+
+    it("aws-guardduty-detector-enable-runtime-monitoring: runtime monitoring with the agent and audit logs", async () => {
+      const rule = "aws-guardduty-detector-enable-runtime-monitoring";
+      expect(await violations(rule, [detector, runtime, audit])).to.deep.equal([]);
+      // Resolved by id alone, as when no dependency was recorded.
+      const byId = { ...runtime, deps: {} };
+      expect(await violations(rule, [detector, byId, { ...audit, deps: {} }])).to.deep.equal([]);
+      expect((await violations(rule, [detector, audit])).map((v) => v.message)).to.deep.equal([
+        "guardduty: runtime monitoring is off",
+      ]);
+      const noAgent = feature("EKS_RUNTIME_MONITORING");
+      expect(
+        (await violations(rule, [detector, noAgent, audit])).map((v) => v.message),
+      ).to.deep.equal([
+        "guardduty: runtime monitoring without EKS_ADDON_MANAGEMENT: no agent reaches the nodes",
+      ]);
+      const disabled = feature("EKS_AUDIT_LOGS", { status: "DISABLED" });
+      expect(
+        (await violations(rule, [detector, runtime, disabled])).map((v) => v.message),
+      ).to.deep.equal(["guardduty: EKS audit-log monitoring is off"]);
+      // Another detector's features do not count.
+      const other = res(T.detector, "other", { id: "d-2", enable: true });
+      expect(
+        (await violations(rule, [detector, other, runtime, audit])).map((v) => v.message),
+      ).to.deep.equal([
+        "other: runtime monitoring is off",
+        "other: EKS audit-log monitoring is off",
+      ]);
+    });
+
+    it("aws-securityhub-account-enable-standards: FSBP, CIS and PCI DSS in the hub's region", async () => {
+      const rule = "aws-securityhub-account-enable-standards";
+      const hub = res(T.hub, "hub", { region: "ap-south-1" });
+      const sub = (path: string, region = "ap-south-1") =>
+        res(T.standard, `hub-${path.split("/")[0]}-${region}`, {
+          region,
+          standardsArn: `arn:aws:securityhub:${region}::standards/${path}`,
+        });
+      const fsbp = sub("aws-foundational-security-best-practices/v/1.0.0");
+      const cis = sub("cis-aws-foundations-benchmark/v/3.0.0");
+      const pci = sub("pci-dss/v/4.0.1");
+      expect(await violations(rule, [hub, fsbp, cis, pci])).to.deep.equal([]);
+      expect((await violations(rule, [hub, fsbp, cis])).map((v) => v.message)).to.deep.equal([
+        "hub: PCI DSS is not subscribed",
+      ]);
+      // A subscription in another region does not cover this hub.
+      const elsewhere = sub("pci-dss/v/4.0.1", "ap-southeast-1");
+      expect(
+        (await violations(rule, [hub, fsbp, cis, elsewhere])).map((v) => v.message),
+      ).to.deep.equal(["hub: PCI DSS is not subscribed"]);
     });
   });
 

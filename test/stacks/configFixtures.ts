@@ -4,14 +4,19 @@ import { ConfigError, StackConfig, parseStackConfig } from "../../stacks/config"
 
 export type Raw = Record<string, unknown>;
 
+/** What Pulumi.yaml sets for every stack: the budget filters by its `project` tag. */
+const defaultTags = { tags: { project: "ecommerce-platform" } };
+
 export const primaryRaw: Raw = {
   "aws:region": "ap-south-1",
+  "aws:defaultTags": defaultTags,
   "ecommerce:role": "primary",
   "ecommerce:network": { cidr: "10.10.0.0/16", azCount: 3 },
   "ecommerce:edge": { domain: "shop.example.com" },
 };
 export const standbyRaw: Raw = {
   "aws:region": "ap-southeast-1",
+  "aws:defaultTags": defaultTags,
   "ecommerce:role": "standby",
   "ecommerce:network": { cidr: "10.20.0.0/16" },
   "ecommerce:dr": { primaryStack: "organization/ecommerce-platform/prod-mumbai" },

@@ -419,11 +419,26 @@ describe("components/observability (recorded offline runs)", () => {
       expect(ofType(dr, T.topic).map((t) => t.name)).to.deep.equal(["observability-alarms"]);
     });
 
-    it("lets CloudWatch publish for this account's alarms, and this account's principals, over TLS only", () => {
+    it("lets CloudWatch, this account's principals and the governance alerts publish, over TLS only", () => {
       const policy = JSON.parse(
         String(the(prod, T.topicPolicy, "observability-alarms").inputs.policy),
       );
-      const [cloudwatch, account, tls] = policy.Statement as Spec[];
+      const [cloudwatch, account, tls, ...governance] = policy.Statement as Spec[];
+      // The governance layer's publishers, each confined to this account (and region for rules).
+      expect(governance.map((g) => [g.Principal.Service, g.Condition])).to.deep.equal([
+        [
+          "events.amazonaws.com",
+          { ArnLike: { "aws:SourceArn": "arn:aws:events:ap-south-1:123456789012:rule/*" } },
+        ],
+        [
+          "budgets.amazonaws.com",
+          {
+            StringEquals: { "aws:SourceAccount": "123456789012" },
+            ArnLike: { "aws:SourceArn": "arn:aws:budgets::123456789012:*" },
+          },
+        ],
+        ["costalerts.amazonaws.com", { StringEquals: { "aws:SourceAccount": "123456789012" } }],
+      ]);
       expect(cloudwatch.Principal).to.deep.equal({ Service: "cloudwatch.amazonaws.com" });
       expect(cloudwatch.Condition).to.deep.equal({
         StringEquals: { "aws:SourceAccount": "123456789012" },
