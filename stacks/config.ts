@@ -47,7 +47,7 @@ export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./configReaders";
 export type Role = "primary" | "standby";
 export const ROLES: readonly Role[] = ["primary", "standby"];
 
-/** The standby's disaster-recovery posture (DESIGN §6). */
+/** The standby's disaster-recovery posture: `ecommerce:dr.mode` (see the README's DR runbook). */
 export type DrMode = "standby" | "drill" | "failover";
 export const DR_MODES: readonly DrMode[] = ["standby", "drill", "failover"];
 

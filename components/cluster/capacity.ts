@@ -1,7 +1,7 @@
 /**
  * Capacity per DR posture, as a pure function: the primary, and the standby once it is drilled or
  * failed over, run at full size; a resting standby keeps the minimum that still survives an AZ
- * loss and can scale up in minutes (DESIGN §6).
+ * loss and can scale up in minutes.
  */
 import { DataPosture } from "../data/posture";
 

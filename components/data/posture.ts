@@ -1,5 +1,6 @@
 /**
- * What the standby's DR mode means for the relational data (DESIGN §6), as a pure table.
+ * What the standby's DR mode means for the relational data, as a pure table (the README's DR
+ * runbook describes the modes).
  *
  * | posture  | joined to the global cluster | writes                                  |
  * |----------|------------------------------|-----------------------------------------|

@@ -3,7 +3,7 @@ import { dataKeyPolicy, replicaKeyArn } from "../../../components/data/keyPolicy
 import { auroraPosture } from "../../../components/data/posture";
 
 describe("components/data pure helpers", () => {
-  it("maps each posture to its Aurora role (DESIGN §6)", () => {
+  it("maps each posture to its Aurora role", () => {
     expect(auroraPosture("active")).to.deep.equal({
       joinsGlobalCluster: true,
       writeForwarding: false,
