@@ -113,4 +113,5 @@ console.log(
   `  ${mocha.ok ? "ok  " : "FAIL"} mocha: ${stats.passes} tests passed, ${stats.failures} failed`,
 );
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+// exitCode, not exit(): the buffered reports above may still be draining into a pipe.
+process.exitCode = failed === 0 ? 0 : 1;
