@@ -46,8 +46,8 @@ function report(result) {
 
 const checks = [];
 
-// Everything at once: the checks are independent, and on two cores the type check, lint and
-// format run beside mocha (one process, so every synthesis it repeats comes from one cache).
+// Everything at once: the checks are independent, and the two cores stay busy until the last one
+// ends. Mocha runs its files in two workers (.mocharc.json), each with its synthesis cache.
 console.log("== type check, lint, format, mocha and the offline run, side by side ==");
 const statsFile = path.join(
   fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-test-")),
