@@ -173,8 +173,14 @@ export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.co
 /** The cluster's default StorageClass: gp3, encrypted. */
 export const STORAGE_CLASS = "gp3-encrypted";
 
-/** gp3, encrypted, the cluster default; volumes are retained when a claim goes away. */
-export function createStorageClass(s: PlatformScope): k8s.storage.v1.StorageClass {
+/**
+ * gp3, encrypted with the cluster's volume key (the driver's `kmsKeyId` parameter, a full key ARN;
+ * without it EBS uses aws/ebs), the cluster default; volumes are retained when a claim goes away.
+ */
+export function createStorageClass(
+  s: PlatformScope,
+  volumeKeyArn: pulumi.Input<string>,
+): k8s.storage.v1.StorageClass {
   return new k8s.storage.v1.StorageClass(
     `${s.name}-gp3`,
     {
@@ -183,7 +189,7 @@ export function createStorageClass(s: PlatformScope): k8s.storage.v1.StorageClas
         annotations: { "storageclass.kubernetes.io/is-default-class": "true" },
       },
       provisioner: "ebs.csi.aws.com",
-      parameters: { type: "gp3", encrypted: "true", fsType: "ext4" },
+      parameters: { type: "gp3", encrypted: "true", kmsKeyId: volumeKeyArn, fsType: "ext4" },
       reclaimPolicy: "Retain",
       volumeBindingMode: "WaitForFirstConsumer",
       allowVolumeExpansion: true,

@@ -46,7 +46,7 @@ const SERVICE_PRINCIPAL_ACTIONS: Partial<Record<KeyPurpose, string[]>> = {
  * Key administration, listed action by action: no kms:CreateGrant here (a grant would bypass the
  * service scoping below). kms:PutKeyPolicy stays, or no one could ever update this policy.
  */
-const ADMIN_ACTIONS = [
+export const ADMIN_ACTIONS = [
   "kms:CreateAlias",
   "kms:DescribeKey",
   "kms:EnableKey",
