@@ -5,6 +5,32 @@
  */
 import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/iamDocuments";
 
+/**
+ * What the controllers' policies grant beyond their upstream reference policy
+ * (`upstream/`, compared by `test/iam/upstream.test.ts`), action by action, with the reason.
+ */
+export const BEYOND_UPSTREAM: Record<
+  "karpenter" | "loadBalancerController" | "ebsCsi",
+  Record<string, string>
+> = {
+  karpenter: {
+    "kms:Decrypt":
+      "the interruption queue is encrypted with our messaging key (upstream's uses SQS-managed SSE), and node volumes with the cluster's volume key",
+    "kms:CreateGrant":
+      "node volumes use the cluster's volume key: EC2 needs a grant to attach them",
+    "kms:DescribeKey":
+      "node volumes use the cluster's volume key (EBS user guide's KMS permissions)",
+    "kms:GenerateDataKeyWithoutPlaintext": "node volumes use the cluster's volume key",
+    "kms:ReEncrypt*":
+      "node volumes use the cluster's volume key (EBS user guide's KMS permissions)",
+  },
+  loadBalancerController: {},
+  ebsCsi: {
+    "kms:DescribeKey": "EBS user guide's KMS permissions for encrypted volumes",
+    "kms:ReEncrypt*": "EBS user guide's KMS permissions (snapshot copies re-encrypt)",
+  },
+};
+
 export interface ControllerScope {
   accountId: string;
   region: string;

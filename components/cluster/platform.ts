@@ -10,6 +10,8 @@ export const CHARTS = {
   loadBalancerController: {
     chart: "aws-load-balancer-controller",
     version: "1.13.3",
+    // The controller version the chart deploys (its Chart.yaml appVersion).
+    appVersion: "v2.13.3",
     repo: "https://aws.github.io/eks-charts",
   },
   metricsServer: {

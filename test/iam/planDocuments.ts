@@ -2,6 +2,9 @@
 import { PlannedResource, StackPlan } from "../../offline/plan";
 import { Document } from "./catalog";
 
+/** Both stacks with the FIS drill templates on (off by default), so their role is checked too. */
+export const WITH_DRILLS = ["prod-mumbai", "dr-singapore"].map((s) => `${s}:ecommerce:dr.fis=true`);
+
 export interface FoundDocument {
   resource: PlannedResource;
   /** Where in the inputs, e.g. `policy` or `inlinePolicies[0].policy`. */
