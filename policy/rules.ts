@@ -16,6 +16,8 @@ import awsDynamodbTableConfigureCustomerManagedKey from "./rules/dynamodb/aws-dy
 import awsDynamodbTableEnableDeletionProtection from "./rules/dynamodb/aws-dynamodb-table-enable-deletion-protection";
 import awsDynamodbTableEnablePointInTimeRecovery from "./rules/dynamodb/aws-dynamodb-table-enable-point-in-time-recovery";
 import awsEc2DefaultsecuritygroupDisallowRules from "./rules/ec2/aws-ec2-defaultsecuritygroup-disallow-rules";
+import awsEc2LaunchtemplateConfigureCustomerManagedKey from "./rules/ec2/aws-ec2-launchtemplate-configure-customer-managed-key";
+import awsEc2LaunchtemplateConfigureImdsHopLimit from "./rules/ec2/aws-ec2-launchtemplate-configure-imds-hop-limit";
 import awsEc2LaunchtemplateEnableEbsEncryption from "./rules/ec2/aws-ec2-launchtemplate-enable-ebs-encryption";
 import awsEc2LaunchtemplateEnforceImdsv2 from "./rules/ec2/aws-ec2-launchtemplate-enforce-imdsv2";
 import awsEc2SecuritygroupDisallowPublicIngress from "./rules/ec2/aws-ec2-securitygroup-disallow-public-ingress";
@@ -24,6 +26,7 @@ import eksClusterDisallowPublicEndpoint from "./rules/eks/eks-cluster-disallow-p
 import eksClusterEnableControlPlaneLogging from "./rules/eks/eks-cluster-enable-control-plane-logging";
 import eksClusterEnableSecretsEncryption from "./rules/eks/eks-cluster-enable-secrets-encryption";
 import eksComponentConfigureApiAuthentication from "./rules/eks/eks-component-configure-api-authentication";
+import eksComponentConfigureControlPlaneLogGroup from "./rules/eks/eks-component-configure-control-plane-log-group";
 import eksComponentEnableControlPlaneLogging from "./rules/eks/eks-component-enable-control-plane-logging";
 import eksComponentEnableSecretsEncryption from "./rules/eks/eks-component-enable-secrets-encryption";
 import eksComponentEnforcePrivateEndpoint from "./rules/eks/eks-component-enforce-private-endpoint";
@@ -35,9 +38,12 @@ import awsIamRoleDisallowAdministratorAccess from "./rules/iam/aws-iam-role-disa
 import awsIamRoleDisallowWildcardTrust from "./rules/iam/aws-iam-role-disallow-wildcard-trust";
 import awsKmsKeyDisallowPublicPrincipal from "./rules/kms/aws-kms-key-disallow-public-principal";
 import awsKmsKeyEnableRotation from "./rules/kms/aws-kms-key-enable-rotation";
+import kubernetesEc2nodeclassConfigureCustomerManagedKey from "./rules/kubernetes/kubernetes-ec2nodeclass-configure-customer-managed-key";
+import kubernetesEc2nodeclassEnforceImdsHopLimit from "./rules/kubernetes/kubernetes-ec2nodeclass-enforce-imds-hop-limit";
 import kubernetesNamespaceMissingPodSecurityLabel from "./rules/kubernetes/kubernetes-namespace-missing-pod-security-label";
 import kubernetesPoddisruptionbudgetConfigureAllowedDisruption from "./rules/kubernetes/kubernetes-poddisruptionbudget-configure-allowed-disruption";
 import kubernetesServiceDisallowLoadBalancer from "./rules/kubernetes/kubernetes-service-disallow-load-balancer";
+import kubernetesStorageclassConfigureCustomerManagedKey from "./rules/kubernetes/kubernetes-storageclass-configure-customer-managed-key";
 import kubernetesWorkloadConfigureResources from "./rules/kubernetes/kubernetes-workload-configure-resources";
 import kubernetesWorkloadDisallowDefaultNamespace from "./rules/kubernetes/kubernetes-workload-disallow-default-namespace";
 import kubernetesWorkloadDisallowLatestTag from "./rules/kubernetes/kubernetes-workload-disallow-latest-tag";
@@ -84,6 +90,8 @@ export const rules: Rule[] = [
   awsDynamodbTableEnableDeletionProtection,
   awsDynamodbTableEnablePointInTimeRecovery,
   awsEc2DefaultsecuritygroupDisallowRules,
+  awsEc2LaunchtemplateConfigureCustomerManagedKey,
+  awsEc2LaunchtemplateConfigureImdsHopLimit,
   awsEc2LaunchtemplateEnableEbsEncryption,
   awsEc2LaunchtemplateEnforceImdsv2,
   awsEc2SecuritygroupDisallowPublicIngress,
@@ -92,6 +100,7 @@ export const rules: Rule[] = [
   eksClusterEnableControlPlaneLogging,
   eksClusterEnableSecretsEncryption,
   eksComponentConfigureApiAuthentication,
+  eksComponentConfigureControlPlaneLogGroup,
   eksComponentEnableControlPlaneLogging,
   eksComponentEnableSecretsEncryption,
   eksComponentEnforcePrivateEndpoint,
@@ -103,9 +112,12 @@ export const rules: Rule[] = [
   awsIamRoleDisallowWildcardTrust,
   awsKmsKeyDisallowPublicPrincipal,
   awsKmsKeyEnableRotation,
+  kubernetesEc2nodeclassConfigureCustomerManagedKey,
+  kubernetesEc2nodeclassEnforceImdsHopLimit,
   kubernetesNamespaceMissingPodSecurityLabel,
   kubernetesPoddisruptionbudgetConfigureAllowedDisruption,
   kubernetesServiceDisallowLoadBalancer,
+  kubernetesStorageclassConfigureCustomerManagedKey,
   kubernetesWorkloadConfigureResources,
   kubernetesWorkloadDisallowDefaultNamespace,
   kubernetesWorkloadDisallowLatestTag,

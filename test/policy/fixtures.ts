@@ -122,7 +122,7 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
     blockDeviceMappings: [
       { deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeType: "gp3", kmsKeyId: KEY } },
     ],
-    metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 },
+    metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
   },
   "aws:cloudwatch/logGroup:LogGroup": { kmsKeyId: KEY, retentionInDays: 365 },
   "aws:cloudwatch/metricAlarm:MetricAlarm": {
@@ -236,5 +236,19 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
   "kubernetes:core/v1:ServiceAccount": { metadata: { name: "product", namespace: "shop" } },
   "kubernetes:core/v1:Namespace": {
     metadata: { name: "shop", labels: { "pod-security.kubernetes.io/enforce": "restricted" } },
+  },
+  "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass": {
+    metadata: { name: "general" },
+    spec: {
+      metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
+      blockDeviceMappings: [
+        { deviceName: "/dev/xvda", ebs: { volumeType: "gp3", encrypted: true, kmsKeyID: KEY } },
+      ],
+    },
+  },
+  "kubernetes:storage.k8s.io/v1:StorageClass": {
+    metadata: { name: "gp3-encrypted" },
+    provisioner: "ebs.csi.aws.com",
+    parameters: { type: "gp3", encrypted: "true", kmsKeyId: KEY },
   },
 };

@@ -383,6 +383,40 @@ describe("policy stack rules (relationships resolved through dependencies and id
     });
   });
 
+  describe("eks-component-configure-control-plane-log-group", () => {
+    const rule = "eks-component-configure-control-plane-log-group";
+    const LOGS = "aws:cloudwatch/logGroup:LogGroup";
+    const group = (props: Record<string, unknown> = {}) =>
+      res(LOGS, "cp-logs", {
+        name: "/aws/eks/shop/cluster",
+        retentionInDays: 365,
+        kmsKeyId: "arn:aws:kms:ap-south-1:123456789012:key/k",
+        ...props,
+      });
+    const cluster = (deps: Record<string, string[]> = { dependsOn: ["cp-logs"] }) =>
+      res("eks:index:Cluster", "shop", { name: "shop", enabledClusterLogTypes: ["audit"] }, deps);
+
+    it("passes a cluster that depends on its keyed, retained log group", async () => {
+      expect(await violations(rule, [group(), cluster()])).to.deep.equal([]);
+    });
+
+    for (const [title, resources, message] of [
+      ["no log group", [cluster({})], /no log group \/aws\/eks\/shop\/cluster/],
+      [
+        "no retention",
+        [group({ retentionInDays: undefined }), cluster()],
+        /has no retentionInDays/,
+      ],
+      ["no key", [group({ kmsKeyId: undefined }), cluster()], /has no kmsKeyId/],
+      ["no dependency", [group(), cluster({})], /does not depend on/],
+    ] as const) {
+      it(`flags ${title}`, async () => {
+        const found = await violations(rule, [...resources]);
+        expect(found.map((v) => v.message).join("\n")).to.match(message);
+      });
+    }
+  });
+
   describe("resolution edge cases", () => {
     it("ignores dependencies on components and stack references when resolving subnets", async () => {
       const rule = "aws-vpc-subnet-enforce-private-placement";
