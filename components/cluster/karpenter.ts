@@ -6,6 +6,7 @@ import { KarpenterLimits } from "./capacity";
 import { karpenterControllerPolicy } from "./iamPolicies";
 import { podIdentityRole } from "./podIdentity";
 import { SYSTEM_PLACEMENT, pinnedRelease } from "../shared/helm";
+import { CNI_NOT_READY_TAINT } from "../mesh/values";
 
 /** Upstream chart, pinned. */
 export const KARPENTER_CHART = {
@@ -263,6 +264,9 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
         template: {
           spec: {
             nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "general" },
+            // Application pods wait until the Istio CNI agent is ready on the node (istiod
+            // removes this taint), or they would start without traffic capture.
+            startupTaints: [CNI_NOT_READY_TAINT],
             requirements: [
               { key: "kubernetes.io/arch", operator: "In", values: s.architectures },
               { key: "karpenter.sh/capacity-type", operator: "In", values: s.capacityTypes },

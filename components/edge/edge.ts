@@ -271,23 +271,27 @@ export class Edge extends pulumi.ComponentResource {
       // CloudFront checks the log bucket's ACL ownership setting when logging is enabled.
       { parent: this, dependsOn: logs.settled },
     );
+    // The distribution answers on IPv6 too (isIpv6Enabled): an AAAA alias beside each A alias,
+    // or IPv6 clients never learn its IPv6 addresses.
     for (const [i, recordName] of names.entries()) {
-      new aws.route53.Record(
-        `${name}-cdn-${i}`,
-        {
-          zoneId,
-          name: recordName,
-          type: "A",
-          aliases: [
-            {
-              name: distribution.domainName,
-              zoneId: distribution.hostedZoneId,
-              evaluateTargetHealth: false,
-            },
-          ],
-        },
-        parent,
-      );
+      for (const type of ["A", "AAAA"]) {
+        new aws.route53.Record(
+          type === "A" ? `${name}-cdn-${i}` : `${name}-cdn-${i}-aaaa`,
+          {
+            zoneId,
+            name: recordName,
+            type,
+            aliases: [
+              {
+                name: distribution.domainName,
+                zoneId: distribution.hostedZoneId,
+                evaluateTargetHealth: false,
+              },
+            ],
+          },
+          parent,
+        );
+      }
     }
     return distribution;
   }

@@ -9,6 +9,15 @@ export const WAF_CONTENT_RULE_GROUPS = [
 /** Judges the connecting address: useful only where that address is the client's. */
 export const WAF_IP_REPUTATION_GROUP = "AWSManagedRulesAmazonIpReputationList";
 
+/**
+ * Rules of the managed groups that only count: AWSManagedRulesCommonRuleSet's SizeRestrictions_BODY
+ * blocks any body over 8 KB, which legitimate API calls (carts, orders) exceed; the group's other
+ * rules and the SQLi and bad-input groups still inspect the first 8 KB of every body.
+ */
+export const WAF_COUNT_ONLY_RULES: Record<string, string[]> = {
+  AWSManagedRulesCommonRuleSet: ["SizeRestrictions_BODY"],
+};
+
 /** Requests per five minutes from one client before the WAF blocks it. */
 export const WAF_RATE_LIMIT = 2000;
 
@@ -29,7 +38,20 @@ export function wafRules(client: "ip" | "forwarded-ip") {
       name: group,
       priority: i,
       overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: "AWS",
+          name: group,
+          ...(WAF_COUNT_ONLY_RULES[group]
+            ? {
+                ruleActionOverrides: WAF_COUNT_ONLY_RULES[group].map((rule) => ({
+                  name: rule,
+                  actionToUse: { count: {} },
+                })),
+              }
+            : {}),
+        },
+      },
       visibilityConfig: visibility(group),
     })),
     {
