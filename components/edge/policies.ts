@@ -1,4 +1,45 @@
-/** Pure edge settings: the WAF's managed rule groups and CloudFront's cache behaviors. */
+/** Pure edge settings: the WAF's managed rule groups, CloudFront's cache behaviors, key policies. */
+import { ADMIN_ACTIONS } from "../data/keyPolicy";
+import { PolicyDocument, policyDocument } from "../shared/iamDocuments";
+
+/**
+ * The CloudFront standard-log bucket's key. CloudFront's developer guide (standard logging,
+ * legacy: "Permissions required to configure standard logging") lets the log bucket use SSE-KMS
+ * with a customer managed key whose policy allows `delivery.logs.amazonaws.com`
+ * kms:GenerateDataKey*; only ALB access logs (regional.ts) are limited to SSE-S3. Readers of the
+ * logs decrypt through S3 in this region.
+ */
+export function cdnLogsKeyPolicy(accountId: string, region: string): PolicyDocument {
+  return policyDocument([
+    {
+      Sid: "AccountAdministers",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+      Action: ADMIN_ACTIONS,
+      Resource: "*",
+    },
+    {
+      Sid: "ReadThroughS3",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: {
+        StringEquals: {
+          "kms:CallerAccount": accountId,
+          "kms:ViaService": `s3.${region}.amazonaws.com`,
+        },
+      },
+    },
+    {
+      Sid: "CloudFrontDeliversLogs",
+      Effect: "Allow",
+      Principal: { Service: "delivery.logs.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+      Resource: "*",
+    },
+  ]);
+}
 
 /** AWS managed rule groups that inspect the request itself: common exploits, bad inputs, SQLi. */
 export const WAF_CONTENT_RULE_GROUPS = [

@@ -212,8 +212,8 @@ describe("offline policy gate", () => {
     expect(checked("aws-ec2-subnet-disallow-public-ip")).to.equal(9);
     expect(checked("aws-vpc-subnet-disallow-internet-route-on-data-tier")).to.equal(9);
     // The flow-log key, the six data keys, the cluster's secrets and volume keys, the WAF logs
-    // key and the key of the us-east-1 alarm topic.
-    expect(checked("aws-kms-key-enable-rotation")).to.equal(11);
+    // and CloudFront logs keys, and the key of the us-east-1 alarm topic.
+    expect(checked("aws-kms-key-enable-rotation")).to.equal(12);
   });
 
   describe("rejects a real plan with a guarded setting broken, naming the rule", () => {

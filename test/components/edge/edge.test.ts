@@ -312,6 +312,25 @@ describe("components/edge (recorded offline runs)", () => {
     expect(byType("AAAA")).to.deep.equal(byType("A"));
   });
 
+  it("encrypts CloudFront's standard logs with a key the log delivery service may use", () => {
+    const key = the(prod, "aws:kms/key:Key", "edge-cdn-logs");
+    expect(key.protect).to.equal(true);
+    const statements = JSON.parse(String(key.inputs.policy)).Statement as Spec[];
+    expect(statements.find((s) => s.Sid === "CloudFrontDeliversLogs")).to.deep.include({
+      Principal: { Service: "delivery.logs.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+    });
+    const sse = the(
+      prod,
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      "edge-cdn-logs",
+    );
+    expect((sse.inputs.rules as Spec[])[0].applyServerSideEncryptionByDefault).to.deep.equal({
+      sseAlgorithm: "aws:kms",
+      kmsMasterKeyId: key.outputs.arn,
+    });
+  });
+
   it("counts, rather than blocks, API bodies over 8 KB in both web ACLs", () => {
     const acls = ofType(prod, T.acl);
     expect(acls.length).to.be.greaterThan(1);
