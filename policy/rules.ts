@@ -12,6 +12,7 @@ import awsCloudfrontDistributionEnforceViewerHttps from "./rules/cloudfront/aws-
 import awsCloudwatchLoggroupConfigureRetention from "./rules/cloudwatch/aws-cloudwatch-loggroup-configure-retention";
 import awsCloudwatchLoggroupMissingKmsKey from "./rules/cloudwatch/aws-cloudwatch-loggroup-missing-kms-key";
 import awsCloudwatchMetricalarmMissingActions from "./rules/cloudwatch/aws-cloudwatch-metricalarm-missing-actions";
+import awsCognitoUserpoolEnforceAccountProtection from "./rules/cognito/aws-cognito-userpool-enforce-account-protection";
 import awsDynamodbTableConfigureCustomerManagedKey from "./rules/dynamodb/aws-dynamodb-table-configure-customer-managed-key";
 import awsDynamodbTableEnableDeletionProtection from "./rules/dynamodb/aws-dynamodb-table-enable-deletion-protection";
 import awsDynamodbTableEnablePointInTimeRecovery from "./rules/dynamodb/aws-dynamodb-table-enable-point-in-time-recovery";
@@ -33,15 +34,21 @@ import eksComponentEnforcePrivateEndpoint from "./rules/eks/eks-component-enforc
 import awsElasticacheReplicationgroupEnableAtRestEncryption from "./rules/elasticache/aws-elasticache-replicationgroup-enable-at-rest-encryption";
 import awsElasticacheReplicationgroupEnableAutomaticFailover from "./rules/elasticache/aws-elasticache-replicationgroup-enable-automatic-failover";
 import awsElasticacheReplicationgroupEnableTransitEncryption from "./rules/elasticache/aws-elasticache-replicationgroup-enable-transit-encryption";
+import awsFisExperimenttemplateConfigureStopCondition from "./rules/fis/aws-fis-experimenttemplate-configure-stop-condition";
 import awsIamPolicyDisallowWildcardAdmin from "./rules/iam/aws-iam-policy-disallow-wildcard-admin";
 import awsIamRoleDisallowAdministratorAccess from "./rules/iam/aws-iam-role-disallow-administrator-access";
 import awsIamRoleDisallowWildcardTrust from "./rules/iam/aws-iam-role-disallow-wildcard-trust";
 import awsKmsKeyDisallowPublicPrincipal from "./rules/kms/aws-kms-key-disallow-public-principal";
 import awsKmsKeyEnableRotation from "./rules/kms/aws-kms-key-enable-rotation";
+import kubernetesAuthorizationpolicyDisallowAllowAll from "./rules/kubernetes/kubernetes-authorizationpolicy-disallow-allow-all";
 import kubernetesEc2nodeclassConfigureCustomerManagedKey from "./rules/kubernetes/kubernetes-ec2nodeclass-configure-customer-managed-key";
 import kubernetesEc2nodeclassEnforceImdsHopLimit from "./rules/kubernetes/kubernetes-ec2nodeclass-enforce-imds-hop-limit";
+import kubernetesHelmreleaseEnforcePinnedChart from "./rules/kubernetes/kubernetes-helmrelease-enforce-pinned-chart";
+import kubernetesNamespaceMissingDefaultDeny from "./rules/kubernetes/kubernetes-namespace-missing-default-deny";
 import kubernetesNamespaceMissingPodSecurityLabel from "./rules/kubernetes/kubernetes-namespace-missing-pod-security-label";
+import kubernetesPeerauthenticationEnforceStrictMtls from "./rules/kubernetes/kubernetes-peerauthentication-enforce-strict-mtls";
 import kubernetesPoddisruptionbudgetConfigureAllowedDisruption from "./rules/kubernetes/kubernetes-poddisruptionbudget-configure-allowed-disruption";
+import kubernetesRoleDisallowWildcards from "./rules/kubernetes/kubernetes-role-disallow-wildcards";
 import kubernetesServiceDisallowLoadBalancer from "./rules/kubernetes/kubernetes-service-disallow-load-balancer";
 import kubernetesStorageclassConfigureCustomerManagedKey from "./rules/kubernetes/kubernetes-storageclass-configure-customer-managed-key";
 import kubernetesWorkloadConfigureResources from "./rules/kubernetes/kubernetes-workload-configure-resources";
@@ -54,6 +61,7 @@ import kubernetesWorkloadEnforceRunAsNonRoot from "./rules/kubernetes/kubernetes
 import awsLbListenerEnforceHttps from "./rules/lb/aws-lb-listener-enforce-https";
 import awsLbLoadbalancerEnableAccessLogs from "./rules/lb/aws-lb-loadbalancer-enable-access-logs";
 import awsLbLoadbalancerEnforceInternal from "./rules/lb/aws-lb-loadbalancer-enforce-internal";
+import randomRandompasswordConfigureLength from "./rules/random/random-randompassword-configure-length";
 import awsRdsClusterConfigureBackupRetention from "./rules/rds/aws-rds-cluster-configure-backup-retention";
 import awsRdsClusterConfigureCustomerManagedKey from "./rules/rds/aws-rds-cluster-configure-customer-managed-key";
 import awsRdsClusterConfigureFinalSnapshot from "./rules/rds/aws-rds-cluster-configure-final-snapshot";
@@ -66,10 +74,13 @@ import awsRoute53RecordMissingFailoverHealthCheck from "./rules/route53/aws-rout
 import awsS3BucketEnableVersioningForReplication from "./rules/s3/aws-s3-bucket-enable-versioning-for-replication";
 import awsS3BucketMissingPublicAccessBlock from "./rules/s3/aws-s3-bucket-missing-public-access-block";
 import awsS3BucketMissingSseKms from "./rules/s3/aws-s3-bucket-missing-sse-kms";
+import awsS3BucketpolicyEnforceSecureAccess from "./rules/s3/aws-s3-bucketpolicy-enforce-secure-access";
 import awsSecretsmanagerSecretConfigureCustomerManagedKey from "./rules/secretsmanager/aws-secretsmanager-secret-configure-customer-managed-key";
 import awsSnsTopicEnableKmsEncryption from "./rules/sns/aws-sns-topic-enable-kms-encryption";
+import awsSnsTopicpolicyEnforceSecureAccess from "./rules/sns/aws-sns-topicpolicy-enforce-secure-access";
 import awsSqsQueueEnableKmsEncryption from "./rules/sqs/aws-sqs-queue-enable-kms-encryption";
 import awsSqsQueueMissingRedrivePolicy from "./rules/sqs/aws-sqs-queue-missing-redrive-policy";
+import awsSqsQueuepolicyEnforceSecureAccess from "./rules/sqs/aws-sqs-queuepolicy-enforce-secure-access";
 import awsVpcSecuritygroupingressruleDisallowPublicIngress from "./rules/vpc/aws-vpc-securitygroupingressrule-disallow-public-ingress";
 import awsVpcSubnetDisallowInternetRouteOnDataTier from "./rules/vpc/aws-vpc-subnet-disallow-internet-route-on-data-tier";
 import awsVpcSubnetEnforcePrivatePlacement from "./rules/vpc/aws-vpc-subnet-enforce-private-placement";
@@ -86,6 +97,7 @@ export const rules: Rule[] = [
   awsCloudwatchLoggroupConfigureRetention,
   awsCloudwatchLoggroupMissingKmsKey,
   awsCloudwatchMetricalarmMissingActions,
+  awsCognitoUserpoolEnforceAccountProtection,
   awsDynamodbTableConfigureCustomerManagedKey,
   awsDynamodbTableEnableDeletionProtection,
   awsDynamodbTableEnablePointInTimeRecovery,
@@ -107,15 +119,21 @@ export const rules: Rule[] = [
   awsElasticacheReplicationgroupEnableAtRestEncryption,
   awsElasticacheReplicationgroupEnableAutomaticFailover,
   awsElasticacheReplicationgroupEnableTransitEncryption,
+  awsFisExperimenttemplateConfigureStopCondition,
   awsIamPolicyDisallowWildcardAdmin,
   awsIamRoleDisallowAdministratorAccess,
   awsIamRoleDisallowWildcardTrust,
   awsKmsKeyDisallowPublicPrincipal,
   awsKmsKeyEnableRotation,
+  kubernetesAuthorizationpolicyDisallowAllowAll,
   kubernetesEc2nodeclassConfigureCustomerManagedKey,
   kubernetesEc2nodeclassEnforceImdsHopLimit,
+  kubernetesHelmreleaseEnforcePinnedChart,
+  kubernetesNamespaceMissingDefaultDeny,
   kubernetesNamespaceMissingPodSecurityLabel,
+  kubernetesPeerauthenticationEnforceStrictMtls,
   kubernetesPoddisruptionbudgetConfigureAllowedDisruption,
+  kubernetesRoleDisallowWildcards,
   kubernetesServiceDisallowLoadBalancer,
   kubernetesStorageclassConfigureCustomerManagedKey,
   kubernetesWorkloadConfigureResources,
@@ -128,6 +146,7 @@ export const rules: Rule[] = [
   awsLbListenerEnforceHttps,
   awsLbLoadbalancerEnableAccessLogs,
   awsLbLoadbalancerEnforceInternal,
+  randomRandompasswordConfigureLength,
   awsRdsClusterConfigureBackupRetention,
   awsRdsClusterConfigureCustomerManagedKey,
   awsRdsClusterConfigureFinalSnapshot,
@@ -140,10 +159,13 @@ export const rules: Rule[] = [
   awsS3BucketEnableVersioningForReplication,
   awsS3BucketMissingPublicAccessBlock,
   awsS3BucketMissingSseKms,
+  awsS3BucketpolicyEnforceSecureAccess,
   awsSecretsmanagerSecretConfigureCustomerManagedKey,
   awsSnsTopicEnableKmsEncryption,
+  awsSnsTopicpolicyEnforceSecureAccess,
   awsSqsQueueEnableKmsEncryption,
   awsSqsQueueMissingRedrivePolicy,
+  awsSqsQueuepolicyEnforceSecureAccess,
   awsVpcSecuritygroupingressruleDisallowPublicIngress,
   awsVpcSubnetDisallowInternetRouteOnDataTier,
   awsVpcSubnetEnforcePrivatePlacement,

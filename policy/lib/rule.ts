@@ -29,7 +29,7 @@ export type Topic =
   | "kubernetes";
 
 export interface RuleMeta {
-  /** `aws-<service>-<resource>-<verb>-<what>` (or `kubernetes-…`, `eks-…`). */
+  /** `aws-<service>-<resource>-<verb>-<what>` (or `kubernetes-…`, `eks-…`, `random-…` for the random provider). */
   name: string;
   description: string;
   severity: Severity;

@@ -15,6 +15,28 @@ const ROOT_POLICY = JSON.stringify({
     },
   ],
 });
+/** A resource policy that grants a service principal and denies requests without TLS. */
+function resourcePolicy(service: string, arn: string): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: `${service}:*`,
+        Resource: arn,
+        Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+      },
+      {
+        Effect: "Deny",
+        Principal: { AWS: "*" },
+        Action: `${service}:*`,
+        Resource: arn,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  });
+}
 const LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 const SAFE_CONTAINER = {
   name: "app",
@@ -236,6 +258,55 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
   "kubernetes:core/v1:ServiceAccount": { metadata: { name: "product", namespace: "shop" } },
   "kubernetes:core/v1:Namespace": {
     metadata: { name: "shop", labels: { "pod-security.kubernetes.io/enforce": "restricted" } },
+  },
+  "aws:s3/bucketPolicy:BucketPolicy": { policy: resourcePolicy("s3", "arn:aws:s3:::b") },
+  "aws:sqs/queuePolicy:QueuePolicy": {
+    policy: resourcePolicy("sqs", "arn:aws:sqs:ap-south-1:123456789012:q"),
+  },
+  "aws:sns/topicPolicy:TopicPolicy": {
+    policy: resourcePolicy("sns", "arn:aws:sns:ap-south-1:123456789012:t"),
+  },
+  "kubernetes:security.istio.io/v1:PeerAuthentication": {
+    metadata: { name: "default", namespace: "istio-system" },
+    spec: { mtls: { mode: "STRICT" } },
+  },
+  "kubernetes:security.istio.io/v1:AuthorizationPolicy": {
+    metadata: { name: "cart", namespace: "shop" },
+    spec: {
+      action: "ALLOW",
+      selector: { matchLabels: { app: "cart" } },
+      rules: [{ from: [{ source: { principals: ["cluster.local/ns/shop/sa/order"] } }] }],
+    },
+  },
+  "kubernetes:rbac.authorization.k8s.io/v1:Role": {
+    metadata: { name: "fis", namespace: "shop" },
+    rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "delete"] }],
+  },
+  "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole": {
+    metadata: { name: "reader" },
+    rules: [{ apiGroups: [""], resources: ["nodes"], verbs: ["get", "list"] }],
+  },
+  "random:index/randomPassword:RandomPassword": { length: 40, special: true },
+  "aws:fis/experimentTemplate:ExperimentTemplate": {
+    stopConditions: [
+      { source: "aws:cloudwatch:alarm", value: "arn:aws:cloudwatch:ap-south-1:1:alarm:api-5xx" },
+    ],
+  },
+  "aws:cognito/userPool:UserPool": {
+    mfaConfiguration: "OPTIONAL",
+    passwordPolicy: {
+      minimumLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireNumbers: true,
+      requireSymbols: true,
+    },
+    userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
+  },
+  "kubernetes:helm.sh/v3:Release": {
+    chart: "istiod",
+    version: "1.28.3",
+    repositoryOpts: { repo: "https://istio-release.storage.googleapis.com/charts" },
   },
   "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass": {
     metadata: { name: "general" },

@@ -217,6 +217,125 @@ const RESOURCE_CASES: Case[] = [
     (p) => (p.parameters.encrypted = "false"),
     /not encrypted/,
   ),
+  ...(
+    [
+      ["s3", "aws:s3/bucketPolicy:BucketPolicy"],
+      ["sqs", "aws:sqs/queuePolicy:QueuePolicy"],
+      ["sns", "aws:sns/topicPolicy:TopicPolicy"],
+    ] as const
+  ).flatMap(([svc, type]) => {
+    const rule = `aws-${svc}-${type.split(":")[2].toLowerCase()}-enforce-secure-access`;
+    const edit = (p: Props, f: (statements: Props[]) => void) => {
+      const doc = JSON.parse(p.policy);
+      f(doc.Statement);
+      p.policy = JSON.stringify(doc);
+    };
+    return [
+      c(rule, type, "no TLS-only deny", (p) => edit(p, (st) => st.pop()), /without TLS/),
+      c(
+        rule,
+        type,
+        "anyone allowed",
+        (p) =>
+          edit(p, (st) => {
+            st[0].Principal = "*";
+            delete st[0].Condition;
+          }),
+        /statement 0 allows anyone without a condition/,
+      ),
+    ];
+  }),
+  c(
+    "kubernetes-peerauthentication-enforce-strict-mtls",
+    "kubernetes:security.istio.io/v1:PeerAuthentication",
+    "permissive",
+    (p) => (p.spec.mtls.mode = "PERMISSIVE"),
+    /mTLS mode is PERMISSIVE, not STRICT/,
+  ),
+  c(
+    "kubernetes-peerauthentication-enforce-strict-mtls",
+    "kubernetes:security.istio.io/v1:PeerAuthentication",
+    "a port opened to plaintext",
+    (p) => (p.spec.portLevelMtls = { 8080: { mode: "DISABLE" } }),
+    /port 8080 allows DISABLE/,
+  ),
+  c(
+    "kubernetes-authorizationpolicy-disallow-allow-all",
+    "kubernetes:security.istio.io/v1:AuthorizationPolicy",
+    "an empty rule",
+    (p) => p.spec.rules.push({}),
+    /an ALLOW rule matches every request/,
+  ),
+  c(
+    "kubernetes-role-disallow-wildcards",
+    "kubernetes:rbac.authorization.k8s.io/v1:Role",
+    "every verb",
+    (p) => (p.rules[0].verbs = ["*"]),
+    /rule 0 grants every verb/,
+  ),
+  c(
+    "kubernetes-role-disallow-wildcards",
+    "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole",
+    "every resource",
+    (p) => (p.rules[0].resources = ["*"]),
+    /rule 0 grants every resource/,
+  ),
+  c(
+    "random-randompassword-configure-length",
+    "random:index/randomPassword:RandomPassword",
+    "short",
+    (p) => (p.length = 16),
+    /length 16 is below 32/,
+  ),
+  c(
+    "random-randompassword-configure-length",
+    "random:index/randomPassword:RandomPassword",
+    "no digits",
+    (p) => (p.numeric = false),
+    /numeric characters are turned off/,
+  ),
+  c(
+    "aws-fis-experimenttemplate-configure-stop-condition",
+    "aws:fis/experimentTemplate:ExperimentTemplate",
+    "unguarded",
+    (p) => (p.stopConditions = [{ source: "none" }]),
+    /no CloudWatch alarm stop condition/,
+  ),
+  c(
+    "aws-cognito-userpool-enforce-account-protection",
+    "aws:cognito/userPool:UserPool",
+    "MFA off",
+    (p) => (p.mfaConfiguration = "OFF"),
+    /MFA is off/,
+  ),
+  c(
+    "aws-cognito-userpool-enforce-account-protection",
+    "aws:cognito/userPool:UserPool",
+    "short passwords",
+    (p) => (p.passwordPolicy.minimumLength = 8),
+    /passwords may be 8 characters/,
+  ),
+  c(
+    "aws-cognito-userpool-enforce-account-protection",
+    "aws:cognito/userPool:UserPool",
+    "threat protection audit only",
+    (p) => (p.userPoolAddOns.advancedSecurityMode = "AUDIT"),
+    /threat protection is not enforced/,
+  ),
+  c(
+    "kubernetes-helmrelease-enforce-pinned-chart",
+    "kubernetes:helm.sh/v3:Release",
+    "a version range",
+    (p) => (p.version = "^1.28"),
+    /not an exact version/,
+  ),
+  c(
+    "kubernetes-helmrelease-enforce-pinned-chart",
+    "kubernetes:helm.sh/v3:Release",
+    "plain HTTP repository",
+    (p) => (p.repositoryOpts.repo = "http://charts.example.com"),
+    /not HTTPS or OCI/,
+  ),
   c(
     "aws-cloudwatch-loggroup-missing-kms-key",
     "aws:cloudwatch/logGroup:LogGroup",

@@ -417,6 +417,37 @@ describe("policy stack rules (relationships resolved through dependencies and id
     }
   });
 
+  describe("kubernetes-namespace-missing-default-deny", () => {
+    const rule = "kubernetes-namespace-missing-default-deny";
+    const NS = "kubernetes:core/v1:Namespace";
+    const NP = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+    const shop = res(NS, "shop", { metadata: { name: "shop" } });
+    const deny = (spec: Record<string, unknown> = {}, namespace = "shop") =>
+      res(NP, `deny-${namespace}`, {
+        metadata: { name: "default-deny", namespace },
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"], ...spec },
+      });
+
+    it("passes a namespace with a default-deny policy", async () => {
+      expect(await violations(rule, [shop, deny()])).to.deep.equal([]);
+    });
+
+    for (const [title, policies] of [
+      ["no policy", []],
+      ["a deny in another namespace", [deny({}, "other")]],
+      ["an ingress-only deny", [deny({ policyTypes: ["Ingress"] })]],
+      ["a policy that admits traffic", [deny({ ingress: [{ from: [{ podSelector: {} }] }] })]],
+      ["a policy for some pods only", [deny({ podSelector: { matchLabels: { app: "cart" } } })]],
+    ] as const) {
+      it(`flags ${title}`, async () => {
+        const found = await violations(rule, [shop, ...policies]);
+        expect(found.map((v) => v.message)).to.deep.equal([
+          "shop: namespace shop has no default-deny NetworkPolicy",
+        ]);
+      });
+    }
+  });
+
   describe("resolution edge cases", () => {
     it("ignores dependencies on components and stack references when resolving subnets", async () => {
       const rule = "aws-vpc-subnet-enforce-private-placement";
