@@ -13,6 +13,7 @@ import awsCloudwatchLoggroupConfigureRetention from "./rules/cloudwatch/aws-clou
 import awsCloudwatchLoggroupMissingKmsKey from "./rules/cloudwatch/aws-cloudwatch-loggroup-missing-kms-key";
 import awsCloudwatchMetricalarmMissingActions from "./rules/cloudwatch/aws-cloudwatch-metricalarm-missing-actions";
 import awsCognitoUserpoolEnforceAccountProtection from "./rules/cognito/aws-cognito-userpool-enforce-account-protection";
+import awsCognitoUserpoolclientEnforceCodeFlow from "./rules/cognito/aws-cognito-userpoolclient-enforce-code-flow";
 import awsDynamodbTableConfigureCustomerManagedKey from "./rules/dynamodb/aws-dynamodb-table-configure-customer-managed-key";
 import awsDynamodbTableEnableDeletionProtection from "./rules/dynamodb/aws-dynamodb-table-enable-deletion-protection";
 import awsDynamodbTableEnablePointInTimeRecovery from "./rules/dynamodb/aws-dynamodb-table-enable-point-in-time-recovery";
@@ -23,6 +24,8 @@ import awsEc2LaunchtemplateEnableEbsEncryption from "./rules/ec2/aws-ec2-launcht
 import awsEc2LaunchtemplateEnforceImdsv2 from "./rules/ec2/aws-ec2-launchtemplate-enforce-imdsv2";
 import awsEc2SecuritygroupDisallowPublicIngress from "./rules/ec2/aws-ec2-securitygroup-disallow-public-ingress";
 import awsEc2SubnetDisallowPublicIp from "./rules/ec2/aws-ec2-subnet-disallow-public-ip";
+import awsEcrRepositoryEnforceImmutableScannedEncrypted from "./rules/ecr/aws-ecr-repository-enforce-immutable-scanned-encrypted";
+import awsEksAccessentryDisallowBroadPrincipal from "./rules/eks/aws-eks-accessentry-disallow-broad-principal";
 import eksClusterDisallowPublicEndpoint from "./rules/eks/eks-cluster-disallow-public-endpoint";
 import eksClusterEnableControlPlaneLogging from "./rules/eks/eks-cluster-enable-control-plane-logging";
 import eksClusterEnableSecretsEncryption from "./rules/eks/eks-cluster-enable-secrets-encryption";
@@ -49,6 +52,7 @@ import kubernetesNamespaceMissingPodSecurityLabel from "./rules/kubernetes/kuber
 import kubernetesPeerauthenticationEnforceStrictMtls from "./rules/kubernetes/kubernetes-peerauthentication-enforce-strict-mtls";
 import kubernetesPoddisruptionbudgetConfigureAllowedDisruption from "./rules/kubernetes/kubernetes-poddisruptionbudget-configure-allowed-disruption";
 import kubernetesRoleDisallowWildcards from "./rules/kubernetes/kubernetes-role-disallow-wildcards";
+import kubernetesRolebindingDisallowAnonymousSubjects from "./rules/kubernetes/kubernetes-rolebinding-disallow-anonymous-subjects";
 import kubernetesServiceDisallowLoadBalancer from "./rules/kubernetes/kubernetes-service-disallow-load-balancer";
 import kubernetesStorageclassConfigureCustomerManagedKey from "./rules/kubernetes/kubernetes-storageclass-configure-customer-managed-key";
 import kubernetesWorkloadConfigureResources from "./rules/kubernetes/kubernetes-workload-configure-resources";
@@ -70,6 +74,7 @@ import awsRdsClusterEnableStorageEncryption from "./rules/rds/aws-rds-cluster-en
 import awsRdsClusterEnforceMultiAz from "./rules/rds/aws-rds-cluster-enforce-multi-az";
 import awsRdsInstanceDisallowPublicAccess from "./rules/rds/aws-rds-instance-disallow-public-access";
 import awsRdsInstanceEnableStorageEncryption from "./rules/rds/aws-rds-instance-enable-storage-encryption";
+import awsRoute53HealthcheckEnforceHttps from "./rules/route53/aws-route53-healthcheck-enforce-https";
 import awsRoute53RecordMissingFailoverHealthCheck from "./rules/route53/aws-route53-record-missing-failover-health-check";
 import awsS3BucketEnableVersioningForReplication from "./rules/s3/aws-s3-bucket-enable-versioning-for-replication";
 import awsS3BucketMissingPublicAccessBlock from "./rules/s3/aws-s3-bucket-missing-public-access-block";
@@ -98,6 +103,7 @@ export const rules: Rule[] = [
   awsCloudwatchLoggroupMissingKmsKey,
   awsCloudwatchMetricalarmMissingActions,
   awsCognitoUserpoolEnforceAccountProtection,
+  awsCognitoUserpoolclientEnforceCodeFlow,
   awsDynamodbTableConfigureCustomerManagedKey,
   awsDynamodbTableEnableDeletionProtection,
   awsDynamodbTableEnablePointInTimeRecovery,
@@ -108,6 +114,8 @@ export const rules: Rule[] = [
   awsEc2LaunchtemplateEnforceImdsv2,
   awsEc2SecuritygroupDisallowPublicIngress,
   awsEc2SubnetDisallowPublicIp,
+  awsEcrRepositoryEnforceImmutableScannedEncrypted,
+  awsEksAccessentryDisallowBroadPrincipal,
   eksClusterDisallowPublicEndpoint,
   eksClusterEnableControlPlaneLogging,
   eksClusterEnableSecretsEncryption,
@@ -134,6 +142,7 @@ export const rules: Rule[] = [
   kubernetesPeerauthenticationEnforceStrictMtls,
   kubernetesPoddisruptionbudgetConfigureAllowedDisruption,
   kubernetesRoleDisallowWildcards,
+  kubernetesRolebindingDisallowAnonymousSubjects,
   kubernetesServiceDisallowLoadBalancer,
   kubernetesStorageclassConfigureCustomerManagedKey,
   kubernetesWorkloadConfigureResources,
@@ -155,6 +164,7 @@ export const rules: Rule[] = [
   awsRdsClusterEnforceMultiAz,
   awsRdsInstanceDisallowPublicAccess,
   awsRdsInstanceEnableStorageEncryption,
+  awsRoute53HealthcheckEnforceHttps,
   awsRoute53RecordMissingFailoverHealthCheck,
   awsS3BucketEnableVersioningForReplication,
   awsS3BucketMissingPublicAccessBlock,

@@ -37,6 +37,16 @@ function resourcePolicy(service: string, arn: string): string {
     ],
   });
 }
+const ECR_REPOSITORY = {
+  imageTagMutability: "IMMUTABLE",
+  imageScanningConfiguration: { scanOnPush: true },
+  encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }],
+};
+const ROLE_BINDING = {
+  metadata: { name: "fis", namespace: "shop" },
+  roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "fis" },
+  subjects: [{ kind: "ServiceAccount", name: "fis", namespace: "shop" }],
+};
 const LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 const SAFE_CONTAINER = {
   name: "app",
@@ -307,6 +317,24 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
     chart: "istiod",
     version: "1.28.3",
     repositoryOpts: { repo: "https://istio-release.storage.googleapis.com/charts" },
+  },
+  "aws:eks/accessEntry:AccessEntry": {
+    principalArn: "arn:aws:iam::123456789012:role/karpenter-node",
+    type: "EC2_LINUX",
+  },
+  "aws:ecr/repository:Repository": ECR_REPOSITORY,
+  "awsx:ecr:Repository": ECR_REPOSITORY,
+  "aws:route53/healthCheck:HealthCheck": {
+    type: "HTTPS",
+    port: 443,
+    enableSni: true,
+    fqdn: "api.shop.example.com",
+  },
+  "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding": ROLE_BINDING,
+  "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding": ROLE_BINDING,
+  "aws:cognito/userPoolClient:UserPoolClient": {
+    allowedOauthFlows: ["code"],
+    enableTokenRevocation: true,
   },
   "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass": {
     metadata: { name: "general" },
