@@ -81,16 +81,13 @@ export const UNCOVERED: Record<string, string> = {
     "an endpoint policy limiting the endpoints to this account's resources (none is set today)",
   "aws:lb/targetGroup:TargetGroup":
     "HTTPS to targets, or an allow-list: the gateway's target group is HTTP inside the VPC, with mTLS beyond the gateway",
-  "aws:rds/clusterParameterGroup:ClusterParameterGroup": "rds.force_ssl = 1",
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule":
     "no egress to 0.0.0.0/0 beyond 443 (outside the NAT-bound node groups)",
   "kubernetes:core/v1:Secret":
     "no Secret with literal data outside an allow-list (prefer External Secrets)",
   "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding":
     "binds only to target groups of this stack",
-  "kubernetes:karpenter.sh/v1:NodePool": "expireAfter set and limits set (node rotation and cost)",
   "kubernetes:networking.istio.io/v1:Gateway": "HTTPS servers only, or HTTP behind the ALB's TLS",
   "kubernetes:networking.istio.io/v1:ServiceEntry":
     "no MESH_EXTERNAL host with a wildcard beyond an allow-list",
-  "kubernetes:security.istio.io/v1:RequestAuthentication": "a jwksUri over HTTPS and an issuer",
 };

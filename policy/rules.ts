@@ -49,8 +49,10 @@ import kubernetesEc2nodeclassEnforceImdsHopLimit from "./rules/kubernetes/kubern
 import kubernetesHelmreleaseEnforcePinnedChart from "./rules/kubernetes/kubernetes-helmrelease-enforce-pinned-chart";
 import kubernetesNamespaceMissingDefaultDeny from "./rules/kubernetes/kubernetes-namespace-missing-default-deny";
 import kubernetesNamespaceMissingPodSecurityLabel from "./rules/kubernetes/kubernetes-namespace-missing-pod-security-label";
+import kubernetesNodepoolConfigureExpiryAndLimits from "./rules/kubernetes/kubernetes-nodepool-configure-expiry-and-limits";
 import kubernetesPeerauthenticationEnforceStrictMtls from "./rules/kubernetes/kubernetes-peerauthentication-enforce-strict-mtls";
 import kubernetesPoddisruptionbudgetConfigureAllowedDisruption from "./rules/kubernetes/kubernetes-poddisruptionbudget-configure-allowed-disruption";
+import kubernetesRequestauthenticationEnforceHttpsJwks from "./rules/kubernetes/kubernetes-requestauthentication-enforce-https-jwks";
 import kubernetesRoleDisallowWildcards from "./rules/kubernetes/kubernetes-role-disallow-wildcards";
 import kubernetesRolebindingDisallowAnonymousSubjects from "./rules/kubernetes/kubernetes-rolebinding-disallow-anonymous-subjects";
 import kubernetesServiceDisallowLoadBalancer from "./rules/kubernetes/kubernetes-service-disallow-load-balancer";
@@ -72,6 +74,7 @@ import awsRdsClusterConfigureFinalSnapshot from "./rules/rds/aws-rds-cluster-con
 import awsRdsClusterEnableDeletionProtection from "./rules/rds/aws-rds-cluster-enable-deletion-protection";
 import awsRdsClusterEnableStorageEncryption from "./rules/rds/aws-rds-cluster-enable-storage-encryption";
 import awsRdsClusterEnforceMultiAz from "./rules/rds/aws-rds-cluster-enforce-multi-az";
+import awsRdsClusterparametergroupEnforceTls from "./rules/rds/aws-rds-clusterparametergroup-enforce-tls";
 import awsRdsInstanceDisallowPublicAccess from "./rules/rds/aws-rds-instance-disallow-public-access";
 import awsRdsInstanceEnableStorageEncryption from "./rules/rds/aws-rds-instance-enable-storage-encryption";
 import awsRoute53HealthcheckEnforceHttps from "./rules/route53/aws-route53-healthcheck-enforce-https";
@@ -139,8 +142,10 @@ export const rules: Rule[] = [
   kubernetesHelmreleaseEnforcePinnedChart,
   kubernetesNamespaceMissingDefaultDeny,
   kubernetesNamespaceMissingPodSecurityLabel,
+  kubernetesNodepoolConfigureExpiryAndLimits,
   kubernetesPeerauthenticationEnforceStrictMtls,
   kubernetesPoddisruptionbudgetConfigureAllowedDisruption,
+  kubernetesRequestauthenticationEnforceHttpsJwks,
   kubernetesRoleDisallowWildcards,
   kubernetesRolebindingDisallowAnonymousSubjects,
   kubernetesServiceDisallowLoadBalancer,
@@ -162,6 +167,7 @@ export const rules: Rule[] = [
   awsRdsClusterEnableDeletionProtection,
   awsRdsClusterEnableStorageEncryption,
   awsRdsClusterEnforceMultiAz,
+  awsRdsClusterparametergroupEnforceTls,
   awsRdsInstanceDisallowPublicAccess,
   awsRdsInstanceEnableStorageEncryption,
   awsRoute53HealthcheckEnforceHttps,

@@ -336,6 +336,25 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
     allowedOauthFlows: ["code"],
     enableTokenRevocation: true,
   },
+  "aws:rds/clusterParameterGroup:ClusterParameterGroup": {
+    family: "aurora-postgresql16",
+    parameters: [{ name: "rds.force_ssl", value: "1" }],
+  },
+  "kubernetes:security.istio.io/v1:RequestAuthentication": {
+    metadata: { name: "jwt", namespace: "istio-system" },
+    spec: {
+      jwtRules: [
+        {
+          issuer: "https://cognito-idp.ap-south-1.amazonaws.com/pool",
+          jwksUri: "https://cognito-idp.ap-south-1.amazonaws.com/pool/.well-known/jwks.json",
+        },
+      ],
+    },
+  },
+  "kubernetes:karpenter.sh/v1:NodePool": {
+    metadata: { name: "general" },
+    spec: { template: { spec: { expireAfter: "720h" } }, limits: { cpu: "256" } },
+  },
   "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass": {
     metadata: { name: "general" },
     spec: {

@@ -393,6 +393,51 @@ const RESOURCE_CASES: Case[] = [
     /implicit grant/,
   ),
   c(
+    "aws-rds-clusterparametergroup-enforce-tls",
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+    "plaintext connections",
+    (p) => (p.parameters = []),
+    /rds.force_ssl is unset/,
+  ),
+  c(
+    "aws-rds-clusterparametergroup-enforce-tls",
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+    "MySQL without secure transport",
+    (p) => {
+      p.family = "aurora-mysql8.0";
+      p.parameters = [{ name: "require_secure_transport", value: "OFF" }];
+    },
+    /require_secure_transport is OFF/,
+  ),
+  c(
+    "kubernetes-requestauthentication-enforce-https-jwks",
+    "kubernetes:security.istio.io/v1:RequestAuthentication",
+    "keys over HTTP",
+    (p) => (p.spec.jwtRules[0].jwksUri = "http://idp.example.com/jwks.json"),
+    /jwtRule 0 fetches keys from http:/,
+  ),
+  c(
+    "kubernetes-requestauthentication-enforce-https-jwks",
+    "kubernetes:security.istio.io/v1:RequestAuthentication",
+    "no issuer",
+    (p) => delete p.spec.jwtRules[0].issuer,
+    /jwtRule 0 has no issuer/,
+  ),
+  c(
+    "kubernetes-nodepool-configure-expiry-and-limits",
+    "kubernetes:karpenter.sh/v1:NodePool",
+    "nodes never expire",
+    (p) => (p.spec.template.spec.expireAfter = "Never"),
+    /nodes never expire/,
+  ),
+  c(
+    "kubernetes-nodepool-configure-expiry-and-limits",
+    "kubernetes:karpenter.sh/v1:NodePool",
+    "no CPU limit",
+    (p) => delete p.spec.limits,
+    /no CPU limit/,
+  ),
+  c(
     "aws-cloudwatch-loggroup-missing-kms-key",
     "aws:cloudwatch/logGroup:LogGroup",
     "no key",
