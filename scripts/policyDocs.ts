@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { EXEMPT, UNCOVERED } from "../policy/coverage";
 import { rules } from "../policy/rules";
 
 const TOPIC_TITLES: Record<string, string> = {
@@ -78,6 +79,30 @@ export function renderPolicyReadme(): string {
       );
     }
   }
+  const typeTable = (title: string, intro: string, list: Record<string, string>) => [
+    "",
+    `## ${title}`,
+    "",
+    intro,
+    "",
+    "| type | reason |",
+    "|---|---|",
+    ...Object.entries(list)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([type, reason]) => `| \`${type}\` | ${cell(reason)} |`),
+  ];
+  lines.push(
+    ...typeTable(
+      "Deployed types without a rule: exempt",
+      "Types the stacks deploy that no rule names, because they have no security-relevant setting of their own (`policy/coverage.ts`; a test computes the deployed types from the plans and fails on a type in no list).",
+      EXEMPT,
+    ),
+    ...typeTable(
+      "Deployed types without a rule: not yet covered",
+      "Security-relevant types still without a rule, with what the rule would check.",
+      UNCOVERED,
+    ),
+  );
   return `${lines.join("\n")}\n`;
 }
 

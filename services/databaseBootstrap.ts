@@ -81,6 +81,15 @@ export class DatabaseBootstrap extends pulumi.ComponentResource {
       k8sOpts,
     );
     const inNs = { ...k8sOpts, dependsOn: [...args.dependsOn, namespace] };
+    // Default deny, as in every other namespace: a later pod here gets nothing it is not given.
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-default-deny`,
+      {
+        metadata: { name: "default-deny", namespace: ns },
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+      },
+      inNs,
+    );
     // Nothing reaches the Job; it reaches DNS, the Pod Identity agent, Secrets Manager and the RDS
     // CA bundle over HTTPS, and PostgreSQL in the VPC.
     new k8s.networking.v1.NetworkPolicy(
@@ -88,8 +97,8 @@ export class DatabaseBootstrap extends pulumi.ComponentResource {
       {
         metadata: { name: "db-bootstrap", namespace: ns },
         spec: {
-          podSelector: {},
-          policyTypes: ["Ingress", "Egress"],
+          podSelector: { matchLabels: labels },
+          policyTypes: ["Egress"],
           egress: [
             {
               to: [

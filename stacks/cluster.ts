@@ -28,6 +28,9 @@ export function buildCluster(
     adminRoleArns: cfg.cluster.adminRoleArns,
     publicAccessCidrs: cfg.cluster.publicAccessCidrs,
     messagingKeyArn: data.keyArns.apply((k) => k.messaging),
+    logsKeyArn: data.keyArns.apply((k) => k.logs),
+    // Control-plane logs (audit included) are kept as long as the VPC's flow logs.
+    controlPlaneLogRetentionDays: cfg.network.flowLogRetentionDays,
     protect: cfg.protect,
   });
 }

@@ -26,5 +26,6 @@ export function buildChaosDrills(
     dependsOn: cluster.ready,
     auroraClusterArn: data.auroraClusterArn,
     stopAlarmArn: observability.apiErrorAlarmArn,
+    volumeKeyArn: cluster.volumeKeyArn,
   });
 }

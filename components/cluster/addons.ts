@@ -21,6 +21,8 @@ interface AddonScope {
   /** What the add-ons wait for: the cluster, or the nodes for those that schedule pods. */
   cluster: pulumi.Resource;
   nodes: pulumi.Resource;
+  /** The cluster's volume key: the only key the EBS CSI driver may use. */
+  volumeKeyArn: pulumi.Input<string>;
 }
 
 /**
@@ -50,8 +52,10 @@ export function createAddons(s: AddonScope, versions: AddonVersions): aws.eks.Ad
       namespace: "kube-system",
       serviceAccount: "ebs-csi-controller-sa",
       policy: pulumi
-        .output(s.accountId)
-        .apply((accountId) => ebsCsiPolicy({ accountId, region: s.region })),
+        .all([s.accountId, s.volumeKeyArn])
+        .apply(([accountId, volumeKeyArn]) =>
+          ebsCsiPolicy({ accountId, region: s.region, volumeKeyArn }),
+        ),
       associate: false,
       description: "EBS CSI driver controller",
     },

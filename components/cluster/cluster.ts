@@ -8,6 +8,7 @@ import { CapacityConfig, capacityFor } from "./capacity";
 import { createKarpenter } from "./karpenter";
 import { NamespaceRole, createControllers, createNamespaces, createStorageClass } from "./platform";
 import { CRITICAL_ADDONS_TOLERATION, SYSTEM_LABEL } from "../shared/helm";
+import { volumeKeyPolicy } from "./volumeKey";
 
 export const CONTROL_PLANE_LOG_TYPES = [
   "api",
@@ -16,6 +17,11 @@ export const CONTROL_PLANE_LOG_TYPES = [
   "controllerManager",
   "scheduler",
 ];
+
+/** The log group EKS writes control-plane logs to (EKS user guide, "Control plane logs"). */
+export function controlPlaneLogGroupName(clusterName: string): string {
+  return `/aws/eks/${clusterName}/cluster`;
+}
 
 export interface ClusterArgs {
   /** Sizes the cluster: full for `active`/`drill`/`failover`, reduced for `standby`. */
@@ -43,6 +49,10 @@ export interface ClusterArgs {
   publicAccessCidrs: string[];
   /** CMK for the interruption queue (the data layer's messaging key). */
   messagingKeyArn: pulumi.Input<string>;
+  /** CMK for the control-plane log group (the data layer's logs key). */
+  logsKeyArn: pulumi.Input<string>;
+  /** Retention of the control-plane log group, in days. */
+  controlPlaneLogRetentionDays: number;
   /** Pulumi `protect` for the secrets key. Default true. */
   protect?: boolean;
 }
@@ -61,6 +71,8 @@ export class Cluster extends pulumi.ComponentResource {
   public readonly clusterSecurityGroupId: pulumi.Output<string>;
   public readonly systemNodeRoleArn: pulumi.Output<string>;
   public readonly karpenterNodeRoleArn: pulumi.Output<string>;
+  /** The customer managed key of node and persistent volumes. */
+  public readonly volumeKeyArn: pulumi.Output<string>;
   public readonly provider: k8s.Provider;
   public readonly namespaces: Record<NamespaceRole, k8s.core.v1.Namespace>;
   /** What workloads must wait for: the system nodes, the add-ons and Karpenter's NodePool. */
@@ -78,6 +90,33 @@ export class Cluster extends pulumi.ComponentResource {
         enableKeyRotation: true,
         deletionWindowInDays: 30,
         tags: { Name: `${args.clusterName}-secrets` },
+      },
+      { parent: this, protect: args.protect ?? true },
+    );
+
+    // Node root volumes and persistent volumes: a key of the cluster's own, not aws/ebs.
+    const volumeKey = new aws.kms.Key(
+      `${name}-volumes`,
+      {
+        description: `${args.clusterName} node and persistent volumes`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: pulumi
+          .output(args.accountId)
+          .apply((account) => JSON.stringify(volumeKeyPolicy(account, args.region))),
+        tags: { Name: `${args.clusterName}-volumes` },
+      },
+      { parent: this, protect: args.protect ?? true },
+    );
+    // EKS writes control-plane logs to this group, creating it (no retention, no key) if it is
+    // missing when logging is enabled: created first, the cluster writes into ours.
+    const controlPlaneLogs = new aws.cloudwatch.LogGroup(
+      `${name}-control-plane`,
+      {
+        name: controlPlaneLogGroupName(args.clusterName),
+        retentionInDays: args.controlPlaneLogRetentionDays,
+        kmsKeyId: args.logsKeyArn,
+        tags: { Name: `${args.clusterName}-control-plane` },
       },
       { parent: this, protect: args.protect ?? true },
     );
@@ -121,10 +160,10 @@ export class Cluster extends pulumi.ComponentResource {
         deletionProtection: true,
         tags: { Name: args.clusterName },
       },
-      parent,
+      { parent: this, dependsOn: [controlPlaneLogs] },
     );
 
-    const system = this.createSystemNodes(name, args, cluster, capacity.system);
+    const system = this.createSystemNodes(name, args, cluster, capacity.system, volumeKey.arn);
     const addons = createAddons(
       {
         name,
@@ -134,6 +173,7 @@ export class Cluster extends pulumi.ComponentResource {
         region: args.region,
         cluster,
         nodes: system.nodeGroup,
+        volumeKeyArn: volumeKey.arn,
       },
       args.addonVersions,
     );
@@ -156,7 +196,7 @@ export class Cluster extends pulumi.ComponentResource {
       dependsOn: [system.nodeGroup, ...addons],
     };
     this.namespaces = createNamespaces(platform);
-    createStorageClass(platform);
+    createStorageClass(platform, volumeKey.arn);
     createControllers(platform);
     const karpenter = createKarpenter({
       name,
@@ -168,6 +208,7 @@ export class Cluster extends pulumi.ComponentResource {
       provider: this.provider,
       dependsOn: [system.nodeGroup, ...addons],
       queueKeyArn: args.messagingKeyArn,
+      volumeKeyArn: volumeKey.arn,
       ...args.karpenter,
       limits: capacity.karpenter,
     });
@@ -180,6 +221,7 @@ export class Cluster extends pulumi.ComponentResource {
     this.clusterSecurityGroupId = cluster.clusterSecurityGroupId;
     this.systemNodeRoleArn = system.role.arn;
     this.karpenterNodeRoleArn = karpenter.nodeRole.arn;
+    this.volumeKeyArn = volumeKey.arn;
     this.registerOutputs({
       clusterName: this.clusterName,
       endpoint: this.endpoint,
@@ -188,6 +230,7 @@ export class Cluster extends pulumi.ComponentResource {
       clusterSecurityGroupId: this.clusterSecurityGroupId,
       systemNodeRoleArn: this.systemNodeRoleArn,
       karpenterNodeRoleArn: this.karpenterNodeRoleArn,
+      volumeKeyArn: this.volumeKeyArn,
     });
   }
 
@@ -196,6 +239,7 @@ export class Cluster extends pulumi.ComponentResource {
     args: ClusterArgs,
     cluster: eks.Cluster,
     scaling: { min: number; desired: number; max: number },
+    volumeKeyArn: pulumi.Output<string>,
   ) {
     const role = new aws.iam.Role(
       `${name}-system-node`,
@@ -231,12 +275,14 @@ export class Cluster extends pulumi.ComponentResource {
       `${name}-system`,
       {
         description: "System nodes: IMDSv2 only, encrypted gp3 root volume",
-        // Hop limit 2: pods on the host network path (the VPC CNI, some agents) can still reach
-        // IMDS; ordinary pods get credentials from Pod Identity, not the node role.
+        // Hop limit 1: a token response cannot cross the extra hop into a pod's network
+        // namespace, so pods never get the node role's credentials. Host-network pods (the VPC
+        // CNI, kube-proxy) still reach IMDS; every controller gets credentials from Pod Identity
+        // and is given its region (and VPC) explicitly, so none needs IMDS.
         metadataOptions: {
           httpEndpoint: "enabled",
           httpTokens: "required",
-          httpPutResponseHopLimit: 2,
+          httpPutResponseHopLimit: 1,
         },
         blockDeviceMappings: [
           {
@@ -245,6 +291,7 @@ export class Cluster extends pulumi.ComponentResource {
               volumeSize: 50,
               volumeType: "gp3",
               encrypted: "true",
+              kmsKeyId: volumeKeyArn,
               deleteOnTermination: "true",
             },
           },

@@ -5,6 +5,32 @@
  */
 import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/iamDocuments";
 
+/**
+ * What the controllers' policies grant beyond their upstream reference policy
+ * (`upstream/`, compared by `test/iam/upstream.test.ts`), action by action, with the reason.
+ */
+export const BEYOND_UPSTREAM: Record<
+  "karpenter" | "loadBalancerController" | "ebsCsi",
+  Record<string, string>
+> = {
+  karpenter: {
+    "kms:Decrypt":
+      "the interruption queue is encrypted with our messaging key (upstream's uses SQS-managed SSE), and node volumes with the cluster's volume key",
+    "kms:CreateGrant":
+      "node volumes use the cluster's volume key: EC2 needs a grant to attach them",
+    "kms:DescribeKey":
+      "node volumes use the cluster's volume key (EBS user guide's KMS permissions)",
+    "kms:GenerateDataKeyWithoutPlaintext": "node volumes use the cluster's volume key",
+    "kms:ReEncrypt*":
+      "node volumes use the cluster's volume key (EBS user guide's KMS permissions)",
+  },
+  loadBalancerController: {},
+  ebsCsi: {
+    "kms:DescribeKey": "EBS user guide's KMS permissions for encrypted volumes",
+    "kms:ReEncrypt*": "EBS user guide's KMS permissions (snapshot copies re-encrypt)",
+  },
+};
+
 export interface ControllerScope {
   accountId: string;
   region: string;
@@ -17,13 +43,21 @@ export interface KarpenterScope extends ControllerScope {
   /** The CMK the interruption queue is encrypted with. */
   interruptionQueueKeyArn: string;
   clusterArn: string;
+  /** The cluster's customer managed key for node and persistent volumes. */
+  volumeKeyArn: string;
 }
 
-/** Karpenter's controller: launch and terminate only nodes (and profiles) it tagged for this cluster. */
+/**
+ * Karpenter's controller, after upstream v1.8.1's reference policy (`cloudformation.yaml` of the
+ * getting-started guide at that tag; kept as `upstream/karpenter-v1.8.1.json` and compared by a
+ * test): launch, tag and terminate only what it tagged for this cluster and a NodePool, and tag
+ * only instance profiles it already owns, with the tags it owns.
+ */
 export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
   const ec2 = (type: string) => `arn:aws:ec2:${s.region}:*:${type}/*`;
   const clusterTag = `kubernetes.io/cluster/${s.clusterName}`;
   const owned = { [`aws:ResourceTag/${clusterTag}`]: "owned" };
+  const ofNodePool = { "aws:ResourceTag/karpenter.sh/nodepool": "*" };
   // What launching a node creates, and so what Karpenter may create and tag as it does.
   const createdForNodes = [
     "fleet",
@@ -37,13 +71,23 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
     [`aws:RequestTag/${clusterTag}`]: "owned",
     "aws:RequestTag/eks:eks-cluster-name": s.clusterName,
   };
+  const forNodePool = { "aws:RequestTag/karpenter.sh/nodepool": "*" };
   const profiles = `arn:aws:iam::${s.accountId}:instance-profile/*`;
+  const profileOwned = {
+    [`aws:ResourceTag/${clusterTag}`]: "owned",
+    "aws:ResourceTag/topology.kubernetes.io/region": s.region,
+  };
+  const profileRequestOwned = {
+    [`aws:RequestTag/${clusterTag}`]: "owned",
+    "aws:RequestTag/eks:eks-cluster-name": s.clusterName,
+    "aws:RequestTag/topology.kubernetes.io/region": s.region,
+  };
   return policyDocument([
     {
       Sid: "ReadOnly",
       Effect: "Allow",
       Action: [
-        "ec2:DescribeAvailabilityZones",
+        "ec2:DescribeCapacityReservations",
         "ec2:DescribeImages",
         "ec2:DescribeInstances",
         "ec2:DescribeInstanceTypeOfferings",
@@ -75,14 +119,14 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
       Effect: "Allow",
       Action: ["ec2:RunInstances", "ec2:CreateFleet"],
       Resource: ec2("launch-template"),
-      Condition: { StringEquals: owned },
+      Condition: { StringEquals: owned, StringLike: ofNodePool },
     },
     {
       Sid: "CreateOwnedResources",
       Effect: "Allow",
       Action: ["ec2:RunInstances", "ec2:CreateFleet", "ec2:CreateLaunchTemplate"],
-      Resource: createdForNodes,
-      Condition: { StringEquals: requestOwned },
+      Resource: [...createdForNodes, ec2("capacity-reservation")],
+      Condition: { StringEquals: requestOwned, StringLike: forNodePool },
     },
     {
       Sid: "TagOnCreate",
@@ -94,14 +138,31 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
           ...requestOwned,
           "ec2:CreateAction": ["RunInstances", "CreateFleet", "CreateLaunchTemplate"],
         },
+        StringLike: forNodePool,
+      },
+    },
+    // After launch Karpenter only names its instances and records the NodeClaim: no other tag
+    // keys, so it cannot re-tag an instance into or out of another cluster's ownership.
+    {
+      Sid: "TagOwnedInstances",
+      Effect: "Allow",
+      Action: "ec2:CreateTags",
+      Resource: ec2("instance"),
+      Condition: {
+        StringEquals: owned,
+        StringLike: ofNodePool,
+        StringEqualsIfExists: { "aws:RequestTag/eks:eks-cluster-name": s.clusterName },
+        "ForAllValues:StringEquals": {
+          "aws:TagKeys": ["eks:eks-cluster-name", "karpenter.sh/nodeclaim", "Name"],
+        },
       },
     },
     {
-      Sid: "ManageOwnedInstances",
+      Sid: "DeleteOwned",
       Effect: "Allow",
-      Action: ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate", "ec2:CreateTags"],
+      Action: ["ec2:TerminateInstances", "ec2:DeleteLaunchTemplate"],
       Resource: [ec2("instance"), ec2("launch-template")],
-      Condition: { StringEquals: owned },
+      Condition: { StringEquals: owned, StringLike: ofNodePool },
     },
     {
       Sid: "PassNodeRole",
@@ -113,12 +174,25 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
     {
       Sid: "CreateOwnedInstanceProfiles",
       Effect: "Allow",
-      Action: ["iam:CreateInstanceProfile", "iam:TagInstanceProfile"],
+      Action: "iam:CreateInstanceProfile",
       Resource: profiles,
       Condition: {
-        StringEquals: {
-          [`aws:RequestTag/${clusterTag}`]: "owned",
-          "aws:RequestTag/topology.kubernetes.io/region": s.region,
+        StringEquals: profileRequestOwned,
+        StringLike: { "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*" },
+      },
+    },
+    // Both the profile's tags and the new ones: request tags alone would let the controller tag
+    // any instance profile as owned, then attach the node role to it (or take over its role).
+    {
+      Sid: "TagOwnedInstanceProfiles",
+      Effect: "Allow",
+      Action: "iam:TagInstanceProfile",
+      Resource: profiles,
+      Condition: {
+        StringEquals: { ...profileOwned, ...profileRequestOwned },
+        StringLike: {
+          "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*",
+          "aws:RequestTag/karpenter.k8s.aws/ec2nodeclass": "*",
         },
       },
     },
@@ -129,21 +203,27 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
         "iam:AddRoleToInstanceProfile",
         "iam:RemoveRoleFromInstanceProfile",
         "iam:DeleteInstanceProfile",
-        "iam:TagInstanceProfile",
       ],
       Resource: profiles,
       Condition: {
-        StringEquals: {
-          [`aws:ResourceTag/${clusterTag}`]: "owned",
-          "aws:ResourceTag/topology.kubernetes.io/region": s.region,
-        },
+        StringEquals: profileOwned,
+        StringLike: { "aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass": "*" },
       },
     },
     {
       Sid: "ReadInstanceProfiles",
       Effect: "Allow",
-      Action: ["iam:GetInstanceProfile", "iam:ListInstanceProfiles"],
+      Action: "iam:GetInstanceProfile",
       Resource: profiles,
+    },
+    // ListInstanceProfiles accepts only "*" (the service authorization reference lists no
+    // resource type for it): scoped to profile ARNs it would never be allowed, and the
+    // EC2NodeClass finalizer and profile garbage collection would fail.
+    {
+      Sid: "ListInstanceProfiles",
+      Effect: "Allow",
+      Action: "iam:ListInstanceProfiles",
+      Resource: "*",
     },
     {
       Sid: "InterruptionQueue",
@@ -158,6 +238,8 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
       Resource: s.interruptionQueueKeyArn,
       Condition: { StringEquals: { "kms:ViaService": `sqs.${s.region}.amazonaws.com` } },
     },
+    // Launching nodes whose volumes use the cluster's node-volume key: EC2 acts for the caller.
+    ...ec2VolumeKeyStatements("NodeVolumeKey", s.volumeKeyArn, s.region),
     {
       Sid: "Ssm",
       Effect: "Allow",
@@ -173,7 +255,46 @@ export function karpenterControllerPolicy(s: KarpenterScope): PolicyDocument {
   ]);
 }
 
-/** The AWS Load Balancer Controller: reads widely, changes only what it created or the cluster owns. */
+/**
+ * What a principal needs to create, attach or start EBS volumes encrypted with a customer managed
+ * key (Amazon EBS user guide, "Permissions for IAM users"): data keys and grants for EC2, through
+ * EC2 only, on that key only.
+ */
+export function ec2VolumeKeyStatements(
+  sid: string,
+  keyArn: string,
+  region: string,
+): PolicyStatement[] {
+  const viaEc2 = { "kms:ViaService": `ec2.${region}.amazonaws.com` };
+  return [
+    {
+      Sid: sid,
+      Effect: "Allow",
+      Action: [
+        "kms:Decrypt",
+        "kms:DescribeKey",
+        "kms:GenerateDataKeyWithoutPlaintext",
+        "kms:ReEncrypt*",
+      ],
+      Resource: keyArn,
+      Condition: { StringEquals: viaEc2 },
+    },
+    {
+      Sid: `${sid}Grants`,
+      Effect: "Allow",
+      Action: "kms:CreateGrant",
+      Resource: keyArn,
+      Condition: { StringEquals: viaEc2, Bool: { "kms:GrantIsForAWSResource": "true" } },
+    },
+  ];
+}
+
+/**
+ * The AWS Load Balancer Controller, after upstream v2.13.3's `docs/install/iam_policy.json` (the
+ * app version of the pinned chart 1.13.3; kept as `upstream/aws-load-balancer-controller-v2.13.3.json`
+ * and compared by a test): every action upstream grants, with mutating actions narrowed to this
+ * region and account and to what this cluster's controller tagged.
+ */
 export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument {
   const elb = `arn:aws:elasticloadbalancing:${s.region}:${s.accountId}`;
   const elbResources = ["loadbalancer", "targetgroup", "listener", "listener-rule"].map(
@@ -193,16 +314,62 @@ export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument
       Sid: "ReadOnly",
       Effect: "Allow",
       Action: [
-        "ec2:Describe*",
+        "ec2:DescribeAccountAttributes",
+        "ec2:DescribeAddresses",
+        "ec2:DescribeAvailabilityZones",
+        "ec2:DescribeInternetGateways",
+        "ec2:DescribeVpcs",
+        "ec2:DescribeVpcPeeringConnections",
+        "ec2:DescribeSubnets",
+        "ec2:DescribeSecurityGroups",
+        "ec2:DescribeInstances",
+        "ec2:DescribeNetworkInterfaces",
+        "ec2:DescribeTags",
         "ec2:GetCoipPoolUsage",
+        "ec2:DescribeCoipPools",
         "ec2:GetSecurityGroupsForVpc",
-        "elasticloadbalancing:Describe*",
+        "ec2:DescribeIpamPools",
+        "ec2:DescribeRouteTables",
+        "elasticloadbalancing:DescribeLoadBalancers",
+        "elasticloadbalancing:DescribeLoadBalancerAttributes",
+        "elasticloadbalancing:DescribeListeners",
+        "elasticloadbalancing:DescribeListenerCertificates",
+        "elasticloadbalancing:DescribeSSLPolicies",
+        "elasticloadbalancing:DescribeRules",
+        "elasticloadbalancing:DescribeTargetGroups",
+        "elasticloadbalancing:DescribeTargetGroupAttributes",
+        "elasticloadbalancing:DescribeTargetHealth",
+        "elasticloadbalancing:DescribeTags",
+        "elasticloadbalancing:DescribeTrustStores",
+        "elasticloadbalancing:DescribeListenerAttributes",
+        "elasticloadbalancing:DescribeCapacityReservation",
         "acm:ListCertificates",
         "acm:DescribeCertificate",
+        "iam:ListServerCertificates",
+        "iam:GetServerCertificate",
+        "cognito-idp:DescribeUserPoolClient",
+        "waf-regional:GetWebACL",
+        "waf-regional:GetWebACLForResource",
         "wafv2:GetWebACL",
         "wafv2:GetWebACLForResource",
         "shield:GetSubscriptionState",
-        "cognito-idp:DescribeUserPoolClient",
+        "shield:DescribeProtection",
+      ],
+      Resource: "*",
+    },
+    // Ingress annotations attach WAF web ACLs and Shield protection; SetWebAcl accepts only "*"
+    // (no resource type in the service authorization reference), as upstream grants it.
+    {
+      Sid: "WebAclsAndShield",
+      Effect: "Allow",
+      Action: [
+        "elasticloadbalancing:SetWebAcl",
+        "waf-regional:AssociateWebACL",
+        "waf-regional:DisassociateWebACL",
+        "wafv2:AssociateWebACL",
+        "wafv2:DisassociateWebACL",
+        "shield:CreateProtection",
+        "shield:DeleteProtection",
       ],
       Resource: "*",
     },
@@ -258,6 +425,8 @@ export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument
         "elasticloadbalancing:ModifyTargetGroup",
         "elasticloadbalancing:ModifyTargetGroupAttributes",
         "elasticloadbalancing:DeleteTargetGroup",
+        "elasticloadbalancing:ModifyCapacityReservation",
+        "elasticloadbalancing:ModifyIpPools",
         "elasticloadbalancing:AddTags",
         "elasticloadbalancing:RemoveTags",
       ],
@@ -273,22 +442,32 @@ export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument
         "elasticloadbalancing:CreateRule",
         "elasticloadbalancing:DeleteRule",
         "elasticloadbalancing:ModifyListener",
+        "elasticloadbalancing:ModifyListenerAttributes",
         "elasticloadbalancing:ModifyRule",
+        "elasticloadbalancing:SetRulePriorities",
         "elasticloadbalancing:AddListenerCertificates",
         "elasticloadbalancing:RemoveListenerCertificates",
         "elasticloadbalancing:RegisterTargets",
         "elasticloadbalancing:DeregisterTargets",
-        "elasticloadbalancing:SetWebAcl",
       ],
       Resource: elbResources,
     },
   ]);
 }
 
-/** The EBS CSI driver: volumes and snapshots it creates and tags for the cluster; KMS via EC2 only. */
-export function ebsCsiPolicy(s: Pick<ControllerScope, "accountId" | "region">): PolicyDocument {
+/**
+ * The EBS CSI driver, after upstream v1.44.0's `docs/example-iam-policy.json` and the KMS statement
+ * of its `docs/install.md` (kept as `upstream/aws-ebs-csi-driver-v1.44.0.json` and compared by a
+ * test): volumes and snapshots it creates and tags for the cluster; the cluster's volume key only,
+ * through EC2 only (upstream's example allows every key in the account).
+ */
+export function ebsCsiPolicy(
+  s: Pick<ControllerScope, "accountId" | "region"> & { volumeKeyArn: string },
+): PolicyDocument {
   const ec2 = `arn:aws:ec2:${s.region}:${s.accountId}`;
-  const volumesAndSnapshots = [`${ec2}:volume/*`, `arn:aws:ec2:${s.region}::snapshot/*`];
+  const volumes = `${ec2}:volume/*`;
+  const snapshots = `arn:aws:ec2:${s.region}::snapshot/*`;
+  const tagged = { "aws:ResourceTag/ebs.csi.aws.com/cluster": "true" };
   const statements: PolicyStatement[] = [
     {
       Sid: "ReadOnly",
@@ -307,22 +486,22 @@ export function ebsCsiPolicy(s: Pick<ControllerScope, "accountId" | "region">): 
       Sid: "CreateTagged",
       Effect: "Allow",
       Action: ["ec2:CreateVolume", "ec2:CreateSnapshot"],
-      Resource: volumesAndSnapshots,
+      Resource: [volumes, snapshots],
       Condition: { StringEquals: { "aws:RequestTag/ebs.csi.aws.com/cluster": "true" } },
     },
     {
       Sid: "TagOnCreate",
       Effect: "Allow",
       Action: "ec2:CreateTags",
-      Resource: volumesAndSnapshots,
+      Resource: [volumes, snapshots],
       Condition: { StringEquals: { "ec2:CreateAction": ["CreateVolume", "CreateSnapshot"] } },
     },
     {
       Sid: "AttachToNodes",
       Effect: "Allow",
       Action: ["ec2:AttachVolume", "ec2:DetachVolume"],
-      Resource: [`${ec2}:volume/*`, `${ec2}:instance/*`],
-      Condition: { StringEquals: { "aws:ResourceTag/ebs.csi.aws.com/cluster": "true" } },
+      Resource: [volumes, `${ec2}:instance/*`],
+      Condition: { StringEquals: tagged },
     },
     {
       Sid: "AttachToInstances",
@@ -333,24 +512,17 @@ export function ebsCsiPolicy(s: Pick<ControllerScope, "accountId" | "region">): 
     {
       Sid: "ManageTagged",
       Effect: "Allow",
-      Action: ["ec2:ModifyVolume", "ec2:DeleteVolume", "ec2:DeleteSnapshot"],
-      Resource: volumesAndSnapshots,
-      Condition: { StringEquals: { "aws:ResourceTag/ebs.csi.aws.com/cluster": "true" } },
-    },
-    {
-      Sid: "KmsThroughEc2",
-      Effect: "Allow",
       Action: [
-        "kms:CreateGrant",
-        "kms:Decrypt",
-        "kms:Encrypt",
-        "kms:ReEncrypt*",
-        "kms:GenerateDataKeyWithoutPlaintext",
-        "kms:DescribeKey",
+        "ec2:ModifyVolume",
+        "ec2:DeleteVolume",
+        "ec2:DeleteSnapshot",
+        "ec2:DeleteTags",
+        "ec2:EnableFastSnapshotRestores",
       ],
-      Resource: `arn:aws:kms:${s.region}:${s.accountId}:key/*`,
-      Condition: { StringEquals: { "kms:ViaService": `ec2.${s.region}.amazonaws.com` } },
+      Resource: [volumes, snapshots],
+      Condition: { StringEquals: tagged },
     },
+    ...ec2VolumeKeyStatements("VolumeKey", s.volumeKeyArn, s.region),
   ];
   return policyDocument(statements);
 }

@@ -6,6 +6,7 @@ import { KarpenterLimits } from "./capacity";
 import { karpenterControllerPolicy } from "./iamPolicies";
 import { podIdentityRole } from "./podIdentity";
 import { SYSTEM_PLACEMENT, pinnedRelease } from "../shared/helm";
+import { CNI_NOT_READY_TAINT } from "../mesh/values";
 
 /** Upstream chart, pinned. */
 export const KARPENTER_CHART = {
@@ -40,6 +41,8 @@ export interface KarpenterSettings {
   dependsOn: pulumi.Resource[];
   /** CMK for the interruption queue (the data layer's messaging key). */
   queueKeyArn: pulumi.Input<string>;
+  /** The cluster's volume key, for node root volumes. */
+  volumeKeyArn: pulumi.Input<string>;
   capacityTypes: string[];
   architectures: string[];
   amiAlias: string;
@@ -158,17 +161,19 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
       namespace: KARPENTER_NAMESPACE,
       serviceAccount: "karpenter",
       policy: pulumi
-        .all([s.accountId, nodeRole.arn, queue.arn, s.queueKeyArn])
-        .apply(([accountId, nodeRoleArn, interruptionQueueArn, interruptionQueueKeyArn]) =>
-          karpenterControllerPolicy({
-            accountId,
-            region: s.region,
-            clusterName: s.clusterName,
-            nodeRoleArn,
-            interruptionQueueArn,
-            interruptionQueueKeyArn,
-            clusterArn: `arn:aws:eks:${s.region}:${accountId}:cluster/${s.clusterName}`,
-          }),
+        .all([s.accountId, nodeRole.arn, queue.arn, s.queueKeyArn, s.volumeKeyArn])
+        .apply(
+          ([accountId, nodeRoleArn, interruptionQueueArn, interruptionQueueKeyArn, volumeKeyArn]) =>
+            karpenterControllerPolicy({
+              volumeKeyArn,
+              accountId,
+              region: s.region,
+              clusterName: s.clusterName,
+              nodeRoleArn,
+              interruptionQueueArn,
+              interruptionQueueKeyArn,
+              clusterArn: `arn:aws:eks:${s.region}:${accountId}:cluster/${s.clusterName}`,
+            }),
         ),
       description: "Karpenter controller",
     },
@@ -188,6 +193,9 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
         // Karpenter must not run on the nodes it manages: pin it to the system node group.
         ...SYSTEM_PLACEMENT,
         controller: {
+          // Without AWS_REGION the controller asks IMDS for its region at start, which the
+          // node's hop limit of 1 keeps from pods (pkg/operator/operator.go at v1.8.1).
+          env: [{ name: "AWS_REGION", value: s.region }],
           resources: {
             requests: { cpu: "500m", memory: "512Mi" },
             limits: { cpu: "1", memory: "1Gi" },
@@ -224,7 +232,8 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
         metadataOptions: {
           httpEndpoint: "enabled",
           httpProtocolIPv6: "disabled",
-          httpPutResponseHopLimit: 2,
+          // 1: pods cannot reach the node role's credentials (see the system launch template).
+          httpPutResponseHopLimit: 1,
           httpTokens: "required",
         },
         blockDeviceMappings: [
@@ -234,6 +243,7 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
               volumeSize: "50Gi",
               volumeType: "gp3",
               encrypted: true,
+              kmsKeyID: s.volumeKeyArn,
               deleteOnTermination: true,
             },
           },
@@ -254,6 +264,9 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
         template: {
           spec: {
             nodeClassRef: { group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "general" },
+            // Application pods wait until the Istio CNI agent is ready on the node (istiod
+            // removes this taint), or they would start without traffic capture.
+            startupTaints: [CNI_NOT_READY_TAINT],
             requirements: [
               { key: "kubernetes.io/arch", operator: "In", values: s.architectures },
               { key: "karpenter.sh/capacity-type", operator: "In", values: s.capacityTypes },

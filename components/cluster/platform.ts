@@ -10,6 +10,8 @@ export const CHARTS = {
   loadBalancerController: {
     chart: "aws-load-balancer-controller",
     version: "1.13.3",
+    // The controller version the chart deploys (its Chart.yaml appVersion).
+    appVersion: "v2.13.3",
     repo: "https://aws.github.io/eks-charts",
   },
   metricsServer: {
@@ -19,11 +21,39 @@ export const CHARTS = {
   },
 };
 
+/**
+ * Where the controllers publish metrics (charts' `selectorLabels` and metrics ports: Karpenter
+ * 1.8.1's `karpenter` Service, port http-metrics; the LB controller 2.13.3's container port
+ * metrics-server), for the ServiceMonitors the observability stack declares.
+ */
+export const CONTROLLER_METRICS = {
+  karpenter: {
+    service: "karpenter",
+    port: "http-metrics",
+    selector: { "app.kubernetes.io/name": "karpenter", "app.kubernetes.io/instance": "karpenter" },
+  },
+  loadBalancerController: {
+    service: "aws-load-balancer-controller-metrics",
+    port: "metrics-server",
+    selector: {
+      "app.kubernetes.io/name": "aws-load-balancer-controller",
+      "app.kubernetes.io/instance": "aws-load-balancer-controller",
+    },
+  },
+};
+
 /** The platform's namespaces and their Pod Security Admission levels. */
 export const NAMESPACES = {
   // The shop's pods join the mesh: Istio injects a sidecar into every pod here.
   shop: { name: "shop", podSecurity: "restricted", labels: { "istio-injection": "enabled" } },
-  mesh: { name: "istio-system", podSecurity: "baseline", labels: {} },
+  // The gateway's pods are ALB targets (a TargetGroupBinding): the load balancer controller
+  // injects a readiness gate, so a rollout waits until the new pod is healthy in the target
+  // group (controller v2.13 docs, "Pod readiness gate").
+  mesh: {
+    name: "istio-system",
+    podSecurity: "baseline",
+    labels: { "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled" },
+  },
   observability: { name: "observability", podSecurity: "privileged", labels: {} },
 } as const;
 export type NamespaceRole = keyof typeof NAMESPACES;
@@ -173,8 +203,14 @@ export function createNamespaces(s: PlatformScope): Record<NamespaceRole, k8s.co
 /** The cluster's default StorageClass: gp3, encrypted. */
 export const STORAGE_CLASS = "gp3-encrypted";
 
-/** gp3, encrypted, the cluster default; volumes are retained when a claim goes away. */
-export function createStorageClass(s: PlatformScope): k8s.storage.v1.StorageClass {
+/**
+ * gp3, encrypted with the cluster's volume key (the driver's `kmsKeyId` parameter, a full key ARN;
+ * without it EBS uses aws/ebs), the cluster default; volumes are retained when a claim goes away.
+ */
+export function createStorageClass(
+  s: PlatformScope,
+  volumeKeyArn: pulumi.Input<string>,
+): k8s.storage.v1.StorageClass {
   return new k8s.storage.v1.StorageClass(
     `${s.name}-gp3`,
     {
@@ -183,7 +219,7 @@ export function createStorageClass(s: PlatformScope): k8s.storage.v1.StorageClas
         annotations: { "storageclass.kubernetes.io/is-default-class": "true" },
       },
       provisioner: "ebs.csi.aws.com",
-      parameters: { type: "gp3", encrypted: "true", fsType: "ext4" },
+      parameters: { type: "gp3", encrypted: "true", kmsKeyId: volumeKeyArn, fsType: "ext4" },
       reclaimPolicy: "Retain",
       volumeBindingMode: "WaitForFirstConsumer",
       allowVolumeExpansion: true,
@@ -233,6 +269,23 @@ export function createControllers(s: PlatformScope): {
     },
     CHARTS.loadBalancerController,
     { ...k8sOpts, dependsOn: [...s.dependsOn, lbc.role] },
+  );
+  // The chart creates its metrics Service only with its own ServiceMonitor, whose CRD arrives
+  // later with the observability stack; this one serves the controller's metrics-server port.
+  new k8s.core.v1.Service(
+    `${s.name}-lb-controller-metrics`,
+    {
+      metadata: {
+        name: CONTROLLER_METRICS.loadBalancerController.service,
+        namespace: "kube-system",
+        labels: CONTROLLER_METRICS.loadBalancerController.selector,
+      },
+      spec: {
+        selector: CONTROLLER_METRICS.loadBalancerController.selector,
+        ports: [{ name: "metrics-server", port: 8080, targetPort: "metrics-server" }],
+      },
+    },
+    { ...k8sOpts, dependsOn: [loadBalancerController] },
   );
   const metricsServer = pinnedRelease(
     `${s.name}-metrics-server`,

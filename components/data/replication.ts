@@ -42,9 +42,24 @@ export function createReplication(
     {
       role: role.id,
       policy: pulumi
-        .all([s.primaryBuckets, destinationArns, s.primaryStorageKeyArn, s.replicaStorageKeyArn])
-        .apply(([sources, destinations, sourceKey, destinationKey]) => {
+        .all([
+          s.primaryBuckets,
+          destinationArns,
+          s.primaryStorageKeyArn,
+          s.replicaStorageKeyArn,
+          s.primaryRegion,
+        ])
+        .apply(([sources, destinations, sourceKey, destinationKey, sourceRegion]) => {
           const sourceArns = BUCKETS.map((b) => sources[b].arn);
+          // The keys only through S3 in their region, only for these buckets' objects. With S3
+          // Bucket Keys on, S3 uses the bucket ARN as encryption context; otherwise the object's
+          // (S3 user guide, "Replicating encrypted objects"; "Reducing the cost of SSE-KMS").
+          const forObjectsOf = (region: string, buckets: string[]) => ({
+            StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
+            StringLike: {
+              "kms:EncryptionContext:aws:s3:arn": buckets.flatMap((a) => [a, `${a}/*`]),
+            },
+          });
           return JSON.stringify(
             policyDocument([
               {
@@ -69,12 +84,19 @@ export function createReplication(
                 Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
                 Resource: destinations.map((a) => `${a}/*`),
               },
-              { Sid: "DecryptSource", Effect: "Allow", Action: "kms:Decrypt", Resource: sourceKey },
+              {
+                Sid: "DecryptSource",
+                Effect: "Allow",
+                Action: "kms:Decrypt",
+                Resource: sourceKey,
+                Condition: forObjectsOf(sourceRegion, sourceArns),
+              },
               {
                 Sid: "EncryptReplica",
                 Effect: "Allow",
                 Action: ["kms:Encrypt", "kms:GenerateDataKey"],
                 Resource: destinationKey,
+                Condition: forObjectsOf(scope.region, destinations),
               },
             ]),
           );

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
+import { PolicyDocument, policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
 
 export interface ChaosDrillsArgs {
   region: string;
@@ -17,6 +17,61 @@ export interface ChaosDrillsArgs {
   auroraClusterArn: pulumi.Input<string>;
   /** The observability alarm that stops every drill (the regional API's 5xx rate). */
   stopAlarmArn: pulumi.Input<string>;
+  /** The cluster's volume key: restarting stopped nodes grants EC2 the use of it. */
+  volumeKeyArn: pulumi.Input<string>;
+}
+
+/**
+ * The FIS role's permissions: for each action the templates use, what the AWS FIS actions
+ * reference lists (kept as `upstream/fis-actions.json` and compared by a test), narrowed to this
+ * cluster's instances, this Aurora cluster and this cluster's volume key.
+ */
+export function fisPolicy(s: {
+  region: string;
+  account: string;
+  aurora: string;
+  cluster: string;
+  clusterName: string;
+  volumeKey: string;
+}): PolicyDocument {
+  const viaEc2 = { "kms:ViaService": `ec2.${s.region}.amazonaws.com` };
+  return policyDocument([
+    {
+      Sid: "StopClusterInstances",
+      Effect: "Allow",
+      Action: ["ec2:StopInstances", "ec2:StartInstances"],
+      Resource: `arn:aws:ec2:${s.region}:${s.account}:instance/*`,
+      // Both managed-node-group and Karpenter instances carry this tag (their own cluster tags
+      // differ: eks:cluster-name vs eks:eks-cluster-name).
+      Condition: {
+        StringEquals: { [`aws:ResourceTag/kubernetes.io/cluster/${s.clusterName}`]: "owned" },
+      },
+    },
+    // Starting an instance whose volumes use a customer managed key makes the caller create a
+    // grant for EC2; without it the restarted nodes go from pending back to stopped.
+    {
+      Sid: "StartEncryptedInstances",
+      Effect: "Allow",
+      Action: "kms:CreateGrant",
+      Resource: s.volumeKey,
+      Condition: { StringEquals: viaEc2, Bool: { "kms:GrantIsForAWSResource": "true" } },
+    },
+    // Target resolution, and aws:eks:pod-delete, which finds the FIS pod's subnets at start.
+    {
+      Sid: "Describe",
+      Effect: "Allow",
+      Action: ["ec2:DescribeInstances", "ec2:DescribeSubnets"],
+      Resource: "*",
+    },
+    { Sid: "FailoverAurora", Effect: "Allow", Action: "rds:FailoverDBCluster", Resource: s.aurora },
+    {
+      Sid: "DescribeAurora",
+      Effect: "Allow",
+      Action: "rds:DescribeDBClusters",
+      Resource: s.aurora,
+    },
+    { Sid: "ReachCluster", Effect: "Allow", Action: "eks:DescribeCluster", Resource: s.cluster },
+  ]);
 }
 
 /** The Kubernetes user FIS acts as inside the cluster (bound to a namespaced role below). */
@@ -52,46 +107,17 @@ export class ChaosDrills extends pulumi.ComponentResource {
       {
         role: role.id,
         policy: pulumi
-          .all([args.accountId, args.auroraClusterArn, clusterArn])
-          .apply(([account, aurora, cluster]) =>
+          .all([args.accountId, args.auroraClusterArn, clusterArn, args.volumeKeyArn])
+          .apply(([account, aurora, cluster, volumeKey]) =>
             JSON.stringify(
-              policyDocument([
-                {
-                  Sid: "StopClusterInstances",
-                  Effect: "Allow",
-                  Action: ["ec2:StopInstances", "ec2:StartInstances"],
-                  Resource: `arn:aws:ec2:${args.region}:${account}:instance/*`,
-                  // Both managed-node-group and Karpenter instances carry this tag (their own
-                  // cluster tags differ: eks:cluster-name vs eks:eks-cluster-name).
-                  Condition: {
-                    StringEquals: { [`aws:ResourceTag/${clusterOwnershipTag}`]: "owned" },
-                  },
-                },
-                {
-                  Sid: "DescribeInstances",
-                  Effect: "Allow",
-                  Action: "ec2:DescribeInstances",
-                  Resource: "*",
-                },
-                {
-                  Sid: "FailoverAurora",
-                  Effect: "Allow",
-                  Action: "rds:FailoverDBCluster",
-                  Resource: aurora,
-                },
-                {
-                  Sid: "DescribeAurora",
-                  Effect: "Allow",
-                  Action: "rds:DescribeDBClusters",
-                  Resource: aurora,
-                },
-                {
-                  Sid: "ReachCluster",
-                  Effect: "Allow",
-                  Action: "eks:DescribeCluster",
-                  Resource: cluster,
-                },
-              ]),
+              fisPolicy({
+                region: args.region,
+                account,
+                aurora,
+                cluster,
+                clusterName: args.clusterName,
+                volumeKey,
+              }),
             ),
           ),
       },

@@ -5,7 +5,7 @@ import { secureBucket } from "../data/buckets";
 import { DataScope, scopeOf } from "../data/scope";
 import { logsKeyPolicy } from "../shared/iamDocuments";
 import { createRegionalEntry, validatedCertificate } from "./regional";
-import { cloudFrontBehaviors, wafRules, wafVisibility } from "./policies";
+import { cdnLogsKeyPolicy, cloudFrontBehaviors, wafRules, wafVisibility } from "./policies";
 
 export interface EdgeArgs {
   role: "primary" | "standby";
@@ -210,11 +210,25 @@ export class Edge extends pulumi.ComponentResource {
       parent,
     );
 
-    // Standard CloudFront logs are delivered with ACLs, hence an ACL-enabled, SSE-S3 log bucket.
+    // Standard CloudFront logs are delivered with ACLs, hence an ACL-enabled log bucket; it is
+    // encrypted with a key of its own that the log delivery service may use (cdnLogsKeyPolicy).
+    const logsKey = new aws.kms.Key(
+      `${name}-cdn-logs`,
+      {
+        description: `${args.namePrefix} CloudFront standard logs`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: pulumi
+          .output(args.accountId)
+          .apply((account) => JSON.stringify(cdnLogsKeyPolicy(account, args.region))),
+      },
+      { parent: this, protect: scope.protect },
+    );
     const logs = secureBucket(scope, "cdn-logs", {
       noncurrentDays: 30,
       expireDays: 365,
       objectOwnership: "BucketOwnerPreferred",
+      kmsKeyArn: logsKey.arn,
     });
     const oac = new aws.cloudfront.OriginAccessControl(
       `${name}-web`,
@@ -271,23 +285,27 @@ export class Edge extends pulumi.ComponentResource {
       // CloudFront checks the log bucket's ACL ownership setting when logging is enabled.
       { parent: this, dependsOn: logs.settled },
     );
+    // The distribution answers on IPv6 too (isIpv6Enabled): an AAAA alias beside each A alias,
+    // or IPv6 clients never learn its IPv6 addresses.
     for (const [i, recordName] of names.entries()) {
-      new aws.route53.Record(
-        `${name}-cdn-${i}`,
-        {
-          zoneId,
-          name: recordName,
-          type: "A",
-          aliases: [
-            {
-              name: distribution.domainName,
-              zoneId: distribution.hostedZoneId,
-              evaluateTargetHealth: false,
-            },
-          ],
-        },
-        parent,
-      );
+      for (const type of ["A", "AAAA"]) {
+        new aws.route53.Record(
+          type === "A" ? `${name}-cdn-${i}` : `${name}-cdn-${i}-aaaa`,
+          {
+            zoneId,
+            name: recordName,
+            type,
+            aliases: [
+              {
+                name: distribution.domainName,
+                zoneId: distribution.hostedZoneId,
+                evaluateTargetHealth: false,
+              },
+            ],
+          },
+          parent,
+        );
+      }
     }
     return distribution;
   }

@@ -1,4 +1,45 @@
-/** Pure edge settings: the WAF's managed rule groups and CloudFront's cache behaviors. */
+/** Pure edge settings: the WAF's managed rule groups, CloudFront's cache behaviors, key policies. */
+import { ADMIN_ACTIONS } from "../data/keyPolicy";
+import { PolicyDocument, policyDocument } from "../shared/iamDocuments";
+
+/**
+ * The CloudFront standard-log bucket's key. CloudFront's developer guide (standard logging,
+ * legacy: "Permissions required to configure standard logging") lets the log bucket use SSE-KMS
+ * with a customer managed key whose policy allows `delivery.logs.amazonaws.com`
+ * kms:GenerateDataKey*; only ALB access logs (regional.ts) are limited to SSE-S3. Readers of the
+ * logs decrypt through S3 in this region.
+ */
+export function cdnLogsKeyPolicy(accountId: string, region: string): PolicyDocument {
+  return policyDocument([
+    {
+      Sid: "AccountAdministers",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+      Action: ADMIN_ACTIONS,
+      Resource: "*",
+    },
+    {
+      Sid: "ReadThroughS3",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: {
+        StringEquals: {
+          "kms:CallerAccount": accountId,
+          "kms:ViaService": `s3.${region}.amazonaws.com`,
+        },
+      },
+    },
+    {
+      Sid: "CloudFrontDeliversLogs",
+      Effect: "Allow",
+      Principal: { Service: "delivery.logs.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+      Resource: "*",
+    },
+  ]);
+}
 
 /** AWS managed rule groups that inspect the request itself: common exploits, bad inputs, SQLi. */
 export const WAF_CONTENT_RULE_GROUPS = [
@@ -8,6 +49,15 @@ export const WAF_CONTENT_RULE_GROUPS = [
 ];
 /** Judges the connecting address: useful only where that address is the client's. */
 export const WAF_IP_REPUTATION_GROUP = "AWSManagedRulesAmazonIpReputationList";
+
+/**
+ * Rules of the managed groups that only count: AWSManagedRulesCommonRuleSet's SizeRestrictions_BODY
+ * blocks any body over 8 KB, which legitimate API calls (carts, orders) exceed; the group's other
+ * rules and the SQLi and bad-input groups still inspect the first 8 KB of every body.
+ */
+export const WAF_COUNT_ONLY_RULES: Record<string, string[]> = {
+  AWSManagedRulesCommonRuleSet: ["SizeRestrictions_BODY"],
+};
 
 /** Requests per five minutes from one client before the WAF blocks it. */
 export const WAF_RATE_LIMIT = 2000;
@@ -29,7 +79,20 @@ export function wafRules(client: "ip" | "forwarded-ip") {
       name: group,
       priority: i,
       overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: "AWS",
+          name: group,
+          ...(WAF_COUNT_ONLY_RULES[group]
+            ? {
+                ruleActionOverrides: WAF_COUNT_ONLY_RULES[group].map((rule) => ({
+                  name: rule,
+                  actionToUse: { count: {} },
+                })),
+              }
+            : {}),
+        },
+      },
       visibilityConfig: visibility(group),
     })),
     {

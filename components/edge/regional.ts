@@ -10,6 +10,7 @@ import { DataScope } from "../data/scope";
 import type { EdgeArgs } from "./edge";
 import { PolicyStatement } from "../shared/iamDocuments";
 import { protectWithWaf } from "./regionalWaf";
+import { GATEWAY_SHUTDOWN } from "../mesh/values";
 
 /** ELB access logs: older regions deliver from a regional ELB account, newer ones from a service principal. */
 const ELB_LOG_ACCOUNTS: Record<string, string> = {
@@ -48,7 +49,9 @@ export function validatedCertificate(
       domainName,
       subjectAlternativeNames: alternativeNames,
       validationMethod: "DNS",
-      keyAlgorithm: "EC_prime256v1",
+      // RSA 2048, ACM's default: API Gateway's custom-domain documentation states no support for
+      // ECDSA keys on regional domain names, and ALB and CloudFront accept RSA 2048 too.
+      keyAlgorithm: "RSA_2048",
       region,
       tags: { Name: domainName },
     },
@@ -228,7 +231,8 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
       protocol: "HTTP",
       port: a.gateway.servicePort,
       vpcId: a.vpcId,
-      deregistrationDelay: 30,
+      // The gateway pods stay up this long after deregistration (GATEWAY_SHUTDOWN, preStop).
+      deregistrationDelay: GATEWAY_SHUTDOWN.deregistrationSeconds,
       healthCheck: {
         protocol: "HTTP",
         port: "15021",

@@ -15,6 +15,16 @@ export const GATEWAY_NAME = "istio-ingressgateway";
 /** The port the gateway listens on for traffic from the regional ALB (a TargetGroupBinding). */
 export const GATEWAY_HTTP_PORT = 8080;
 
+/**
+ * How a gateway pod leaves the ALB without dropping requests. The target group drains a
+ * deregistered target for `deregistrationSeconds`; the pod keeps serving that long (preStop),
+ * then Envoy drains open connections (`drainSeconds`, Istio's default is 5 s) before it exits.
+ */
+export const GATEWAY_SHUTDOWN = { deregistrationSeconds: 30, drainSeconds: 20 };
+
+/** The taint the Istio CNI agent's readiness clears (istiod's untaint controller). */
+export const CNI_NOT_READY_TAINT = { key: "cni.istio.io/not-ready", effect: "NoSchedule" };
+
 /** Envoy statistics kept beyond Istio's defaults: outlier ejections and connection-pool overflows. */
 export const PROXY_STATS = [
   ".*outlier_detection.*",
@@ -32,6 +42,13 @@ export function istiodValues(tracing: { service: string; port: number }, replica
       // Sidecars are set up by the CNI node agent, so application pods need no NET_ADMIN and
       // pass the `restricted` Pod Security level.
       cni: { enabled: true },
+      // New Karpenter nodes start tainted cni.istio.io/not-ready; istiod removes the taint once
+      // the CNI agent on the node is ready, so no pod starts before its traffic is captured.
+      // The chart (1.28.3) grants nodes/patch with taint.enabled, points istiod at the agent's
+      // namespace with taint.namespace, and the controller runs only with this variable
+      // (pilot/pkg/features/pilot.go).
+      taint: { enabled: true, namespace: "kube-system" },
+      env: { PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS: "true" },
       ...SYSTEM_PLACEMENT,
     },
     meshConfig: {
@@ -71,6 +88,15 @@ export function gatewayValues() {
     },
     autoscaling: { enabled: false },
     labels: { istio: "ingressgateway" },
+    // Keep serving while the ALB stops sending (deregistration), then let Envoy drain.
+    podAnnotations: {
+      "proxy.istio.io/config": JSON.stringify({
+        terminationDrainDuration: `${GATEWAY_SHUTDOWN.drainSeconds}s`,
+      }),
+    },
+    lifecycle: { preStop: { sleep: { seconds: GATEWAY_SHUTDOWN.deregistrationSeconds } } },
+    terminationGracePeriodSeconds:
+      GATEWAY_SHUTDOWN.deregistrationSeconds + GATEWAY_SHUTDOWN.drainSeconds + 10,
     resources: { requests: { cpu: "200m", memory: "256Mi" }, limits: { cpu: "2", memory: "1Gi" } },
     topologySpreadConstraints: [
       {

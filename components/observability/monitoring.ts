@@ -1,10 +1,12 @@
 /**
  * The shop's alerting rules, which Alertmanager sends to the alarm topic. They are pure data
- * (`shopAlertRules`) so tests read them. Nothing else needs a ServiceMonitor: istiod, the gateway
- * and every meshed pod carry `prometheus.io/*` annotations, which the pods job scrapes.
+ * (`shopAlertRules`) so tests read them. istiod, the gateway and every meshed pod carry
+ * `prometheus.io/*` annotations, which the pods job scrapes; Karpenter and the load balancer
+ * controller get ServiceMonitors here (their charts' own would need the CRD before it exists).
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { CONTROLLER_METRICS } from "../cluster/platform";
 
 export interface MonitoringArgs {
   namespace: string;
@@ -69,5 +71,29 @@ export function createShopRules(name: string, a: MonitoringArgs): k8s.apiextensi
       spec: { groups: [{ name: "shop", rules: shopAlertRules(a.shopNamespace, a.p99LatencyMs) }] },
     },
     a.opts,
+  );
+}
+
+/** ServiceMonitors for the cluster's controllers, in kube-system beside their Services. */
+export function createControllerMonitors(
+  name: string,
+  opts: pulumi.CustomResourceOptions,
+): k8s.apiextensions.CustomResource[] {
+  return Object.entries(CONTROLLER_METRICS).map(
+    ([id, m]) =>
+      new k8s.apiextensions.CustomResource(
+        `${name}-${id}-monitor`,
+        {
+          apiVersion: "monitoring.coreos.com/v1",
+          kind: "ServiceMonitor",
+          metadata: { name: m.service, namespace: "kube-system" },
+          spec: {
+            namespaceSelector: { matchNames: ["kube-system"] },
+            selector: { matchLabels: m.selector },
+            endpoints: [{ port: m.port, path: "/metrics", interval: "30s" }],
+          },
+        },
+        opts,
+      ),
   );
 }

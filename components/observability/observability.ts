@@ -19,7 +19,7 @@ import {
   jaegerValues,
   prometheusStackValues,
 } from "./values";
-import { createShopRules } from "./monitoring";
+import { createControllerMonitors, createShopRules } from "./monitoring";
 import { governancePublishers } from "../governance/policies";
 
 export interface ObservabilityArgs {
@@ -282,6 +282,7 @@ export class Observability extends pulumi.ComponentResource {
       p99LatencyMs: args.thresholds.apiP99LatencyMs,
       opts: { ...k8sOpts, dependsOn: [stack] },
     });
+    createControllerMonitors(name, { ...k8sOpts, dependsOn: [stack] });
 
     this.registerOutputs({
       alarmArns: this.alarmArns,

@@ -251,7 +251,29 @@ export function collectorValues(c: CollectorInputs) {
     },
     // Spans gain the pod, deployment and namespace they came from.
     presets: { kubernetesAttributes: { enabled: true } },
-    config: {
+    // The whole configuration, not merged with the chart's `config` (chart 0.170.0's
+    // `alternateConfig`): the chart's defaults would add jaeger and zipkin receivers and logs and
+    // metrics pipelines that export to `debug`, none of which the mesh uses. The preset above
+    // still injects the k8s_attributes processor's settings.
+    alternateConfig: {
+      // The chart's probes need health_check.
+      extensions: { health_check: { endpoint: "${env:MY_POD_IP}:13133" } },
+      receivers: {
+        otlp: {
+          protocols: {
+            grpc: { endpoint: `\${env:MY_POD_IP}:${OTLP_GRPC_PORT}` },
+            http: { endpoint: "${env:MY_POD_IP}:4318" },
+          },
+        },
+      },
+      processors: {
+        batch: {},
+        memory_limiter: {
+          check_interval: "5s",
+          limit_percentage: 80,
+          spike_limit_percentage: 25,
+        },
+      },
       exporters: {
         "otlp/jaeger": {
           endpoint: `${JAEGER_NAME}.${c.namespace}.svc.cluster.local:${OTLP_GRPC_PORT}`,
@@ -259,10 +281,21 @@ export function collectorValues(c: CollectorInputs) {
         },
       },
       service: {
+        // The collector's own metrics, on the port the chart's ServiceMonitor and Service name.
+        telemetry: {
+          metrics: {
+            readers: [
+              { pull: { exporter: { prometheus: { host: "${env:MY_POD_IP}", port: 8888 } } } },
+            ],
+          },
+        },
+        extensions: ["health_check"],
         pipelines: {
           traces: {
             receivers: ["otlp"],
-            processors: ["memory_limiter", "k8sattributes", "batch"],
+            // `k8s_attributes`: the processor's name since collector 0.146 (the chart rewrites
+            // the old `k8sattributes` only until a future release, UPGRADING.md at 0.170.0).
+            processors: ["memory_limiter", "k8s_attributes", "batch"],
             exporters: ["otlp/jaeger"],
           },
         },

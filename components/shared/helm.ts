@@ -6,6 +6,8 @@ export interface ChartPin {
   chart: string;
   version: string;
   repo?: string;
+  /** The application version the chart deploys, where a check compares upstream files with it. */
+  appVersion?: string;
 }
 
 /** Where cluster add-ons run: the system node group, which carries the CriticalAddonsOnly taint. */

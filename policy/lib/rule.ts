@@ -30,7 +30,7 @@ export type Topic =
   | "governance";
 
 export interface RuleMeta {
-  /** `aws-<service>-<resource>-<verb>-<what>` (or `kubernetes-…`, `eks-…`). */
+  /** `aws-<service>-<resource>-<verb>-<what>` (or `kubernetes-…`, `eks-…`, `random-…` for the random provider). */
   name: string;
   description: string;
   severity: Severity;

@@ -211,9 +211,10 @@ describe("offline policy gate", () => {
     const checked = (name: string) => gate?.verdicts.find((v) => v.policy === name)?.checked;
     expect(checked("aws-ec2-subnet-disallow-public-ip")).to.equal(9);
     expect(checked("aws-vpc-subnet-disallow-internet-route-on-data-tier")).to.equal(9);
-    // The flow-log key, the six data keys, the cluster's secrets key, the WAF logs key, the
-    // key of the us-east-1 alarm topic and the governance layer's audit key.
-    expect(checked("aws-kms-key-enable-rotation")).to.equal(11);
+    // The flow-log key, the six data keys, the cluster's secrets and volume keys, the WAF logs
+    // and CloudFront logs keys, the key of the us-east-1 alarm topic and the governance layer's
+    // audit key.
+    expect(checked("aws-kms-key-enable-rotation")).to.equal(13);
   });
 
   describe("rejects a real plan with a guarded setting broken, naming the rule", () => {

@@ -15,6 +15,38 @@ const ROOT_POLICY = JSON.stringify({
     },
   ],
 });
+/** A resource policy that grants a service principal and denies requests without TLS. */
+function resourcePolicy(service: string, arn: string): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: `${service}:*`,
+        Resource: arn,
+        Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+      },
+      {
+        Effect: "Deny",
+        Principal: { AWS: "*" },
+        Action: `${service}:*`,
+        Resource: arn,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  });
+}
+const ECR_REPOSITORY = {
+  imageTagMutability: "IMMUTABLE",
+  imageScanningConfiguration: { scanOnPush: true },
+  encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: KEY }],
+};
+const ROLE_BINDING = {
+  metadata: { name: "fis", namespace: "shop" },
+  roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "fis" },
+  subjects: [{ kind: "ServiceAccount", name: "fis", namespace: "shop" }],
+};
 const LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 const SAFE_CONTAINER = {
   name: "app",
@@ -122,7 +154,7 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
     blockDeviceMappings: [
       { deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeType: "gp3", kmsKeyId: KEY } },
     ],
-    metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 },
+    metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
   },
   "aws:cloudwatch/logGroup:LogGroup": { kmsKeyId: KEY, retentionInDays: 365 },
   "aws:cloudwatch/metricAlarm:MetricAlarm": {
@@ -257,5 +289,105 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
       { notificationType: "ACTUAL", threshold: 80, subscriberSnsTopicArns: ["arn:topic"] },
       { notificationType: "FORECASTED", threshold: 100, subscriberEmailAddresses: ["a@b.c"] },
     ],
+  },
+  "aws:s3/bucketPolicy:BucketPolicy": { policy: resourcePolicy("s3", "arn:aws:s3:::b") },
+  "aws:sqs/queuePolicy:QueuePolicy": {
+    policy: resourcePolicy("sqs", "arn:aws:sqs:ap-south-1:123456789012:q"),
+  },
+  "aws:sns/topicPolicy:TopicPolicy": {
+    policy: resourcePolicy("sns", "arn:aws:sns:ap-south-1:123456789012:t"),
+  },
+  "kubernetes:security.istio.io/v1:PeerAuthentication": {
+    metadata: { name: "default", namespace: "istio-system" },
+    spec: { mtls: { mode: "STRICT" } },
+  },
+  "kubernetes:security.istio.io/v1:AuthorizationPolicy": {
+    metadata: { name: "cart", namespace: "shop" },
+    spec: {
+      action: "ALLOW",
+      selector: { matchLabels: { app: "cart" } },
+      rules: [{ from: [{ source: { principals: ["cluster.local/ns/shop/sa/order"] } }] }],
+    },
+  },
+  "kubernetes:rbac.authorization.k8s.io/v1:Role": {
+    metadata: { name: "fis", namespace: "shop" },
+    rules: [{ apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "delete"] }],
+  },
+  "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole": {
+    metadata: { name: "reader" },
+    rules: [{ apiGroups: [""], resources: ["nodes"], verbs: ["get", "list"] }],
+  },
+  "random:index/randomPassword:RandomPassword": { length: 40, special: true },
+  "aws:fis/experimentTemplate:ExperimentTemplate": {
+    stopConditions: [
+      { source: "aws:cloudwatch:alarm", value: "arn:aws:cloudwatch:ap-south-1:1:alarm:api-5xx" },
+    ],
+  },
+  "aws:cognito/userPool:UserPool": {
+    mfaConfiguration: "OPTIONAL",
+    passwordPolicy: {
+      minimumLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireNumbers: true,
+      requireSymbols: true,
+    },
+    userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
+  },
+  "kubernetes:helm.sh/v3:Release": {
+    chart: "istiod",
+    version: "1.28.3",
+    repositoryOpts: { repo: "https://istio-release.storage.googleapis.com/charts" },
+  },
+  "aws:eks/accessEntry:AccessEntry": {
+    principalArn: "arn:aws:iam::123456789012:role/karpenter-node",
+    type: "EC2_LINUX",
+  },
+  "aws:ecr/repository:Repository": ECR_REPOSITORY,
+  "awsx:ecr:Repository": ECR_REPOSITORY,
+  "aws:route53/healthCheck:HealthCheck": {
+    type: "HTTPS",
+    port: 443,
+    enableSni: true,
+    fqdn: "api.shop.example.com",
+  },
+  "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding": ROLE_BINDING,
+  "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding": ROLE_BINDING,
+  "aws:cognito/userPoolClient:UserPoolClient": {
+    allowedOauthFlows: ["code"],
+    enableTokenRevocation: true,
+  },
+  "aws:rds/clusterParameterGroup:ClusterParameterGroup": {
+    family: "aurora-postgresql16",
+    parameters: [{ name: "rds.force_ssl", value: "1" }],
+  },
+  "kubernetes:security.istio.io/v1:RequestAuthentication": {
+    metadata: { name: "jwt", namespace: "istio-system" },
+    spec: {
+      jwtRules: [
+        {
+          issuer: "https://cognito-idp.ap-south-1.amazonaws.com/pool",
+          jwksUri: "https://cognito-idp.ap-south-1.amazonaws.com/pool/.well-known/jwks.json",
+        },
+      ],
+    },
+  },
+  "kubernetes:karpenter.sh/v1:NodePool": {
+    metadata: { name: "general" },
+    spec: { template: { spec: { expireAfter: "720h" } }, limits: { cpu: "256" } },
+  },
+  "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass": {
+    metadata: { name: "general" },
+    spec: {
+      metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
+      blockDeviceMappings: [
+        { deviceName: "/dev/xvda", ebs: { volumeType: "gp3", encrypted: true, kmsKeyID: KEY } },
+      ],
+    },
+  },
+  "kubernetes:storage.k8s.io/v1:StorageClass": {
+    metadata: { name: "gp3-encrypted" },
+    provisioner: "ebs.csi.aws.com",
+    parameters: { type: "gp3", encrypted: "true", kmsKeyId: KEY },
   },
 };

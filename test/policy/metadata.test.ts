@@ -5,7 +5,7 @@ import { rules } from "../../policy/rules";
 import { POLICY_README, renderPolicyReadme } from "../../scripts/policyDocs";
 
 const NAME =
-  /^(aws-[a-z0-9]+|eks|kubernetes)-[a-z0-9]+-(missing|disallow|enable|configure|enforce)-[a-z0-9-]+$/;
+  /^(aws-[a-z0-9]+|eks|kubernetes|random)-[a-z0-9]+-(missing|disallow|enable|configure|enforce)-[a-z0-9-]+$/;
 const RULES_DIR = path.join(__dirname, "..", "..", "policy", "rules");
 
 describe("policy pack metadata", () => {

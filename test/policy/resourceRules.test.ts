@@ -162,6 +162,282 @@ const RESOURCE_CASES: Case[] = [
     /volume \/dev\/xvda is not encrypted/,
   ),
   c(
+    "aws-ec2-launchtemplate-configure-customer-managed-key",
+    "aws:ec2/launchTemplate:LaunchTemplate",
+    "root volume on aws/ebs",
+    (p) => delete p.blockDeviceMappings[0].ebs.kmsKeyId,
+    /volume \/dev\/xvda uses the AWS managed key/,
+  ),
+  c(
+    "aws-ec2-launchtemplate-configure-imds-hop-limit",
+    "aws:ec2/launchTemplate:LaunchTemplate",
+    "hop limit 2",
+    (p) => (p.metadataOptions.httpPutResponseHopLimit = 2),
+    /IMDS hop limit is 2, not 1/,
+  ),
+  c(
+    "kubernetes-ec2nodeclass-configure-customer-managed-key",
+    "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+    "node volume on aws/ebs",
+    (p) => delete p.spec.blockDeviceMappings[0].ebs.kmsKeyID,
+    /volume \/dev\/xvda is not encrypted with a customer managed key/,
+  ),
+  c(
+    "kubernetes-ec2nodeclass-configure-customer-managed-key",
+    "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+    "Karpenter's default volume",
+    (p) => delete p.spec.blockDeviceMappings,
+    /no blockDeviceMappings/,
+  ),
+  c(
+    "kubernetes-ec2nodeclass-enforce-imds-hop-limit",
+    "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+    "hop limit 2",
+    (p) => (p.spec.metadataOptions.httpPutResponseHopLimit = 2),
+    /IMDS hop limit is 2, not 1/,
+  ),
+  c(
+    "kubernetes-ec2nodeclass-enforce-imds-hop-limit",
+    "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+    "IMDSv1 allowed",
+    (p) => (p.spec.metadataOptions.httpTokens = "optional"),
+    /IMDSv2 is not required/,
+  ),
+  c(
+    "kubernetes-storageclass-configure-customer-managed-key",
+    "kubernetes:storage.k8s.io/v1:StorageClass",
+    "aws/ebs",
+    (p) => delete p.parameters.kmsKeyId,
+    /AWS managed key/,
+  ),
+  c(
+    "kubernetes-storageclass-configure-customer-managed-key",
+    "kubernetes:storage.k8s.io/v1:StorageClass",
+    "unencrypted",
+    (p) => (p.parameters.encrypted = "false"),
+    /not encrypted/,
+  ),
+  ...(
+    [
+      ["s3", "aws:s3/bucketPolicy:BucketPolicy"],
+      ["sqs", "aws:sqs/queuePolicy:QueuePolicy"],
+      ["sns", "aws:sns/topicPolicy:TopicPolicy"],
+    ] as const
+  ).flatMap(([svc, type]) => {
+    const rule = `aws-${svc}-${type.split(":")[2].toLowerCase()}-enforce-secure-access`;
+    const edit = (p: Props, f: (statements: Props[]) => void) => {
+      const doc = JSON.parse(p.policy);
+      f(doc.Statement);
+      p.policy = JSON.stringify(doc);
+    };
+    return [
+      c(rule, type, "no TLS-only deny", (p) => edit(p, (st) => st.pop()), /without TLS/),
+      c(
+        rule,
+        type,
+        "anyone allowed",
+        (p) =>
+          edit(p, (st) => {
+            st[0].Principal = "*";
+            delete st[0].Condition;
+          }),
+        /statement 0 allows anyone without a condition/,
+      ),
+    ];
+  }),
+  c(
+    "kubernetes-peerauthentication-enforce-strict-mtls",
+    "kubernetes:security.istio.io/v1:PeerAuthentication",
+    "permissive",
+    (p) => (p.spec.mtls.mode = "PERMISSIVE"),
+    /mTLS mode is PERMISSIVE, not STRICT/,
+  ),
+  c(
+    "kubernetes-peerauthentication-enforce-strict-mtls",
+    "kubernetes:security.istio.io/v1:PeerAuthentication",
+    "a port opened to plaintext",
+    (p) => (p.spec.portLevelMtls = { 8080: { mode: "DISABLE" } }),
+    /port 8080 allows DISABLE/,
+  ),
+  c(
+    "kubernetes-authorizationpolicy-disallow-allow-all",
+    "kubernetes:security.istio.io/v1:AuthorizationPolicy",
+    "an empty rule",
+    (p) => p.spec.rules.push({}),
+    /an ALLOW rule matches every request/,
+  ),
+  c(
+    "kubernetes-role-disallow-wildcards",
+    "kubernetes:rbac.authorization.k8s.io/v1:Role",
+    "every verb",
+    (p) => (p.rules[0].verbs = ["*"]),
+    /rule 0 grants every verb/,
+  ),
+  c(
+    "kubernetes-role-disallow-wildcards",
+    "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole",
+    "every resource",
+    (p) => (p.rules[0].resources = ["*"]),
+    /rule 0 grants every resource/,
+  ),
+  c(
+    "random-randompassword-configure-length",
+    "random:index/randomPassword:RandomPassword",
+    "short",
+    (p) => (p.length = 16),
+    /length 16 is below 32/,
+  ),
+  c(
+    "random-randompassword-configure-length",
+    "random:index/randomPassword:RandomPassword",
+    "no digits",
+    (p) => (p.numeric = false),
+    /numeric characters are turned off/,
+  ),
+  c(
+    "aws-fis-experimenttemplate-configure-stop-condition",
+    "aws:fis/experimentTemplate:ExperimentTemplate",
+    "unguarded",
+    (p) => (p.stopConditions = [{ source: "none" }]),
+    /no CloudWatch alarm stop condition/,
+  ),
+  c(
+    "aws-cognito-userpool-enforce-account-protection",
+    "aws:cognito/userPool:UserPool",
+    "MFA off",
+    (p) => (p.mfaConfiguration = "OFF"),
+    /MFA is off/,
+  ),
+  c(
+    "aws-cognito-userpool-enforce-account-protection",
+    "aws:cognito/userPool:UserPool",
+    "short passwords",
+    (p) => (p.passwordPolicy.minimumLength = 8),
+    /passwords may be 8 characters/,
+  ),
+  c(
+    "aws-cognito-userpool-enforce-account-protection",
+    "aws:cognito/userPool:UserPool",
+    "threat protection audit only",
+    (p) => (p.userPoolAddOns.advancedSecurityMode = "AUDIT"),
+    /threat protection is not enforced/,
+  ),
+  c(
+    "kubernetes-helmrelease-enforce-pinned-chart",
+    "kubernetes:helm.sh/v3:Release",
+    "a version range",
+    (p) => (p.version = "^1.28"),
+    /not an exact version/,
+  ),
+  c(
+    "kubernetes-helmrelease-enforce-pinned-chart",
+    "kubernetes:helm.sh/v3:Release",
+    "plain HTTP repository",
+    (p) => (p.repositoryOpts.repo = "http://charts.example.com"),
+    /not HTTPS or OCI/,
+  ),
+  c(
+    "aws-eks-accessentry-disallow-broad-principal",
+    "aws:eks/accessEntry:AccessEntry",
+    "the account root",
+    (p) => (p.principalArn = "arn:aws:iam::123456789012:root"),
+    /stands for more than one identity/,
+  ),
+  c(
+    "aws-ecr-repository-enforce-immutable-scanned-encrypted",
+    "awsx:ecr:Repository",
+    "mutable tags",
+    (p) => (p.imageTagMutability = "MUTABLE"),
+    /image tags can be overwritten/,
+  ),
+  c(
+    "aws-ecr-repository-enforce-immutable-scanned-encrypted",
+    "aws:ecr/repository:Repository",
+    "no scanning",
+    (p) => (p.imageScanningConfiguration.scanOnPush = false),
+    /not scanned on push/,
+  ),
+  c(
+    "aws-ecr-repository-enforce-immutable-scanned-encrypted",
+    "aws:ecr/repository:Repository",
+    "AES256",
+    (p) => (p.encryptionConfigurations = [{ encryptionType: "AES256" }]),
+    /not encrypted with a customer managed KMS key/,
+  ),
+  c(
+    "aws-route53-healthcheck-enforce-https",
+    "aws:route53/healthCheck:HealthCheck",
+    "plain HTTP",
+    (p) => (p.type = "HTTP"),
+    /probes over HTTP/,
+  ),
+  c(
+    "kubernetes-rolebinding-disallow-anonymous-subjects",
+    "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
+    "anonymous",
+    (p) => p.subjects.push({ kind: "User", name: "system:anonymous" }),
+    /binds system:anonymous/,
+  ),
+  c(
+    "kubernetes-rolebinding-disallow-anonymous-subjects",
+    "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding",
+    "every authenticated user",
+    (p) => p.subjects.push({ kind: "Group", name: "system:authenticated" }),
+    /binds system:authenticated/,
+  ),
+  c(
+    "aws-cognito-userpoolclient-enforce-code-flow",
+    "aws:cognito/userPoolClient:UserPoolClient",
+    "implicit grant",
+    (p) => p.allowedOauthFlows.push("implicit"),
+    /implicit grant/,
+  ),
+  c(
+    "aws-rds-clusterparametergroup-enforce-tls",
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+    "plaintext connections",
+    (p) => (p.parameters = []),
+    /rds.force_ssl is unset/,
+  ),
+  c(
+    "aws-rds-clusterparametergroup-enforce-tls",
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+    "MySQL without secure transport",
+    (p) => {
+      p.family = "aurora-mysql8.0";
+      p.parameters = [{ name: "require_secure_transport", value: "OFF" }];
+    },
+    /require_secure_transport is OFF/,
+  ),
+  c(
+    "kubernetes-requestauthentication-enforce-https-jwks",
+    "kubernetes:security.istio.io/v1:RequestAuthentication",
+    "keys over HTTP",
+    (p) => (p.spec.jwtRules[0].jwksUri = "http://idp.example.com/jwks.json"),
+    /jwtRule 0 fetches keys from http:/,
+  ),
+  c(
+    "kubernetes-requestauthentication-enforce-https-jwks",
+    "kubernetes:security.istio.io/v1:RequestAuthentication",
+    "no issuer",
+    (p) => delete p.spec.jwtRules[0].issuer,
+    /jwtRule 0 has no issuer/,
+  ),
+  c(
+    "kubernetes-nodepool-configure-expiry-and-limits",
+    "kubernetes:karpenter.sh/v1:NodePool",
+    "nodes never expire",
+    (p) => (p.spec.template.spec.expireAfter = "Never"),
+    /nodes never expire/,
+  ),
+  c(
+    "kubernetes-nodepool-configure-expiry-and-limits",
+    "kubernetes:karpenter.sh/v1:NodePool",
+    "no CPU limit",
+    (p) => delete p.spec.limits,
+    /no CPU limit/,
+  ),
+  c(
     "aws-cloudwatch-loggroup-missing-kms-key",
     "aws:cloudwatch/logGroup:LogGroup",
     "no key",

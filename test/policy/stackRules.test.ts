@@ -453,6 +453,71 @@ describe("policy stack rules (relationships resolved through dependencies and id
     });
   });
 
+  describe("eks-component-configure-control-plane-log-group", () => {
+    const rule = "eks-component-configure-control-plane-log-group";
+    const LOGS = "aws:cloudwatch/logGroup:LogGroup";
+    const group = (props: Record<string, unknown> = {}) =>
+      res(LOGS, "cp-logs", {
+        name: "/aws/eks/shop/cluster",
+        retentionInDays: 365,
+        kmsKeyId: "arn:aws:kms:ap-south-1:123456789012:key/k",
+        ...props,
+      });
+    const cluster = (deps: Record<string, string[]> = { dependsOn: ["cp-logs"] }) =>
+      res("eks:index:Cluster", "shop", { name: "shop", enabledClusterLogTypes: ["audit"] }, deps);
+
+    it("passes a cluster that depends on its keyed, retained log group", async () => {
+      expect(await violations(rule, [group(), cluster()])).to.deep.equal([]);
+    });
+
+    for (const [title, resources, message] of [
+      ["no log group", [cluster({})], /no log group \/aws\/eks\/shop\/cluster/],
+      [
+        "no retention",
+        [group({ retentionInDays: undefined }), cluster()],
+        /has no retentionInDays/,
+      ],
+      ["no key", [group({ kmsKeyId: undefined }), cluster()], /has no kmsKeyId/],
+      ["no dependency", [group(), cluster({})], /does not depend on/],
+    ] as const) {
+      it(`flags ${title}`, async () => {
+        const found = await violations(rule, [...resources]);
+        expect(found.map((v) => v.message).join("\n")).to.match(message);
+      });
+    }
+  });
+
+  describe("kubernetes-namespace-missing-default-deny", () => {
+    const rule = "kubernetes-namespace-missing-default-deny";
+    const NS = "kubernetes:core/v1:Namespace";
+    const NP = "kubernetes:networking.k8s.io/v1:NetworkPolicy";
+    const shop = res(NS, "shop", { metadata: { name: "shop" } });
+    const deny = (spec: Record<string, unknown> = {}, namespace = "shop") =>
+      res(NP, `deny-${namespace}`, {
+        metadata: { name: "default-deny", namespace },
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"], ...spec },
+      });
+
+    it("passes a namespace with a default-deny policy", async () => {
+      expect(await violations(rule, [shop, deny()])).to.deep.equal([]);
+    });
+
+    for (const [title, policies] of [
+      ["no policy", []],
+      ["a deny in another namespace", [deny({}, "other")]],
+      ["an ingress-only deny", [deny({ policyTypes: ["Ingress"] })]],
+      ["a policy that admits traffic", [deny({ ingress: [{ from: [{ podSelector: {} }] }] })]],
+      ["a policy for some pods only", [deny({ podSelector: { matchLabels: { app: "cart" } } })]],
+    ] as const) {
+      it(`flags ${title}`, async () => {
+        const found = await violations(rule, [shop, ...policies]);
+        expect(found.map((v) => v.message)).to.deep.equal([
+          "shop: namespace shop has no default-deny NetworkPolicy",
+        ]);
+      });
+    }
+  });
+
   describe("resolution edge cases", () => {
     it("ignores dependencies on components and stack references when resolving subnets", async () => {
       const rule = "aws-vpc-subnet-enforce-private-placement";

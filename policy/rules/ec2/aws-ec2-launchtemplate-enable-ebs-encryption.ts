@@ -10,7 +10,7 @@ export default resourceRule(
     frameworks: ["CIS AWS Foundations 3.0 §2.2.1", "PCI-DSS 4.0 §3.5.1"],
     topic: "encryption-at-rest",
     types: ["aws:ec2/launchTemplate:LaunchTemplate"],
-    remediation: "Set blockDeviceMappings[].ebs.encrypted: true (with kmsKeyId).",
+    remediation: "Set blockDeviceMappings[].ebs.encrypted: true.",
   },
   (props) =>
     asArray<{ deviceName?: string; ebs?: { encrypted?: unknown } }>(props.blockDeviceMappings).map(

@@ -10,7 +10,7 @@ export default resourceRule(
     frameworks: ["CIS AWS Foundations 3.0 §5.6"],
     topic: "network-exposure",
     types: ["aws:ec2/launchTemplate:LaunchTemplate"],
-    remediation: "Set metadataOptions { httpTokens: required, httpPutResponseHopLimit: 2 }.",
+    remediation: "Set metadataOptions.httpTokens: required.",
   },
   (props) =>
     props.metadataOptions?.httpTokens === "required"

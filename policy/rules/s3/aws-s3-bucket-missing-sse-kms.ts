@@ -11,7 +11,7 @@ export default stackRule(
   {
     name: "aws-s3-bucket-missing-sse-kms",
     description:
-      "Every S3 bucket has default encryption with SSE-KMS and a customer key; only buckets tagged log-delivery=true may use SSE-S3, the one mode AWS log delivery supports.",
+      "Every S3 bucket has default encryption with SSE-KMS and a customer key; only buckets tagged log-delivery=true may use SSE-S3, for the deliveries AWS makes only to SSE-S3 buckets (S3 server access logs, ALB access logs).",
     severity: "high",
     enforcementLevel: "mandatory",
     frameworks: ["CIS AWS Foundations 3.0 §2.1.1", "PCI-DSS 4.0 §3.5.1"],

@@ -27,6 +27,7 @@ const T = {
 };
 const inCluster = (r: PlannedResource) => r.urn.includes("ecommerce:cluster:Cluster$");
 type Statement = {
+  Sid?: string;
   Effect: string;
   Action: string | string[];
   Resource?: string | string[];
@@ -105,12 +106,18 @@ describe("components/cluster (recorded offline runs)", () => {
     expect(lt.inputs.metadataOptions).to.deep.equal({
       httpEndpoint: "enabled",
       httpTokens: "required",
-      httpPutResponseHopLimit: 2,
+      httpPutResponseHopLimit: 1,
     });
     expect(lt.inputs.blockDeviceMappings).to.deep.equal([
       {
         deviceName: "/dev/xvda",
-        ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+        ebs: {
+          volumeSize: 50,
+          volumeType: "gp3",
+          encrypted: "true",
+          kmsKeyId: the(prod, T.key, "cluster-volumes").outputs.arn,
+          deleteOnTermination: "true",
+        },
       },
     ]);
     // Nodes carry the network's workloads group, which the data stores admit.
@@ -234,9 +241,13 @@ describe("components/cluster (recorded offline runs)", () => {
     ]);
     expect(nodeClass.metadataOptions).to.include({
       httpTokens: "required",
-      httpPutResponseHopLimit: 2,
+      httpPutResponseHopLimit: 1,
     });
-    expect(nodeClass.blockDeviceMappings[0].ebs).to.include({ volumeType: "gp3", encrypted: true });
+    expect(nodeClass.blockDeviceMappings[0].ebs).to.include({
+      volumeType: "gp3",
+      encrypted: true,
+      kmsKeyID: the(prod, T.key, "cluster-volumes").outputs.arn,
+    });
     // Nodes get the EKS cluster group and the workloads group (the one the data stores admit).
     expect(nodeClass.securityGroupSelectorTerms).to.deep.equal([
       { tags: { "karpenter.sh/discovery": "ecommerce-prod-mumbai" } },
@@ -295,13 +306,16 @@ describe("components/cluster (recorded offline runs)", () => {
           p.name,
         ).to.equal(false);
         if ([s.Resource].flat().includes("*")) {
-          // Only read actions (or service-linked-role creation, conditioned) may use "*".
+          // Only read actions (or service-linked-role creation, conditioned) may use "*", and
+          // the LB controller's WAF/Shield attachments, which upstream grants on "*" (SetWebAcl
+          // accepts nothing else).
           expect(
             actions.every(
               (a) =>
                 /:(Describe|Get|List)/.test(a) ||
                 a === "pricing:GetProducts" ||
-                a === "iam:CreateServiceLinkedRole",
+                a === "iam:CreateServiceLinkedRole" ||
+                (p.name === "cluster-lb-controller" && s.Sid === "WebAclsAndShield"),
             ),
             `${p.name}: ${actions.join(",")}`,
           ).to.equal(true);
@@ -373,7 +387,12 @@ describe("components/cluster (recorded offline runs)", () => {
     const [sc] = ofType(prod, T.storageClass);
     expect(sc.inputs).to.deep.include({
       provisioner: "ebs.csi.aws.com",
-      parameters: { type: "gp3", encrypted: "true", fsType: "ext4" },
+      parameters: {
+        type: "gp3",
+        encrypted: "true",
+        kmsKeyId: the(prod, T.key, "cluster-volumes").outputs.arn,
+        fsType: "ext4",
+      },
       reclaimPolicy: "Retain",
     });
     expect(
@@ -409,6 +428,55 @@ describe("components/cluster (recorded offline runs)", () => {
     expect(prod.secretOutputs).to.include("kubeconfig");
     expect(prod.outputs.oidcIssuer).to.match(/^oidc\.eks\.ap-south-1\.amazonaws\.com\/id\//);
     expect(dr.outputs.clusterName).to.equal("ecommerce-dr-singapore");
+  });
+
+  it("encrypts node and persistent volumes with the cluster's own key, usable only through EC2", () => {
+    for (const p of [prod, dr]) {
+      const key = the(p, T.key, "cluster-volumes");
+      expect(key.protect).to.equal(true);
+      expect(key.inputs.enableKeyRotation).to.equal(true);
+      const use = statements(key.inputs.policy).find((s) => s.Principal?.AWS === "*");
+      expect(use?.Condition).to.deep.equal({
+        StringEquals: {
+          "kms:CallerAccount": "123456789012",
+          "kms:ViaService": `ec2.${p.region}.amazonaws.com`,
+        },
+      });
+      // The EBS CSI driver may use this key and no other.
+      const ebs = statements(the(p, T.rolePolicy, "cluster-ebs-csi").inputs.policy);
+      const kms = ebs.filter((s) => [s.Action].flat().some((a) => a.startsWith("kms:")));
+      expect(kms).to.have.length(2);
+      for (const s of kms) expect(s.Resource).to.equal(key.outputs.arn);
+    }
+  });
+
+  it("pre-creates the control-plane log group with retention and a key, before the cluster", () => {
+    for (const p of [prod, dr]) {
+      const group = the(p, "aws:cloudwatch/logGroup:LogGroup", "cluster-control-plane");
+      expect(group.inputs).to.deep.include({
+        name: `/aws/eks/ecommerce-${p.stack}/cluster`,
+        retentionInDays: 365,
+      });
+      // The data layer's logs key (its replica in the standby).
+      const logsKey = p.resources.find(
+        (r) => r.type.startsWith("aws:kms/") && r.name === "data-logs",
+      );
+      expect(group.inputs.kmsKeyId).to.be.a("string").and.equal(logsKey?.outputs.arn);
+      expect(ofType(p, T.eks)[0].dependencies).to.include(group.urn);
+    }
+  });
+
+  it("gives Karpenter its region, so it never asks IMDS (hop limit 1)", () => {
+    const values = the(prod, T.release, "cluster-karpenter").inputs.values as {
+      controller: { env: { name: string; value: string }[] };
+    };
+    expect(values.controller.env).to.deep.include({ name: "AWS_REGION", value: "ap-south-1" });
+    const lbc = the(prod, T.release, "cluster-lb-controller").inputs.values as Record<
+      string,
+      unknown
+    >;
+    expect(lbc).to.include({ region: "ap-south-1" });
+    expect(lbc.vpcId).to.equal(prod.outputs.vpcId);
   });
 });
 

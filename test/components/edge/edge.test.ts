@@ -74,6 +74,7 @@ describe("components/edge (recorded offline runs)", () => {
       domainName: "api.shop.example.com",
       subjectAlternativeNames: ["api-ap-south-1.shop.example.com"],
       validationMethod: "DNS",
+      keyAlgorithm: "RSA_2048",
     });
     expect(regional.inputs.region).to.equal(undefined);
     const cdn = the(prod, T.cert, "edge-cdn");
@@ -299,6 +300,49 @@ describe("components/edge (recorded offline runs)", () => {
     expect(ofType(dr, T.distribution)).to.deep.equal([]);
     const www = the(prod, T.record, "edge-cdn-0");
     expect(www.inputs.name).to.equal("www.shop.example.com");
+  });
+
+  it("publishes the IPv6-enabled distribution under AAAA aliases as well as A", () => {
+    const [distribution] = ofType(prod, T.distribution);
+    expect(distribution.inputs.isIpv6Enabled).to.equal(true);
+    const aliases = ofType(prod, T.record).filter((r) => r.name.startsWith("edge-cdn-"));
+    const byType = (type: string) =>
+      aliases.filter((r) => r.inputs.type === type).map((r) => r.inputs.name);
+    expect(byType("A").length).to.be.greaterThan(0);
+    expect(byType("AAAA")).to.deep.equal(byType("A"));
+  });
+
+  it("encrypts CloudFront's standard logs with a key the log delivery service may use", () => {
+    const key = the(prod, "aws:kms/key:Key", "edge-cdn-logs");
+    expect(key.protect).to.equal(true);
+    const statements = JSON.parse(String(key.inputs.policy)).Statement as Spec[];
+    expect(statements.find((s) => s.Sid === "CloudFrontDeliversLogs")).to.deep.include({
+      Principal: { Service: "delivery.logs.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+    });
+    const sse = the(
+      prod,
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      "edge-cdn-logs",
+    );
+    expect((sse.inputs.rules as Spec[])[0].applyServerSideEncryptionByDefault).to.deep.equal({
+      sseAlgorithm: "aws:kms",
+      kmsMasterKeyId: key.outputs.arn,
+    });
+  });
+
+  it("counts, rather than blocks, API bodies over 8 KB in both web ACLs", () => {
+    const acls = ofType(prod, T.acl);
+    expect(acls.length).to.be.greaterThan(1);
+    for (const acl of acls) {
+      const common = (acl.inputs.rules as Spec[]).find(
+        (r) => r.name === "AWSManagedRulesCommonRuleSet",
+      );
+      expect(
+        common?.statement.managedRuleGroupStatement.ruleActionOverrides,
+        acl.name,
+      ).to.deep.equal([{ name: "SizeRestrictions_BODY", actionToUse: { count: {} } }]);
+    }
   });
 
   it("lets only the storefront's distribution read the web bucket, and nothing read the standby's replica", () => {

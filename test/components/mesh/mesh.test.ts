@@ -91,6 +91,31 @@ describe("components/mesh (recorded offline runs)", () => {
     });
   });
 
+  it("keeps app pods off new nodes until the CNI agent is ready, and drains the gateway before it leaves the ALB", () => {
+    // Karpenter's nodes start tainted; istiod's untaint controller clears the taint.
+    const pool = the(prod, "kubernetes:karpenter.sh/v1:NodePool", "cluster-node-pool");
+    expect((pool.inputs.spec as Spec).template.spec.startupTaints).to.deep.equal([
+      { key: "cni.istio.io/not-ready", effect: "NoSchedule" },
+    ]);
+    const istiod = the(prod, RELEASE, "mesh-istiod").inputs.values as Spec;
+    expect(istiod.pilot.taint).to.deep.equal({ enabled: true, namespace: "kube-system" });
+    expect(istiod.pilot.env).to.deep.equal({ PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS: "true" });
+    expect(the(prod, RELEASE, "mesh-cni").inputs.namespace).to.equal("kube-system");
+    // The LB controller gates gateway pods' readiness on target health in istio-system.
+    const ns = the(prod, "kubernetes:core/v1:Namespace", "cluster-istio-system");
+    expect((ns.inputs.metadata as Spec).labels).to.deep.include({
+      "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled",
+    });
+    // A leaving pod serves through the target group's deregistration, then Envoy drains.
+    const gateway = the(prod, RELEASE, "mesh-gateway").inputs.values as Spec;
+    const tg = the(prod, "aws:lb/targetGroup:TargetGroup", "edge-gateway");
+    const deregistration = tg.inputs.deregistrationDelay as number;
+    expect(gateway.lifecycle).to.deep.equal({ preStop: { sleep: { seconds: deregistration } } });
+    const drain = JSON.parse(gateway.podAnnotations["proxy.istio.io/config"]);
+    expect(drain.terminationDrainDuration).to.equal("20s");
+    expect(gateway.terminationGracePeriodSeconds).to.be.greaterThan(deregistration + 20);
+  });
+
   it("allows only registered external hosts: AWS APIs over TLS and the data stores by VPC address", () => {
     const entries = Object.fromEntries(
       cr(prod, "ServiceEntry").map((e) => [

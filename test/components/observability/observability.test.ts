@@ -119,8 +119,29 @@ describe("components/observability (recorded offline runs)", () => {
         "prometheus.io/scrape": "true",
       });
       // One scrape per target: no ServiceMonitor repeats what the annotations already ask for
-      // (istiod's pods are annotated too), or the mesh panels would count twice.
-      expect(ofType(prod, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor")).to.deep.equal([]);
+      // (istiod's pods are annotated too), or the mesh panels would count twice. Only the
+      // controllers in kube-system, whose charts annotate nothing, have ServiceMonitors.
+      const monitors = ofType(prod, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor");
+      expect(monitors.map((m) => (m.inputs.metadata as Spec).name)).to.have.members([
+        "karpenter",
+        "aws-load-balancer-controller-metrics",
+      ]);
+      for (const m of monitors) {
+        expect((m.inputs.metadata as Spec).namespace).to.equal("kube-system");
+        expect(m.dependencies).to.include(the(prod, T.release, "observability-kps").urn);
+      }
+      // The LB controller's chart makes no metrics Service without its own ServiceMonitor: ours
+      // selects the controller's pods on the port the ServiceMonitor names.
+      const lbcMetrics = the(prod, "kubernetes:core/v1:Service", "cluster-lb-controller-metrics");
+      const lbcMonitor = monitors.find(
+        (m) => (m.inputs.metadata as Spec).name === "aws-load-balancer-controller-metrics",
+      );
+      expect((lbcMonitor?.inputs.spec as Spec).selector.matchLabels).to.deep.equal(
+        (lbcMetrics.inputs.metadata as Spec).labels,
+      );
+      expect((lbcMetrics.inputs.spec as Spec).ports[0].name).to.equal(
+        (lbcMonitor?.inputs.spec as Spec).endpoints[0].port,
+      );
       expect(
         the(prod, "kubernetes:monitoring.coreos.com/v1:PrometheusRule", "observability-shop-rules")
           .dependencies,
@@ -270,10 +291,20 @@ describe("components/observability (recorded offline runs)", () => {
       });
       expect(collector.fullnameOverride).to.equal(provider.service.split(".")[0]);
       expect(collector.ports.otlp).to.deep.include({ servicePort: provider.port });
-      expect(collector.config.exporters["otlp/jaeger"].endpoint).to.equal(
+      // The whole configuration (not merged with the chart's defaults): OTLP in, traces only.
+      expect(collector.config).to.equal(undefined);
+      const config = collector.alternateConfig;
+      expect(config.exporters["otlp/jaeger"].endpoint).to.equal(
         "jaeger.observability.svc.cluster.local:4317",
       );
-      expect(collector.config.service.pipelines.traces.exporters).to.deep.equal(["otlp/jaeger"]);
+      expect(Object.keys(config.receivers)).to.deep.equal(["otlp"]);
+      expect(Object.keys(config.service.pipelines)).to.deep.equal(["traces"]);
+      expect(config.service.pipelines.traces).to.deep.equal({
+        receivers: ["otlp"],
+        processors: ["memory_limiter", "k8s_attributes", "batch"],
+        exporters: ["otlp/jaeger"],
+      });
+      expect(config.service.extensions).to.include("health_check");
       const jaeger = the(prod, T.release, "observability-jaeger");
       expect((jaeger.inputs.values as Spec).fullnameOverride).to.equal("jaeger");
       expect(the(prod, T.release, "observability-otel-collector").dependencies).to.include(

@@ -1,0 +1,22 @@
+import { asArray } from "../../lib/props";
+import { resourceRule } from "../../lib/rule";
+
+export default resourceRule(
+  {
+    name: "aws-fis-experimenttemplate-configure-stop-condition",
+    description: "FIS experiment templates stop on a CloudWatch alarm, never run unguarded.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    frameworks: ["PCI-DSS 4.0 §6.5.1"],
+    topic: "availability",
+    types: ["aws:fis/experimentTemplate:ExperimentTemplate"],
+    remediation: 'Add stopConditions [{ source: "aws:cloudwatch:alarm", value: <alarm ARN> }].',
+  },
+  // Presence of the alarm's ARN only: it is unknown until the alarm exists.
+  (props) =>
+    asArray<{ source?: string; value?: unknown }>(props.stopConditions).some(
+      (c) => c.source === "aws:cloudwatch:alarm" && c.value,
+    )
+      ? undefined
+      : "no CloudWatch alarm stop condition",
+);
