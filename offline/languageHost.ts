@@ -119,9 +119,9 @@ export async function runUnderLanguageHost(run: LanguageHostRun): Promise<Langua
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     ...(entry.tsconfig ? { PULUMI_NODEJS_TSCONFIG_PATH: entry.tsconfig } : {}),
   };
-  // The parent's ts-node hooks must not leak into the child: it registers its own, as the CLI's does.
+  // The parent's TypeScript hook must not leak into the child: it registers ts-node itself, as the
+  // CLI's language host does.
   delete env.NODE_OPTIONS;
-  delete env.TS_NODE_TRANSPILE_ONLY;
 
   try {
     const { exitCode, stderr } = await new Promise<{ exitCode: number | null; stderr: string }>(

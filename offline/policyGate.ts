@@ -22,6 +22,7 @@ import { rules as allRules } from "../policy/rules";
 import { PlannedResource, PolicyViolation, StackPlan, UNKNOWN_PLACEHOLDER } from "./plan";
 
 import { analyzerProxy } from "../policy/lib/known";
+import { ROOT_STACK_TYPE, engineUrn } from "./recorder";
 
 /** A rule that could not decide on a resource because it read a value unknown during preview. */
 export interface UndecidedCheck {
@@ -191,7 +192,7 @@ export async function evaluatePlan(
         notApplicable,
       } as unknown as StackValidationArgs;
       // A stack rule reports against the stack unless it names a resource.
-      const root = `urn:pulumi:${plan.stack}::${plan.project}::pulumi:pulumi:Stack::${plan.project}-${plan.stack}`;
+      const root = engineUrn(plan, "", ROOT_STACK_TYPE, `${plan.project}-${plan.stack}`);
       couldNotRun(root, await guarded(() => validateStack(args, reporterFor(root))));
     }
     const checked = plan.resources.filter((r) => rule.meta.types.includes(r.type)).length;

@@ -59,26 +59,33 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
   };
 
   // Pulumi records a full stack trace per resource (source positions for the engine's display).
-  // Under ts-node each one is source-mapped, which is two thirds of a synthesis; offline nothing
-  // reads those positions, so the mapping is off while the stack synthesizes. The program's own
-  // code path is unchanged.
+  // Under the TypeScript hook each one is source-mapped, which was two thirds of a synthesis;
+  // offline nothing reads those positions, so the mapping is off while the stack synthesizes. The
+  // program's own code path is unchanged.
   //
   // The SDK also captures a stack trace for every promise it tracks (`debuggablePromise`, for its
-  // leak report), which offline nobody reads either: traces are cut to no frames meanwhile. The
-  // SDK's own source positions (`Resource.callsites`) raise the limit themselves, so resources keep
-  // them.
+  // leak report), which offline nobody reads either: traces are cut to no frames meanwhile, unless
+  // OFFLINE_STACK_TRACES=1 asks for them to debug a failing program. The SDK's own source positions
+  // (`Resource.callsites`) raise the limit themselves, so resources keep them.
   const errorClass = Error as { prepareStackTrace?: unknown };
   const mapStackTrace = errorClass.prepareStackTrace;
   const stackTraceLimit = Error.stackTraceLimit;
-  errorClass.prepareStackTrace = undefined;
-  Error.stackTraceLimit = 0;
+  const keepTraces = process.env.OFFLINE_STACK_TRACES === "1";
   return withLocalStorage(async () => {
-    await pulumi.runtime.setMocks(mocks, input.project, input.stack, preview, input.organization);
-    // setMocks set the feature flags on this store; now swap in the recording monitor.
-    pulumi.runtime.setMockOptions(monitor, input.project, input.stack, preview, input.organization);
-    pulumi.runtime.setAllConfig(toRuntimeConfig(input.config), input.secretKeys ?? []);
     process.on("unhandledRejection", onError);
     try {
+      errorClass.prepareStackTrace = keepTraces ? mapStackTrace : undefined;
+      Error.stackTraceLimit = keepTraces ? stackTraceLimit : 0;
+      await pulumi.runtime.setMocks(mocks, input.project, input.stack, preview, input.organization);
+      // setMocks set the feature flags on this store; now swap in the recording monitor.
+      pulumi.runtime.setMockOptions(
+        monitor,
+        input.project,
+        input.stack,
+        preview,
+        input.organization,
+      );
+      pulumi.runtime.setAllConfig(toRuntimeConfig(input.config), input.secretKeys ?? []);
       await Promise.race([
         (async () => {
           await pulumi.runtime.runInPulumiStack(program);
@@ -147,5 +154,10 @@ function describeError(err: unknown): string {
   }
   // RunError (and ConfigError) carry messages written for the user; anything else is a bug.
   const forUser = err.name === "ConfigError" || pulumi.RunError.isInstance(err as unknown);
-  return forUser ? err.message : (err.stack ?? err.message);
+  if (forUser) return err.message;
+  const stack = err.stack ?? err.message;
+  // Frames are cut during synthesis (see synthesizeStack); say how to get them back.
+  return stack.includes("\n    at ")
+    ? stack
+    : `${stack}\n    (stack frames are off while synthesizing: rerun with OFFLINE_STACK_TRACES=1)`;
 }

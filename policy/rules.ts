@@ -44,6 +44,7 @@ import eksComponentEnforcePrivateEndpoint from "./rules/eks/eks-component-enforc
 import awsElasticacheReplicationgroupEnableAtRestEncryption from "./rules/elasticache/aws-elasticache-replicationgroup-enable-at-rest-encryption";
 import awsElasticacheReplicationgroupEnableAutomaticFailover from "./rules/elasticache/aws-elasticache-replicationgroup-enable-automatic-failover";
 import awsElasticacheReplicationgroupEnableTransitEncryption from "./rules/elasticache/aws-elasticache-replicationgroup-enable-transit-encryption";
+import awsElasticacheUserDisallowOpenAccess from "./rules/elasticache/aws-elasticache-user-disallow-open-access";
 import awsFisExperimenttemplateConfigureStopCondition from "./rules/fis/aws-fis-experimenttemplate-configure-stop-condition";
 import awsIamPolicyDisallowWildcardAdmin from "./rules/iam/aws-iam-policy-disallow-wildcard-admin";
 import awsIamRoleDisallowAdministratorAccess from "./rules/iam/aws-iam-role-disallow-administrator-access";
@@ -143,6 +144,7 @@ export const rules: Rule[] = [
   awsElasticacheReplicationgroupEnableAtRestEncryption,
   awsElasticacheReplicationgroupEnableAutomaticFailover,
   awsElasticacheReplicationgroupEnableTransitEncryption,
+  awsElasticacheUserDisallowOpenAccess,
   awsFisExperimenttemplateConfigureStopCondition,
   awsIamPolicyDisallowWildcardAdmin,
   awsIamRoleDisallowAdministratorAccess,

@@ -51,7 +51,8 @@ export class StackView {
     const raw = peek(resource.props, prop);
     // Computed by a resource of another type (a dependency filtered out above): none of `types`.
     if (isComputed(raw) && (resource.propertyDependencies?.[prop] ?? []).length > 0) return [];
-    const values = asArray(resource.props?.[prop]).filter((v) => typeof v === "string" && v !== "");
+    // Read past the proxy: a known list may hold an unknown element, which matches nothing.
+    const values = asArray(raw).filter((v) => typeof v === "string" && v !== "" && !isComputed(v));
     const known = (r: PolicyResource, key: string) => {
       const v = peek(r.props, key);
       return isComputed(v) ? undefined : v;

@@ -2,11 +2,18 @@ import { expect } from "chai";
 import { StackPlan } from "../../offline/plan";
 import { evaluatePlan } from "../../offline/policyGate";
 import { rules } from "../../policy/rules";
-import { ofType, synth, the } from "../helpers";
+import { synth, the } from "../helpers";
 
 const PRIMARY = "prod-mumbai";
 const STANDBY = "dr-singapore";
-const IAM_DOCUMENT_RULE = "aws-iam-policy-disallow-wildcard-admin";
+/** Policy documents by resource type, and the rule that reads them. */
+const DOCUMENT_RULES: Record<string, string> = {
+  "aws:iam/rolePolicy:RolePolicy": "aws-iam-policy-disallow-wildcard-admin",
+  "aws:iam/policy:Policy": "aws-iam-policy-disallow-wildcard-admin",
+  "aws:s3/bucketPolicy:BucketPolicy": "aws-s3-bucketpolicy-enforce-secure-access",
+  "aws:sqs/queuePolicy:QueuePolicy": "aws-sqs-queuepolicy-enforce-secure-access",
+  "aws:sns/topicPolicy:TopicPolicy": "aws-sns-topicpolicy-enforce-secure-access",
+};
 
 async function plans(preview: boolean): Promise<Map<string, StackPlan>> {
   const result = await synth([], [], preview);
@@ -165,31 +172,56 @@ describe("first-preview mode (npm start -- --preview)", () => {
     expect(aurora.inputs.globalClusterIdentifier).to.be.a("string").and.not.equal("[unknown]");
   });
 
-  it("decides every mandatory rule except IAM documents embedding ARNs created in the same run", async () => {
-    for (const [stack, p] of await plans(true)) {
+  it("decides every mandatory rule except on documents that embed ARNs created in the same run", async () => {
+    const previews = await plans(true);
+    expect([...previews.keys()]).to.deep.equal([PRIMARY, STANDBY]);
+    for (const [stack, p] of previews) {
       const gate = await evaluatePlan(p);
       expect(gate.mandatoryViolations, stack).to.deep.equal([]);
-      // Those documents are unknown as a whole: the AWS provider turns a policy object that holds an
-      // unknown into one unknown string (tfbridge TransformJSONDocument), so no rule can read it.
-      const unknownDocuments = [
-        ...ofType(p, "aws:iam/rolePolicy:RolePolicy"),
-        ...ofType(p, "aws:iam/policy:Policy"),
-      ].filter((r) => r.inputs.policy === "[unknown]");
-      expect(unknownDocuments, stack).to.have.length.greaterThan(0);
-      expect(gate.undecided.map((u) => u.policy)).to.deep.equal(
-        unknownDocuments.map(() => IAM_DOCUMENT_RULE),
+      // Those documents are unknown as a whole: the AWS provider turns a policy object that holds
+      // an unknown into one unknown string (tfbridge TransformJSONDocument), so no rule can read
+      // them; the same goes for a URL built from an identity pool's id.
+      const unknownDocuments = p.resources.filter((r) =>
+        Object.entries(DOCUMENT_RULES).some(
+          ([type]) => r.type === type && r.inputs.policy === "[unknown]",
+        ),
       );
-      // And the policy docs say so.
-      const documented = rules.filter((r) => r.meta.previewLimit).map((r) => r.name);
-      expect(documented).to.deep.equal([IAM_DOCUMENT_RULE]);
-      expect(gate.undecided.map((u) => u.urn).sort()).to.deep.equal(
-        unknownDocuments.map((r) => r.urn).sort(),
+      expect(unknownDocuments.length, stack).to.be.greaterThan(10);
+      const undecided = (rule: string) =>
+        gate.undecided
+          .filter((u) => u.policy === rule)
+          .map((u) => u.urn)
+          .sort();
+      for (const rule of new Set(Object.values(DOCUMENT_RULES))) {
+        const types = Object.keys(DOCUMENT_RULES).filter((t) => DOCUMENT_RULES[t] === rule);
+        expect(undecided(rule), `${stack} ${rule}`).to.deep.equal(
+          unknownDocuments
+            .filter((r) => types.includes(r.type))
+            .map((r) => r.urn)
+            .sort(),
+        );
+      }
+      const others = gate.undecided.filter(
+        (u) => !Object.values(DOCUMENT_RULES).includes(u.policy),
+      );
+      expect(others.map((u) => u.policy)).to.deep.equal(
+        stack === PRIMARY ? ["kubernetes-requestauthentication-enforce-https-jwks"] : [],
       );
     }
+    // And the policy docs say so, rule by rule.
+    const documented = rules.filter((r) => r.meta.previewLimit).map((r) => r.name);
+    expect(documented.sort()).to.deep.equal(
+      [
+        ...new Set(Object.values(DOCUMENT_RULES)),
+        "kubernetes-requestauthentication-enforce-https-jwks",
+      ].sort(),
+    );
   });
 
   it("never has checks it cannot run when values are known", async () => {
-    for (const [stack, p] of await plans(false)) {
+    const known = await plans(false);
+    expect(known.size).to.equal(2);
+    for (const [stack, p] of known) {
       expect((await evaluatePlan(p)).undecided, stack).to.deep.equal([]);
     }
   });

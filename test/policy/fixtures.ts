@@ -111,6 +111,13 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
     finalSnapshotIdentifier: "final",
   },
   "aws:rds/clusterInstance:ClusterInstance": { publiclyAccessible: false },
+  "aws:elasticache/user:User": {
+    userId: "default-shop",
+    userName: "default",
+    engine: "valkey",
+    accessString: "off -@all",
+    authenticationMode: { type: "password", passwords: ["[secret]"] },
+  },
   "aws:elasticache/replicationGroup:ReplicationGroup": {
     atRestEncryptionEnabled: true,
     kmsKeyId: KEY,

@@ -489,6 +489,27 @@ const RESOURCE_CASES: Case[] = [
     /no client authentication \(neither userGroupIds nor authToken is set\)/,
   ),
   c(
+    "aws-elasticache-user-disallow-open-access",
+    "aws:elasticache/user:User",
+    "an enabled user without a password",
+    (p) => {
+      p.authenticationMode = { type: "no-password-required" };
+      p.accessString = "on ~* +@all";
+    },
+    /user default needs no password and is on/,
+  ),
+  c(
+    "aws-elasticache-user-disallow-open-access",
+    "aws:elasticache/user:User",
+    "an enabled user flagged noPasswordRequired",
+    (p) => {
+      delete p.authenticationMode;
+      p.noPasswordRequired = true;
+      p.accessString = "on ~app:* +@read";
+    },
+    /needs no password and is on/,
+  ),
+  c(
     "aws-lb-listener-enforce-https",
     "aws:lb/listener:Listener",
     "TLS 1.0 policy",

@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { asArray } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -17,7 +18,7 @@ export default resourceRule(
   (props) =>
     asArray<{ deviceName?: string; ebs?: { kmsKeyId?: unknown } }>(props.blockDeviceMappings).map(
       (m) =>
-        m.ebs && !m.ebs.kmsKeyId
+        m.ebs && !isSet(m.ebs, "kmsKeyId")
           ? `volume ${m.deviceName ?? "?"} uses the AWS managed key (no kmsKeyId)`
           : undefined,
     ),

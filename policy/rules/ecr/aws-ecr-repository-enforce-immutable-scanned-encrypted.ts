@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { asArray } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -20,7 +21,7 @@ export default resourceRule(
       ? undefined
       : "images are not scanned on push",
     asArray<{ encryptionType?: string; kmsKey?: unknown }>(props.encryptionConfigurations).some(
-      (e) => e.encryptionType === "KMS" && e.kmsKey,
+      (e) => e.encryptionType === "KMS" && isSet(e, "kmsKey"),
     )
       ? undefined
       : "images are not encrypted with a customer managed KMS key",

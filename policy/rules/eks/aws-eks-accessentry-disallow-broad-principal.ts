@@ -1,3 +1,4 @@
+import { isComputed, peek } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -12,9 +13,12 @@ export default resourceRule(
     types: ["aws:eks/accessEntry:AccessEntry"],
     remediation: "Set principalArn to the ARN of the one IAM role (or user) that needs access.",
   },
-  // Presence-safe: an unknown ARN (first preview) is a string without these shapes.
+  // An ARN computed by another resource (a role this stack creates, unknown in a first preview)
+  // names that one role: neither an account root nor a wildcard.
   (props) => {
-    const arn = String(props.principalArn ?? "");
+    const raw = peek(props, "principalArn");
+    if (isComputed(raw)) return undefined;
+    const arn = String(raw ?? "");
     return /:root$/.test(arn) || arn.includes("*")
       ? `principal ${arn} stands for more than one identity`
       : undefined;

@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { PolicyResource } from "@pulumi/policy";
 import { stackRule } from "../../lib/rule";
 
@@ -35,7 +36,7 @@ export default stackRule(
           return problem(`no log group ${expected}: EKS creates one without retention or key`);
         const missing = [
           group.props?.retentionInDays ? undefined : "retentionInDays",
-          group.props?.kmsKeyId ? undefined : "kmsKeyId",
+          isSet(group.props, "kmsKeyId") ? undefined : "kmsKeyId",
         ].filter(Boolean);
         if (missing.length > 0)
           return problem(`log group ${expected} has no ${missing.join(" or ")}`);

@@ -5,9 +5,10 @@ import { resourceRule } from "../../lib/rule";
 const ADMIN = /:policy\/AdministratorAccess$/;
 
 /**
- * An ARN computed by another resource (a policy this stack creates, unknown during a first preview)
- * is never the AWS managed AdministratorAccess, whose ARN is a literal: that policy's own document
- * is aws-iam-policy-disallow-wildcard-admin's to judge.
+ * An element of a known list computed by another resource (a policy this stack creates, unknown
+ * during a first preview) is never the AWS managed AdministratorAccess, whose ARN is a literal:
+ * that policy's own document is aws-iam-policy-disallow-wildcard-admin's to judge. A value unknown
+ * as a whole is read normally, so the check says it could not run.
  */
 function isAdministratorAccess(arn: unknown): boolean {
   return !isComputed(arn) && ADMIN.test(String(arn ?? ""));
@@ -34,12 +35,12 @@ export default resourceRule(
   },
   (props, { type }) => {
     if (type === "aws:iam/role:Role") {
-      return asArray<unknown>(peek(props, "managedPolicyArns")).some(isAdministratorAccess)
+      // Read normally first: a list unknown as a whole throws (undecided), not passes.
+      const arns = props.managedPolicyArns === undefined ? [] : peek(props, "managedPolicyArns");
+      return asArray<unknown>(arns).some(isAdministratorAccess)
         ? "has AdministratorAccess in managedPolicyArns"
         : undefined;
     }
-    return isAdministratorAccess(peek(props, "policyArn"))
-      ? "attaches AdministratorAccess"
-      : undefined;
+    return isAdministratorAccess(props.policyArn) ? "attaches AdministratorAccess" : undefined;
   },
 );

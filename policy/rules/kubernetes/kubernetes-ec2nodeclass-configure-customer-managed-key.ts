@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { asArray, isTrue } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -23,7 +24,7 @@ export default resourceRule(
     if (mappings.length === 0)
       return "no blockDeviceMappings: the default root volume uses aws/ebs";
     return mappings.map((m) =>
-      !m.ebs || !isTrue(m.ebs.encrypted) || !m.ebs.kmsKeyID
+      !m.ebs || !isTrue(m.ebs.encrypted) || !isSet(m.ebs, "kmsKeyID")
         ? `volume ${m.deviceName ?? "?"} is not encrypted with a customer managed key`
         : undefined,
     );

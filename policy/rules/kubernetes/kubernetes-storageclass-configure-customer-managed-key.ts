@@ -1,3 +1,4 @@
+import { isComputed, peek } from "../../lib/known";
 import { isTrue } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -19,9 +20,15 @@ export default resourceRule(
     if (props.provisioner !== EBS_CSI) return undefined;
     const p = props.parameters ?? {};
     // Parameter names are case-insensitive for the driver (docs/parameters.md).
-    const get = (name: string) =>
-      Object.entries(p).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+    const get = (name: string) => {
+      const key = Object.keys(p).find((k) => k.toLowerCase() === name.toLowerCase());
+      return key === undefined ? undefined : peek(p, key);
+    };
     if (!isTrue(get("encrypted"))) return "volumes are not encrypted (parameters.encrypted)";
-    return get("kmsKeyId") ? undefined : "volumes use the AWS managed key (no parameters.kmsKeyId)";
+    // The key is another resource: during a first preview its ARN is unknown, so presence decides.
+    const key = get("kmsKeyId");
+    return isComputed(key) || key
+      ? undefined
+      : "volumes use the AWS managed key (no parameters.kmsKeyId)";
   },
 );

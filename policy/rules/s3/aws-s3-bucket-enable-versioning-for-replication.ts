@@ -28,20 +28,18 @@ export default stackRule(
       // A source bucket in another stack (the standby replicates the primary's) is checked where it lives.
       const sources = stack.referenced(config, "bucket", BUCKET_TYPES);
       // Destinations by the rules' property dependencies (a replica bucket created here has no ARN
-      // yet in a first preview), else by their ARNs.
+      // yet in a first preview), and by the ARNs the rules name.
       const viaDependency = (config.propertyDependencies?.rules ?? []).filter((d) =>
         BUCKET_TYPES.includes(d.type),
       );
       const arns = asArray<{ destination?: { bucket?: unknown } }>(peek(config.props, "rules")).map(
         (r) => peek(peek(r, "destination"), "bucket"),
       );
-      const destinations =
-        viaDependency.length > 0
-          ? viaDependency
-          : stack.ofType(...BUCKET_TYPES).filter((b) => {
-              const arn = peek(b.props, "arn");
-              return !isComputed(arn) && arns.includes(arn);
-            });
+      const byArn = stack.ofType(...BUCKET_TYPES).filter((b) => {
+        const arn = peek(b.props, "arn");
+        return !isComputed(arn) && arns.includes(arn);
+      });
+      const destinations = [...new Set([...viaDependency, ...byArn])];
       return [...sources, ...destinations]
         .filter((b) => !versioned(b))
         .map((resource) => ({ resource, message: "replicated bucket without versioning enabled" }));

@@ -13,6 +13,8 @@ export default resourceRule(
     types: ["aws:s3/bucketPolicy:BucketPolicy"],
     remediation:
       "Add a Deny for Principal * on the bucket when aws:SecureTransport is false, and grant named principals (or conditioned ones) only.",
+    previewLimit:
+      "A policy that embeds the ARN of a resource created in the same run (the bucket, queue or topic itself) is unknown as a whole during a first preview, as IAM documents are (see aws-iam-policy-disallow-wildcard-admin); it is checked during `pulumi up`, before the policy is attached.",
   },
   (props) => resourcePolicyProblems(props.policy),
 );

@@ -1,4 +1,4 @@
-import { isComputed, isSet, peek } from "../../lib/known";
+import { isComputed, peek } from "../../lib/known";
 import { parseDocument } from "../../lib/props";
 import { stackRule } from "../../lib/rule";
 
@@ -22,7 +22,7 @@ export default stackRule(
     const queues = stack.ofType(QUEUE);
     const separate = stack.ofType(REDRIVE);
     // The policy text is unknown in a first preview (it embeds the dead-letter queue's ARN); the
-    // property dependency still names that queue, and a policy that is set is a redrive policy.
+    // property dependency still names that queue, and such a policy has a target: the ARN in it.
     const targetArn = (r: { props: Record<string, unknown> }) => {
       const text = peek(r.props, "redrivePolicy");
       if (isComputed(text)) return undefined;
@@ -40,7 +40,7 @@ export default stackRule(
       separate.some((r) => stack.referenced(r, "queueUrl", [QUEUE]).some((x) => x.urn === q.urn));
     return queues
       .filter((q) => !deadLetters.has(q.urn) && !deadLetters.has(peek(q.props, "arn") as string))
-      .filter((q) => !isSet(q.props, "redrivePolicy") && !redriven(q))
+      .filter((q) => !(isComputed(peek(q.props, "redrivePolicy")) || targetArn(q)) && !redriven(q))
       .map((resource) => ({ resource, message: "no redrive policy to a dead-letter queue" }));
   },
 );
