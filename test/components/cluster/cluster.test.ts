@@ -346,7 +346,7 @@ describe("components/cluster (recorded offline runs)", () => {
     );
     expect(
       denies.map((p) => (p.inputs.metadata as { namespace: string }).namespace),
-    ).to.have.members(["shop", "istio-system", "observability"]);
+    ).to.have.members(["shop", "istio-system", "observability", "db-bootstrap"]);
     for (const d of denies)
       expect(d.inputs.spec).to.deep.equal({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
     const spec = (ns: string, name: string) =>
