@@ -3,9 +3,11 @@ import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { DataPosture } from "../data/posture";
-import { AddonVersions, createAddons } from "./addons";
+import { AddonVersions, NetworkAddons, createNetworkAddons, createNodeAddons } from "./addons";
 import { CapacityConfig, capacityFor } from "./capacity";
 import { createKarpenter } from "./karpenter";
+import { OperatorSource, operatorIngressRules } from "./operatorAccess";
+import { MAX_PODS, nodeadmUserData } from "./podDensity";
 import { NamespaceRole, createControllers, createNamespaces, createStorageClass } from "./platform";
 import { CRITICAL_ADDONS_TOLERATION, SYSTEM_LABEL } from "../shared/helm";
 
@@ -41,6 +43,11 @@ export interface ClusterArgs {
   adminRoleArns: string[];
   /** Operator CIDRs for a public endpoint; empty keeps the endpoint private only. */
   publicAccessCidrs: string[];
+  /**
+   * Who may reach the private endpoint on 443 besides the cluster's own members: VPN or bastion
+   * CIDRs and security groups (the deploy runner adds its own rule). Default none.
+   */
+  operatorAccess?: OperatorSource[];
   /** CMK for the interruption queue (the data layer's messaging key). */
   messagingKeyArn: pulumi.Input<string>;
   /** Pulumi `protect` for the secrets key. Default true. */
@@ -112,6 +119,13 @@ export class Cluster extends pulumi.ComponentResource {
         skipDefaultNodeGroup: true,
         // EKS's own cluster security group only; nodes add the network's workloads group.
         skipDefaultSecurityGroups: true,
+        // The only vpc-cni add-on is ours (createNetworkAddons). pulumi-eks v4.3.0 creates its own
+        // VpcCniAddon unless this is set: nodejs/eks/cluster/cluster.ts computes
+        // `vpcCniAddonEnabled = args.useDefaultVpcCni !== undefined ? !args.useDefaultVpcCni :
+        // !args.autoMode?.enabled` (lines 1089-1110, addons/cni-addon.ts), so it is on by default
+        // whatever the typings' "Defaults to true" suggests, and a second vpc-cni add-on fails
+        // with ResourceInUseException.
+        useDefaultVpcCni: true,
         // Add-ons are the managed ones below, pinned; nothing is bootstrapped self-managed.
         bootstrapSelfManagedAddons: false,
         corednsAddonOptions: { enabled: false },
@@ -124,18 +138,28 @@ export class Cluster extends pulumi.ComponentResource {
       parent,
     );
 
-    const system = this.createSystemNodes(name, args, cluster, capacity.system);
-    const addons = createAddons(
-      {
-        name,
-        parent: this,
-        clusterName: args.clusterName,
-        accountId: args.accountId,
-        region: args.region,
-        cluster,
-        nodes: system.nodeGroup,
-      },
-      args.addonVersions,
+    const addonScope = {
+      name,
+      parent: this,
+      clusterName: args.clusterName,
+      accountId: args.accountId,
+      region: args.region,
+      cluster,
+    };
+    const networkAddons = createNetworkAddons(addonScope, args.addonVersions);
+    const system = this.createSystemNodes(name, args, cluster, capacity.system, networkAddons);
+    const addons = [
+      ...Object.values(networkAddons),
+      ...createNodeAddons(
+        { ...addonScope, nodes: system.nodeGroup },
+        args.addonVersions,
+        networkAddons,
+      ),
+    ];
+    operatorIngressRules(
+      `${name}-operator`,
+      { securityGroupId: cluster.clusterSecurityGroupId, sources: args.operatorAccess ?? [] },
+      { parent: this },
     );
 
     this.provider = new k8s.Provider(
@@ -157,7 +181,7 @@ export class Cluster extends pulumi.ComponentResource {
     };
     this.namespaces = createNamespaces(platform);
     createStorageClass(platform);
-    createControllers(platform);
+    const controllers = createControllers(platform);
     const karpenter = createKarpenter({
       name,
       parent: this,
@@ -172,7 +196,15 @@ export class Cluster extends pulumi.ComponentResource {
       limits: capacity.karpenter,
     });
 
-    this.ready = [system.nodeGroup, ...addons, karpenter.nodePool];
+    // The load balancer controller installs the TargetGroupBinding CRD and its admission webhook:
+    // the edge's binding must not be applied before it.
+    this.ready = [
+      system.nodeGroup,
+      ...addons,
+      karpenter.nodePool,
+      controllers.loadBalancerController,
+      controllers.metricsServer,
+    ];
     this.clusterName = pulumi.output(args.clusterName);
     this.endpoint = cluster.core.endpoint;
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
@@ -196,6 +228,7 @@ export class Cluster extends pulumi.ComponentResource {
     args: ClusterArgs,
     cluster: eks.Cluster,
     scaling: { min: number; desired: number; max: number },
+    networkAddons: NetworkAddons,
   ) {
     const role = new aws.iam.Role(
       `${name}-system-node`,
@@ -256,6 +289,8 @@ export class Cluster extends pulumi.ComponentResource {
             tags: { Name: `${args.clusterName}-system`, ...SYSTEM_LABEL },
           },
         ],
+        // Same maxPods as the EC2NodeClass (karpenter.ts): prefix delegation is on (podDensity.ts).
+        userData: Buffer.from(nodeadmUserData(MAX_PODS)).toString("base64"),
         updateDefaultVersion: true,
       },
       { parent: this },
@@ -278,7 +313,11 @@ export class Cluster extends pulumi.ComponentResource {
         labels: SYSTEM_LABEL,
         taints: [{ key: CRITICAL_ADDONS_TOLERATION.key, value: "true", effect: "NO_SCHEDULE" }],
       },
-      { parent: this, dependsOn: [role, ...attachments] },
+      // Nodes turn Ready only once the CNI (and kube-proxy) run on them: those add-ons come first.
+      {
+        parent: this,
+        dependsOn: [role, ...attachments, ...Object.values(networkAddons)],
+      },
     );
     return { role, nodeGroup };
   }
