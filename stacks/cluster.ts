@@ -29,6 +29,7 @@ export function buildCluster(
     adminRoleArns: cfg.cluster.adminRoleArns,
     publicAccessCidrs: cfg.cluster.publicAccessCidrs,
     operatorAccess: cfg.cluster.operatorAccess,
+    resolverEndpoint: cfg.cluster.resolverEndpoint,
     messagingKeyArn: data.keyArns.apply((k) => k.messaging),
     protect: cfg.protect,
   });

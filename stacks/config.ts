@@ -165,6 +165,8 @@ export interface ClusterConfig {
   deployRoleArn?: string;
   /** VPN/bastion CIDRs and security groups admitted to the private API endpoint on 443. */
   operatorAccess: OperatorSource[];
+  /** A Route 53 Resolver inbound endpoint for the operator paths (VPN DNS forwarding). */
+  resolverEndpoint: boolean;
   /** The region's deploy runner (a CodeBuild-hosted GitHub Actions runner); none when unset. */
   runner?: RunnerConfig;
 }
@@ -587,6 +589,7 @@ function parseCluster(read: ConfigReader, problems: Problems): ClusterConfig {
       "deployRoleArn",
       "operatorAccess",
       "runner",
+      "resolverEndpoint",
     ],
     problems,
   );
@@ -689,7 +692,10 @@ function readAccess(
   raw: RawObject,
   key: string,
   problems: Problems,
-): Pick<ClusterConfig, "adminRoleArns" | "publicAccessCidrs" | "deployRoleArn" | "operatorAccess"> {
+): Pick<
+  ClusterConfig,
+  "adminRoleArns" | "publicAccessCidrs" | "deployRoleArn" | "operatorAccess" | "resolverEndpoint"
+> {
   const adminRoleArns = readList(
     raw,
     "adminRoleArns",
@@ -741,7 +747,22 @@ function readAccess(
     problems,
     true,
   ).map((v) => parseOperatorSource(v) as OperatorSource);
-  return { adminRoleArns, publicAccessCidrs, deployRoleArn, operatorAccess };
+  let resolverEndpoint = false;
+  if (raw.resolverEndpoint !== undefined) {
+    resolverEndpoint = asBoolean(raw.resolverEndpoint) ?? false;
+    if (asBoolean(raw.resolverEndpoint) === undefined) {
+      problems.add(
+        `${key}.resolverEndpoint`,
+        `${JSON.stringify(raw.resolverEndpoint)} is not accepted; use true or false`,
+      );
+    } else if (resolverEndpoint && operatorAccess.length === 0) {
+      problems.add(
+        `${key}.resolverEndpoint`,
+        `answers only the operator paths; set ${key}.operatorAccess (VPN CIDRs or bastion groups) with it`,
+      );
+    }
+  }
+  return { adminRoleArns, publicAccessCidrs, deployRoleArn, operatorAccess, resolverEndpoint };
 }
 
 const GITHUB_REPOSITORY =

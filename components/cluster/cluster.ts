@@ -6,7 +6,7 @@ import { DataPosture } from "../data/posture";
 import { AddonVersions, NetworkAddons, createNetworkAddons, createNodeAddons } from "./addons";
 import { CapacityConfig, capacityFor } from "./capacity";
 import { createKarpenter } from "./karpenter";
-import { OperatorSource, operatorIngressRules } from "./operatorAccess";
+import { OperatorSource, operatorIngressRules, resolverInboundEndpoint } from "./operatorAccess";
 import { MAX_PODS, nodeadmUserData } from "./podDensity";
 import { NamespaceRole, createControllers, createNamespaces, createStorageClass } from "./platform";
 import { CRITICAL_ADDONS_TOLERATION, SYSTEM_LABEL } from "../shared/helm";
@@ -48,6 +48,8 @@ export interface ClusterArgs {
    * CIDRs and security groups (the deploy runner adds its own rule). Default none.
    */
   operatorAccess?: OperatorSource[];
+  /** A Route 53 Resolver inbound endpoint for the operator paths' DNS. Default false. */
+  resolverEndpoint?: boolean;
   /** CMK for the interruption queue (the data layer's messaging key). */
   messagingKeyArn: pulumi.Input<string>;
   /** Pulumi `protect` for the secrets key. Default true. */
@@ -161,6 +163,18 @@ export class Cluster extends pulumi.ComponentResource {
       { securityGroupId: cluster.clusterSecurityGroupId, sources: args.operatorAccess ?? [] },
       { parent: this },
     );
+    if (args.resolverEndpoint) {
+      resolverInboundEndpoint(
+        `${name}-resolver`,
+        {
+          vpcId: args.vpcId,
+          subnetIds: args.privateSubnetIds,
+          sources: args.operatorAccess ?? [],
+          namePrefix: args.clusterName,
+        },
+        { parent: this },
+      );
+    }
 
     this.provider = new k8s.Provider(
       `${name}-k8s`,

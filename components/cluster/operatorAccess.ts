@@ -56,3 +56,65 @@ export function operatorIngressRules(
       ),
   );
 }
+
+export interface ResolverEndpointArgs {
+  vpcId: pulumi.Input<string>;
+  /** Private subnets; the endpoint takes an address in the first two (two AZs). */
+  subnetIds: pulumi.Input<string[]>;
+  /** The same operator paths as the API rules: they may query DNS on 53 (TCP and UDP). */
+  sources: OperatorSource[];
+  namePrefix: string;
+}
+
+/**
+ * A Route 53 Resolver inbound endpoint: the private endpoint's DNS name resolves only inside the
+ * VPC, so a VPN client forwards the cluster's zone here. Two addresses in two AZs (the minimum
+ * AWS accepts), behind a group that admits only the operator paths on port 53.
+ */
+export function resolverInboundEndpoint(
+  name: string,
+  args: ResolverEndpointArgs,
+  opts: pulumi.CustomResourceOptions,
+): aws.route53.ResolverEndpoint {
+  const sg = new aws.ec2.SecurityGroup(
+    name,
+    {
+      vpcId: args.vpcId,
+      description: "Route 53 Resolver inbound endpoint: DNS from operator paths only",
+      tags: { Name: `${args.namePrefix}-resolver-inbound` },
+    },
+    opts,
+  );
+  args.sources.forEach((source, i) =>
+    ["tcp", "udp"].forEach(
+      (protocol) =>
+        new aws.vpc.SecurityGroupIngressRule(
+          `${name}-${protocol}-${i}`,
+          {
+            securityGroupId: sg.id,
+            description: "DNS from an operator path (VPN or bastion)",
+            ipProtocol: protocol,
+            fromPort: 53,
+            toPort: 53,
+            ...("cidr" in source
+              ? { cidrIpv4: source.cidr }
+              : { referencedSecurityGroupId: source.securityGroupId }),
+          },
+          opts,
+        ),
+    ),
+  );
+  return new aws.route53.ResolverEndpoint(
+    name,
+    {
+      name: `${args.namePrefix}-inbound`,
+      direction: "INBOUND",
+      securityGroupIds: [sg.id],
+      ipAddresses: pulumi
+        .output(args.subnetIds)
+        .apply((ids) => ids.slice(0, 2).map((subnetId) => ({ subnetId }))),
+      tags: { Name: `${args.namePrefix}-resolver-inbound` },
+    },
+    opts,
+  );
+}

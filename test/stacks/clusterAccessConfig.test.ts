@@ -28,6 +28,7 @@ describe("stacks/config: cluster access (operator paths, deploy role, runner)", 
     expect(cfg.cluster.operatorAccess).to.deep.equal([]);
     expect(cfg.cluster.deployRoleArn).to.equal(undefined);
     expect(cfg.cluster.runner).to.equal(undefined);
+    expect(cfg.cluster.resolverEndpoint).to.equal(false);
   });
 
   it("accepts a deploy role that is not an admin role, and a runner", () => {
@@ -107,6 +108,16 @@ describe("stacks/config: cluster access (operator paths, deploy role, runner)", 
         runner: { repository: REPOSITORY, connectionArn: "arn:aws:iam::123456789012:role/x" },
       }),
       /^ecommerce:cluster.runner.connectionArn: "arn:aws:iam::123456789012:role\/x" is not accepted/,
+    ],
+    [
+      "a resolver endpoint without operator paths",
+      withCluster(primaryRaw, { resolverEndpoint: true }),
+      /^ecommerce:cluster.resolverEndpoint: answers only the operator paths; set ecommerce:cluster.operatorAccess/,
+    ],
+    [
+      "a resolver endpoint flag that is not a boolean",
+      withCluster(primaryRaw, { resolverEndpoint: "yes" }),
+      /^ecommerce:cluster.resolverEndpoint: "yes" is not accepted; use true or false/,
     ],
     [
       "unknown runner key",

@@ -15,6 +15,7 @@ const T = {
   binding: "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding",
   namespace: "kubernetes:core/v1:Namespace",
   ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  resolver: "aws:route53/resolverEndpoint:ResolverEndpoint",
 };
 const STACKS = ["prod-mumbai", "dr-singapore"];
 const vpcCniOf = (p: StackPlan) =>
@@ -131,6 +132,28 @@ describe("components/cluster: a first pulumi up that completes (recorded offline
     expect(
       ofType(plans["prod-mumbai"], T.ingress).filter((r) => r.name.startsWith("cluster-operator-")),
     ).to.deep.equal([]);
+  });
+
+  it("answers the operator paths' DNS through an optional Resolver inbound endpoint in two AZs", async () => {
+    expect(ofType(plans["prod-mumbai"], T.resolver)).to.deep.equal([]);
+    const p = await plan("prod-mumbai", [
+      "prod-mumbai:ecommerce:cluster.operatorAccess=[10.200.0.0/22]",
+      "prod-mumbai:ecommerce:cluster.resolverEndpoint=true",
+    ]);
+    const [endpoint] = ofType(p, T.resolver);
+    expect(endpoint.inputs.direction).to.equal("INBOUND");
+    const subnets = p.outputs.privateSubnetIds as string[];
+    expect(endpoint.inputs.ipAddresses).to.deep.equal(
+      subnets.slice(0, 2).map((subnetId) => ({ subnetId })),
+    );
+    const [sg] = endpoint.inputs.securityGroupIds as string[];
+    const dns = ofType(p, T.ingress).filter((r) => r.inputs.securityGroupId === sg);
+    expect(
+      dns.map((r) => [r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.cidrIpv4]),
+    ).to.have.deep.members([
+      ["tcp", 53, "10.200.0.0/22"],
+      ["udp", 53, "10.200.0.0/22"],
+    ]);
   });
 
   it("puts the controllers in the set workloads wait for", () => {
