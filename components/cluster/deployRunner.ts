@@ -125,8 +125,9 @@ export class DeployRunner extends pulumi.ComponentResource {
         name: projectName,
         description: `GitHub Actions runner for ${args.namePrefix} (pulumi preview / up)`,
         serviceRole: role.arn,
+        // No concurrentBuildLimit: builds over it are throttled and not run (CodeBuild
+        // CreateProject API), which would leave a workflow job without its runner.
         buildTimeout: 120,
-        concurrentBuildLimit: 2,
         artifacts: { type: "NO_ARTIFACTS" },
         // A curated Amazon Linux image; the workflows install their Node.js and Pulumi CLI versions.
         environment: {
