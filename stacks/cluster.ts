@@ -1,4 +1,5 @@
 import { Cluster } from "../components/cluster/cluster";
+import { DeployRunner } from "../components/cluster/deployRunner";
 import { Data } from "../components/data/data";
 import { Network } from "../components/network/network";
 import { StackConfig, postureOf } from "./config";
@@ -27,6 +28,8 @@ export function buildCluster(
     karpenter: cfg.cluster.karpenter,
     adminRoleArns: cfg.cluster.adminRoleArns,
     publicAccessCidrs: cfg.cluster.publicAccessCidrs,
+    operatorAccess: cfg.cluster.operatorAccess,
+    resolverEndpoint: cfg.cluster.resolverEndpoint,
     messagingKeyArn: data.keyArns.apply((k) => k.messaging),
     logsKeyArn: data.keyArns.apply((k) => k.logs),
     // Control-plane logs (audit included) are kept as long as the VPC's flow logs.
@@ -35,9 +38,38 @@ export function buildCluster(
   });
 }
 
+/**
+ * The region's deploy runner, inside its VPC and admitted to the cluster's private endpoint: CI's
+ * previews and deployments of this stack run there (README "Deploying"). None without
+ * `ecommerce:cluster.runner`.
+ */
+export function buildDeployRunner(
+  cfg: StackConfig,
+  ctx: StackContext,
+  network: Network,
+  data: Data,
+  cluster: Cluster,
+): DeployRunner | undefined {
+  const runner = cfg.cluster.runner;
+  if (!runner) return undefined;
+  return new DeployRunner("deploy-runner", {
+    namePrefix: ctx.namePrefix,
+    region: cfg.region,
+    accountId: ctx.accountId,
+    vpcId: network.vpcId,
+    privateSubnetIds: network.privateSubnetIds,
+    clusterSecurityGroupId: cluster.clusterSecurityGroupId,
+    logsKeyArn: data.keyArns.apply((k) => k.logs),
+    logRetentionDays: cfg.observability.logRetentionDays,
+    repository: runner.repository,
+    connectionArn: runner.connectionArn,
+  });
+}
+
 /** What operators (and later components) need from the cluster. The kubeconfig is a secret. */
-export function clusterOutputs(cluster: Cluster) {
+export function clusterOutputs(cluster: Cluster, runner?: DeployRunner) {
   return {
+    ...(runner ? { deployRunnerProject: runner.projectName } : {}),
     clusterName: cluster.clusterName,
     clusterEndpoint: cluster.endpoint,
     kubeconfig: cluster.kubeconfig,

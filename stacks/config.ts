@@ -20,6 +20,11 @@ import {
 import { AddonVersions } from "../components/cluster/addons";
 import { CapacityConfig, CapacityProfile } from "../components/cluster/capacity";
 import { NAMESPACES } from "../components/cluster/platform";
+import {
+  MIN_OPERATOR_PREFIX,
+  OperatorSource,
+  parseOperatorSource,
+} from "../components/cluster/operatorAccess";
 import { MAX_RELEASE_NAME, OTLP_HTTP_PORT, RELEASES } from "../components/observability/values";
 import { ServiceName, ServiceOverride } from "../services/catalog";
 import {
@@ -150,8 +155,27 @@ export interface ClusterConfig {
   systemInstanceTypes: string[];
   capacity: CapacityConfig;
   karpenter: { capacityTypes: string[]; architectures: string[]; amiAlias: string };
+  /** IAM role ARNs granted cluster admin through access entries (never the deploy role). */
   adminRoleArns: string[];
   publicAccessCidrs: string[];
+  /**
+   * The role `pulumi up` runs as: it creates the cluster and holds admin through EKS's
+   * creator bootstrap, so it may not also have an access entry. Optional; README "Deploying".
+   */
+  deployRoleArn?: string;
+  /** VPN/bastion CIDRs and security groups admitted to the private API endpoint on 443. */
+  operatorAccess: OperatorSource[];
+  /** A Route 53 Resolver inbound endpoint for the operator paths (VPN DNS forwarding). */
+  resolverEndpoint: boolean;
+  /** The region's deploy runner (a CodeBuild-hosted GitHub Actions runner); none when unset. */
+  runner?: RunnerConfig;
+}
+
+export interface RunnerConfig {
+  /** `https://github.com/<org>/<repo>`: the repository whose workflow jobs the runner takes. */
+  repository: string;
+  /** An AVAILABLE CodeConnections (or CodeStar Connections) connection to GitHub. */
+  connectionArn: string;
 }
 
 export interface EdgeConfig {
@@ -562,6 +586,10 @@ function parseCluster(read: ConfigReader, problems: Problems): ClusterConfig {
       "karpenter",
       "adminRoleArns",
       "publicAccessCidrs",
+      "deployRoleArn",
+      "operatorAccess",
+      "runner",
+      "resolverEndpoint",
     ],
     problems,
   );
@@ -654,30 +682,113 @@ function parseCluster(read: ConfigReader, problems: Problems): ClusterConfig {
         problems,
       ),
     },
-    adminRoleArns: readList(
-      raw,
-      "adminRoleArns",
-      key,
-      (a) => ROLE_ARN.test(a),
-      "IAM role ARNs, e.g. [arn:aws:iam::123456789012:role/platform-admin]",
-      [],
-      problems,
-      true,
-    ),
-    publicAccessCidrs: readList(
-      raw,
-      "publicAccessCidrs",
-      key,
-      (c) => {
-        const parsed = tryParseCidr(c);
-        return parsed !== undefined && parsed.prefix >= 8;
-      },
-      "operator CIDRs no wider than /8 (never 0.0.0.0/0), or [] for a private endpoint only",
-      [],
-      problems,
-      true,
-    ),
+    ...readAccess(raw, key, problems),
+    runner: readRunner(raw, key, problems),
   };
+}
+
+/** Who reaches the cluster: admin roles, the deploy role, endpoint CIDRs and operator paths. */
+function readAccess(
+  raw: RawObject,
+  key: string,
+  problems: Problems,
+): Pick<
+  ClusterConfig,
+  "adminRoleArns" | "publicAccessCidrs" | "deployRoleArn" | "operatorAccess" | "resolverEndpoint"
+> {
+  const adminRoleArns = readList(
+    raw,
+    "adminRoleArns",
+    key,
+    (a) => ROLE_ARN.test(a),
+    "IAM role ARNs, e.g. [arn:aws:iam::123456789012:role/platform-admin]",
+    [],
+    problems,
+    true,
+  );
+  const publicAccessCidrs = readList(
+    raw,
+    "publicAccessCidrs",
+    key,
+    (c) => {
+      const parsed = tryParseCidr(c);
+      return parsed !== undefined && parsed.prefix >= 8;
+    },
+    "operator CIDRs no wider than /8 (never 0.0.0.0/0), or [] for a private endpoint only",
+    [],
+    problems,
+    true,
+  );
+  let deployRoleArn: string | undefined;
+  if (raw.deployRoleArn !== undefined) {
+    if (typeof raw.deployRoleArn !== "string" || !ROLE_ARN.test(raw.deployRoleArn)) {
+      problems.add(
+        `${key}.deployRoleArn`,
+        `${JSON.stringify(raw.deployRoleArn)} is not accepted; use the IAM role ARN deployments run as, e.g. arn:aws:iam::123456789012:role/ecommerce-deploy`,
+      );
+    } else if (adminRoleArns.includes(raw.deployRoleArn)) {
+      // EKS already grants the creator admin (pulumi-eks 4.3.0 sets
+      // bootstrapClusterCreatorAdminPermissions); a second access entry for it is refused.
+      problems.add(
+        `${key}.adminRoleArns`,
+        `contains ${raw.deployRoleArn}, which is ${key}.deployRoleArn: the role that creates the cluster is admin through EKS's creator bootstrap, and a second access entry for it fails ("access entry resource is already in use"); remove it from ${key}.adminRoleArns`,
+      );
+    } else {
+      deployRoleArn = raw.deployRoleArn;
+    }
+  }
+  const operatorAccess = readList(
+    raw,
+    "operatorAccess",
+    key,
+    (v) => parseOperatorSource(v) !== undefined,
+    `VPN/bastion IPv4 CIDRs no wider than /${MIN_OPERATOR_PREFIX} (never 0.0.0.0/0) and security-group ids (sg-0123456789abcdef0), or []`,
+    [],
+    problems,
+    true,
+  ).map((v) => parseOperatorSource(v) as OperatorSource);
+  let resolverEndpoint = false;
+  if (raw.resolverEndpoint !== undefined) {
+    resolverEndpoint = asBoolean(raw.resolverEndpoint) ?? false;
+    if (asBoolean(raw.resolverEndpoint) === undefined) {
+      problems.add(
+        `${key}.resolverEndpoint`,
+        `${JSON.stringify(raw.resolverEndpoint)} is not accepted; use true or false`,
+      );
+    } else if (resolverEndpoint && operatorAccess.length === 0) {
+      problems.add(
+        `${key}.resolverEndpoint`,
+        `answers only the operator paths; set ${key}.operatorAccess (VPN CIDRs or bastion groups) with it`,
+      );
+    }
+  }
+  return { adminRoleArns, publicAccessCidrs, deployRoleArn, operatorAccess, resolverEndpoint };
+}
+
+const GITHUB_REPOSITORY =
+  /^https:\/\/github\.com\/[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+const CONNECTION_ARN =
+  /^arn:aws:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/;
+
+/** `ecommerce:cluster.runner`: both fields, or no key at all (no runner). */
+function readRunner(raw: RawObject, key: string, problems: Problems): RunnerConfig | undefined {
+  if (raw.runner === undefined) return undefined;
+  const at = `${key}.runner`;
+  const runner = readSection(raw, key, "runner", ["repository", "connectionArn"], problems);
+  const field = (name: "repository" | "connectionArn", pattern: RegExp, example: string) => {
+    if (runner[name] === undefined) {
+      problems.add(`${at}.${name}`, `is required with a runner; use ${example}`);
+      return "";
+    }
+    return readPattern(runner, name, at, pattern, example, "", problems);
+  };
+  const repository = field("repository", GITHUB_REPOSITORY, "https://github.com/<org>/<repo>");
+  const connectionArn = field(
+    "connectionArn",
+    CONNECTION_ARN,
+    "the ARN of an authorized CodeConnections connection to GitHub, e.g. arn:aws:codeconnections:ap-south-1:123456789012:connection/0a1b2c3d-4e5f-4a7b-8c9d-0e1f2a3b4c5d",
+  );
+  return repository && connectionArn ? { repository, connectionArn } : undefined;
 }
 
 const HOSTNAME = /^(\*|(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)$/;

@@ -23,7 +23,8 @@ export function buildChaosDrills(
     availabilityZone: cfg.network.availabilityZones[0],
     namespace: NAMESPACES.shop.name,
     provider: cluster.provider,
-    dependsOn: cluster.ready,
+    // The FIS ServiceAccount, Role and RoleBinding live in the shop namespace.
+    dependsOn: [cluster.namespaces.shop, ...cluster.ready],
     auroraClusterArn: data.auroraClusterArn,
     stopAlarmArn: observability.apiErrorAlarmArn,
     volumeKeyArn: cluster.volumeKeyArn,

@@ -1,6 +1,6 @@
 import { PrimaryConfig } from "./config";
 import { StackContext } from "./context";
-import { buildCluster, clusterOutputs } from "./cluster";
+import { buildCluster, buildDeployRunner, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { buildChaosDrills } from "./drills";
@@ -19,6 +19,7 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const [webDistributionArn, resolveWebDistributionArn] = pulumi.deferredOutput<string>();
   const data = buildData(cfg, ctx, network, undefined, webDistributionArn);
   const cluster = buildCluster(cfg, ctx, network, data);
+  const runner = buildDeployRunner(cfg, ctx, network, data, cluster);
   const domain = cfg.edge.domain as string; // required on the primary (stacks/config.ts)
   const identity = buildIdentity(cfg, ctx, domain);
   const hosts = gatewayHosts(cfg, domain);
@@ -68,7 +69,7 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     role: cfg.role,
     ...networkOutputs(network),
     ...dataOutputs(data),
-    ...clusterOutputs(cluster),
+    ...clusterOutputs(cluster, runner),
     meshGateway: mesh.targetGroupBinding,
     repositoryUrls: services.repositoryUrls,
     apiName: edge.apiName,

@@ -1,6 +1,6 @@
 import { StandbyConfig, assertNoOverlapWithPrimary, assertReplicatedHere } from "./config";
 import { StackContext } from "./context";
-import { buildCluster, clusterOutputs } from "./cluster";
+import { buildCluster, buildDeployRunner, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { buildChaosDrills } from "./drills";
@@ -28,6 +28,7 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     dbSecretArn: p.dbSecretArn,
   });
   const cluster = buildCluster(cfg, ctx, network, data);
+  const runner = buildDeployRunner(cfg, ctx, network, data, cluster);
   const domain = await primaryStack.value("domain");
   const hosts = gatewayHosts(cfg, domain);
   const mesh = buildMesh(cfg, network, cluster, {
@@ -55,7 +56,7 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     primaryVpcId: primaryStack.outputs.vpcId,
     ...networkOutputs(network),
     ...dataOutputs(data),
-    ...clusterOutputs(cluster),
+    ...clusterOutputs(cluster, runner),
     meshGateway: mesh.targetGroupBinding,
     apiName: edge.apiName,
     ...(drills ? { chaosDrills: drills.templateIds } : {}),

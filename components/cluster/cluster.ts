@@ -3,9 +3,11 @@ import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { DataPosture } from "../data/posture";
-import { AddonVersions, createAddons } from "./addons";
+import { AddonVersions, NetworkAddons, createNetworkAddons, createNodeAddons } from "./addons";
 import { CapacityConfig, capacityFor } from "./capacity";
 import { createKarpenter } from "./karpenter";
+import { OperatorSource, operatorIngressRules, resolverInboundEndpoint } from "./operatorAccess";
+import { MAX_PODS, nodeadmUserData } from "./podDensity";
 import { NamespaceRole, createControllers, createNamespaces, createStorageClass } from "./platform";
 import { CRITICAL_ADDONS_TOLERATION, SYSTEM_LABEL } from "../shared/helm";
 import { volumeKeyPolicy } from "./volumeKey";
@@ -47,6 +49,13 @@ export interface ClusterArgs {
   adminRoleArns: string[];
   /** Operator CIDRs for a public endpoint; empty keeps the endpoint private only. */
   publicAccessCidrs: string[];
+  /**
+   * Who may reach the private endpoint on 443 besides the cluster's own members: VPN or bastion
+   * CIDRs and security groups (the deploy runner adds its own rule). Default none.
+   */
+  operatorAccess?: OperatorSource[];
+  /** A Route 53 Resolver inbound endpoint for the operator paths' DNS. Default false. */
+  resolverEndpoint?: boolean;
   /** CMK for the interruption queue (the data layer's messaging key). */
   messagingKeyArn: pulumi.Input<string>;
   /** CMK for the control-plane log group (the data layer's logs key). */
@@ -151,6 +160,13 @@ export class Cluster extends pulumi.ComponentResource {
         skipDefaultNodeGroup: true,
         // EKS's own cluster security group only; nodes add the network's workloads group.
         skipDefaultSecurityGroups: true,
+        // The only vpc-cni add-on is ours (createNetworkAddons). pulumi-eks v4.3.0 creates its own
+        // VpcCniAddon unless this is set: nodejs/eks/cluster/cluster.ts computes
+        // `vpcCniAddonEnabled = args.useDefaultVpcCni !== undefined ? !args.useDefaultVpcCni :
+        // !args.autoMode?.enabled` (lines 1089-1110, addons/cni-addon.ts), so it is on by default
+        // whatever the typings' "Defaults to true" suggests, and a second vpc-cni add-on fails
+        // with ResourceInUseException.
+        useDefaultVpcCni: true,
         // Add-ons are the managed ones below, pinned; nothing is bootstrapped self-managed.
         bootstrapSelfManagedAddons: false,
         corednsAddonOptions: { enabled: false },
@@ -163,20 +179,48 @@ export class Cluster extends pulumi.ComponentResource {
       { parent: this, dependsOn: [controlPlaneLogs] },
     );
 
-    const system = this.createSystemNodes(name, args, cluster, capacity.system, volumeKey.arn);
-    const addons = createAddons(
-      {
-        name,
-        parent: this,
-        clusterName: args.clusterName,
-        accountId: args.accountId,
-        region: args.region,
-        cluster,
-        nodes: system.nodeGroup,
-        volumeKeyArn: volumeKey.arn,
-      },
-      args.addonVersions,
+    const addonScope = {
+      name,
+      parent: this,
+      clusterName: args.clusterName,
+      accountId: args.accountId,
+      region: args.region,
+      cluster,
+    };
+    const networkAddons = createNetworkAddons(addonScope, args.addonVersions);
+    const system = this.createSystemNodes(
+      name,
+      args,
+      cluster,
+      capacity.system,
+      networkAddons,
+      volumeKey.arn,
     );
+    const addons = [
+      ...Object.values(networkAddons),
+      ...createNodeAddons(
+        { ...addonScope, nodes: system.nodeGroup, volumeKeyArn: volumeKey.arn },
+        args.addonVersions,
+        networkAddons,
+      ),
+    ];
+    operatorIngressRules(
+      `${name}-operator`,
+      { securityGroupId: cluster.clusterSecurityGroupId, sources: args.operatorAccess ?? [] },
+      { parent: this },
+    );
+    if (args.resolverEndpoint) {
+      resolverInboundEndpoint(
+        `${name}-resolver`,
+        {
+          vpcId: args.vpcId,
+          subnetIds: args.privateSubnetIds,
+          sources: args.operatorAccess ?? [],
+          namePrefix: args.clusterName,
+        },
+        { parent: this },
+      );
+    }
 
     this.provider = new k8s.Provider(
       `${name}-k8s`,
@@ -197,7 +241,7 @@ export class Cluster extends pulumi.ComponentResource {
     };
     this.namespaces = createNamespaces(platform);
     createStorageClass(platform, volumeKey.arn);
-    createControllers(platform);
+    const controllers = createControllers(platform);
     const karpenter = createKarpenter({
       name,
       parent: this,
@@ -213,7 +257,15 @@ export class Cluster extends pulumi.ComponentResource {
       limits: capacity.karpenter,
     });
 
-    this.ready = [system.nodeGroup, ...addons, karpenter.nodePool];
+    // The load balancer controller installs the TargetGroupBinding CRD and its admission webhook:
+    // the edge's binding must not be applied before it.
+    this.ready = [
+      system.nodeGroup,
+      ...addons,
+      karpenter.nodePool,
+      controllers.loadBalancerController,
+      controllers.metricsServer,
+    ];
     this.clusterName = pulumi.output(args.clusterName);
     this.endpoint = cluster.core.endpoint;
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
@@ -239,6 +291,7 @@ export class Cluster extends pulumi.ComponentResource {
     args: ClusterArgs,
     cluster: eks.Cluster,
     scaling: { min: number; desired: number; max: number },
+    networkAddons: NetworkAddons,
     volumeKeyArn: pulumi.Output<string>,
   ) {
     const role = new aws.iam.Role(
@@ -303,6 +356,8 @@ export class Cluster extends pulumi.ComponentResource {
             tags: { Name: `${args.clusterName}-system`, ...SYSTEM_LABEL },
           },
         ],
+        // Same maxPods as the EC2NodeClass (karpenter.ts): prefix delegation is on (podDensity.ts).
+        userData: Buffer.from(nodeadmUserData(MAX_PODS)).toString("base64"),
         updateDefaultVersion: true,
       },
       { parent: this },
@@ -325,7 +380,11 @@ export class Cluster extends pulumi.ComponentResource {
         labels: SYSTEM_LABEL,
         taints: [{ key: CRITICAL_ADDONS_TOLERATION.key, value: "true", effect: "NO_SCHEDULE" }],
       },
-      { parent: this, dependsOn: [role, ...attachments] },
+      // Nodes turn Ready only once the CNI (and kube-proxy) run on them: those add-ons come first.
+      {
+        parent: this,
+        dependsOn: [role, ...attachments, ...Object.values(networkAddons)],
+      },
     );
     return { role, nodeGroup };
   }

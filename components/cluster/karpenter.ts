@@ -7,6 +7,7 @@ import { karpenterControllerPolicy } from "./iamPolicies";
 import { podIdentityRole } from "./podIdentity";
 import { SYSTEM_PLACEMENT, pinnedRelease } from "../shared/helm";
 import { CNI_NOT_READY_TAINT } from "../mesh/values";
+import { MAX_PODS } from "./podDensity";
 
 /** Upstream chart, pinned. */
 export const KARPENTER_CHART = {
@@ -248,6 +249,10 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
             },
           },
         ],
+        // Prefix delegation (podDensity.ts): the same maxPods as the system node group, instead of
+        // the ENI-limited value Karpenter would compute (karpenter-provider-aws v1.8.1,
+        // pkg/apis/v1/ec2nodeclass.go: `Kubelet *KubeletConfiguration` with `MaxPods`).
+        kubelet: { maxPods: MAX_PODS },
         // Karpenter adds kubernetes.io/cluster/<name> itself (its CRD forbids setting it here).
         tags: discovery,
       },
