@@ -58,6 +58,8 @@ export const EXEMPT: Record<string, string> = {
   "aws:macie2/account:Account": "turns Macie on; finding frequency only",
   "aws:securityhub/findingAggregator:FindingAggregator":
     "aggregates findings into the primary's region; no access settings",
+  "ecommerce:cluster:DeployRunner": "a component: its children are checked",
+  "aws:codebuild/webhook:Webhook": "starts builds for queued workflow jobs; no access settings",
   "ecommerce:cluster:Cluster": "a component: its children are checked",
   "ecommerce:data:Data": "a component: its children are checked",
   "ecommerce:drills:ChaosDrills": "a component: its children are checked",
@@ -86,6 +88,8 @@ export const EXEMPT: Record<string, string> = {
  * of the pack, kept visible until a rule is written.
  */
 export const UNCOVERED: Record<string, string> = {
+  "aws:codebuild/project:Project":
+    "the deploy runner: a rule would check VPC mode, private subnets and encrypted logs",
   "aws:macie2/classificationJob:ClassificationJob":
     "scope (the shop's buckets) and schedule; a rule would check every data bucket is in scope",
   "aws:elasticache/userGroup:UserGroup":

@@ -139,7 +139,7 @@ describe("offline engine", () => {
     // 365-day groups (flow logs, API access logs, both WAFs' logs, five container log groups,
     // the trail's copy, the EKS control plane's, the deploy runner's builds) all fall below 400.
     expect([...new Set(strict.mandatoryViolations.map((v) => v.policy))]).to.deep.equal([rule]);
-    expect(strict.mandatoryViolations).to.have.length(11);
+    expect(strict.mandatoryViolations).to.have.length(12);
     const advisory = await evaluatePlan(prod, undefined, {
       [rule]: { enforcementLevel: "advisory", minimumDays: 400 },
     });
