@@ -52,7 +52,7 @@ export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./configReaders";
 export type Role = "primary" | "standby";
 export const ROLES: readonly Role[] = ["primary", "standby"];
 
-/** The standby's disaster-recovery posture: `ecommerce:dr.mode` (see the README's DR runbook). */
+/** The standby's disaster-recovery posture: `ecommerce:dr.mode` (see docs/runbook.md). */
 export type DrMode = "standby" | "drill" | "failover";
 export const DR_MODES: readonly DrMode[] = ["standby", "drill", "failover"];
 

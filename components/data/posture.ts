@@ -1,6 +1,6 @@
 /**
- * What the standby's DR mode means for the relational data, as a pure table (the README's DR
- * runbook describes the modes).
+ * What the standby's DR mode means for the relational data, as a pure table (docs/runbook.md
+ * describes the modes).
  *
  * | posture  | joined to the global cluster | writes                                  |
  * |----------|------------------------------|-----------------------------------------|
