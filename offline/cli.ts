@@ -10,7 +10,8 @@ import { runEngine } from "./engine";
 import { StackPlan } from "./plan";
 import { formatVerdicts } from "./policyGate";
 import { parseStackConfig, StackConfig } from "../stacks/config";
-import { architectureSvg, preloadGraphviz } from "./diagram";
+import { architectureSvg, preloadGraphviz, renderSvg } from "./diagram";
+import { requestPathDot } from "./requestPath";
 import { diffPlans, formatDiff } from "./diff";
 import { drInputs, drReport, formatDrReport, formatModeSummary } from "./drModel";
 import { parseOverride, toRuntimeConfig } from "./projectConfig";
@@ -171,6 +172,14 @@ export async function writeDiagram(plans: StackPlan[], out: string): Promise<str
   return file;
 }
 
+/** Writes `<out>/request-path.svg`: a shopper's request through both regions; returns the path. */
+export async function writeRequestPath(plans: StackPlan[], out: string): Promise<string> {
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, "request-path.svg");
+  fs.writeFileSync(file, await renderSvg(requestPathDot(plans)));
+  return file;
+}
+
 /** `program` is the real one unless a test substitutes its own. */
 export async function main(
   argv: string[],
@@ -220,7 +229,8 @@ export async function main(
     }
     const dr = drReportFor(result.plans);
     if (dr) log(`${dr}\n`);
-    log(`Architecture diagram written to ${await writeDiagram(result.plans, options.out)}\n`);
+    log(`Architecture diagram written to ${await writeDiagram(result.plans, options.out)}`);
+    log(`Request path written to ${await writeRequestPath(result.plans, options.out)}\n`);
     if (options.drill !== undefined) {
       const rehearsal = await rehearse(options, result.plans, program);
       log(rehearsal.text);

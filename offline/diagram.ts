@@ -355,6 +355,11 @@ export function preloadGraphviz(): Promise<Graphviz> {
 
 /** Renders the plans to SVG with Graphviz compiled to WebAssembly. */
 export async function architectureSvg(plans: StackPlan[]): Promise<string> {
+  return renderSvg(architectureDot(plans));
+}
+
+/** Lays out any Graphviz source with the shared WebAssembly build. */
+export async function renderSvg(dot: string): Promise<string> {
   const graphviz = await preloadGraphviz();
-  return graphviz.dot(architectureDot(plans));
+  return graphviz.dot(dot);
 }
