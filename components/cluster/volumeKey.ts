@@ -9,18 +9,12 @@
  * troubleshooting, "Node terminates before ready on failed encrypted EBS volume", gives the same
  * statement). The IAM statements of Karpenter, the EBS CSI driver and FIS name the key as well.
  */
-import { ADMIN_ACTIONS } from "../data/keyPolicy";
+import { accountAdministers } from "../data/keyPolicy";
 import { PolicyDocument, policyDocument } from "../shared/iamDocuments";
 
 export function volumeKeyPolicy(accountId: string, region: string): PolicyDocument {
   return policyDocument([
-    {
-      Sid: "AccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-      Action: ADMIN_ACTIONS,
-      Resource: "*",
-    },
+    accountAdministers(accountId),
     {
       Sid: "UseThroughEc2",
       Effect: "Allow",

@@ -4,7 +4,7 @@
  * key serves (`kms:ViaService`), plus the service principals that encrypt on their own behalf
  * (CloudWatch Logs, EventBridge, SNS).
  */
-import { PolicyDocument, policyDocument } from "../shared/iamDocuments";
+import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/iamDocuments";
 
 /** What each data key protects; one multi-region key per purpose. */
 export type KeyPurpose = "database" | "cache" | "messaging" | "logs" | "secrets" | "storage";
@@ -80,6 +80,20 @@ export const ADMIN_ACTIONS = [
   "kms:CancelKeyDeletion",
   "kms:ReplicateKey",
 ];
+
+/**
+ * The statement every customer managed key here starts with: the account administers the key
+ * (without it the key becomes unmanageable), through the actions above only.
+ */
+export function accountAdministers(accountId: string): PolicyStatement {
+  return {
+    Sid: "AccountAdministers",
+    Effect: "Allow",
+    Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+    Action: ADMIN_ACTIONS,
+    Resource: "*",
+  };
+}
 export const USE_ACTIONS = [
   "kms:Encrypt",
   "kms:Decrypt",
@@ -96,13 +110,7 @@ export function dataKeyPolicy(
   const root = `arn:aws:iam::${accountId}:root`;
   const principals = SERVICE_PRINCIPALS[purpose]?.(region) ?? [];
   return policyDocument([
-    {
-      Sid: "AccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: root },
-      Action: ADMIN_ACTIONS,
-      Resource: "*",
-    },
+    accountAdministers(accountId),
     {
       Sid: "UseThroughServices",
       Effect: "Allow",

@@ -1,5 +1,5 @@
 /** Pure edge settings: the WAF's managed rule groups, CloudFront's cache behaviors, key policies. */
-import { ADMIN_ACTIONS } from "../data/keyPolicy";
+import { accountAdministers } from "../data/keyPolicy";
 import { PolicyDocument, policyDocument } from "../shared/iamDocuments";
 
 /**
@@ -11,13 +11,7 @@ import { PolicyDocument, policyDocument } from "../shared/iamDocuments";
  */
 export function cdnLogsKeyPolicy(accountId: string, region: string): PolicyDocument {
   return policyDocument([
-    {
-      Sid: "AccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-      Action: ADMIN_ACTIONS,
-      Resource: "*",
-    },
+    accountAdministers(accountId),
     {
       Sid: "ReadThroughS3",
       Effect: "Allow",

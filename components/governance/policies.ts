@@ -4,7 +4,7 @@
  * PCI DSS, the finding route and the budget's filters. Kept as data so tests and the policy pack
  * read exactly what AWS will be given.
  */
-import { ADMIN_ACTIONS } from "../data/keyPolicy";
+import { accountAdministers } from "../data/keyPolicy";
 import { PolicyDocument, PolicyStatement, policyDocument } from "../shared/iamDocuments";
 
 /** The trail's name; its ARN is known before it exists, so bucket and key policies can name it. */
@@ -33,13 +33,7 @@ export function auditKeyPolicy(
   const root = `arn:aws:iam::${account}:root`;
   const trailContext = `arn:aws:cloudtrail:*:${account}:trail/*`;
   return policyDocument([
-    {
-      Sid: "AccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: root },
-      Action: ADMIN_ACTIONS,
-      Resource: "*",
-    },
+    accountAdministers(account),
     {
       Sid: "UseThroughS3",
       Effect: "Allow",
