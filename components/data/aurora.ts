@@ -23,8 +23,11 @@ export interface AuroraSettings {
   kmsKeyArn: pulumi.Input<string>;
   /** The secrets key in this region, for the master-password secret (primary only). */
   secretsKeyArn?: pulumi.Input<string>;
-  /** Primary: regions the master-password secret is replicated to, each with its key there. */
-  secretReplicas?: { region: string; kmsKeyId: pulumi.Input<string> }[];
+  /**
+   * Primary: regions the master-password secret is replicated to, each with the secrets key's
+   * replica there (the resource, so the secret depends on it).
+   */
+  secretReplicas?: { region: string; key: aws.kms.ReplicaKey }[];
   /** Standby: the primary's global cluster. */
   globalClusterId?: pulumi.Input<string>;
 }
@@ -97,9 +100,10 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
         description: "Aurora master credentials (break-glass; services authenticate with IAM)",
         kmsKeyId: s.secretsKeyArn,
         recoveryWindowInDays: 30,
-        replicas: s.secretReplicas?.map((r) => ({ region: r.region, kmsKeyId: r.kmsKeyId })),
+        replicas: s.secretReplicas?.map((r) => ({ region: r.region, kmsKeyId: r.key.arn })),
       },
-      stateful(scope),
+      // Explicit as well as through the ARN: the replica's key must exist in its region first.
+      stateful(scope, { dependsOn: (s.secretReplicas ?? []).map((r) => r.key) }),
     );
     masterSecretVersion = new aws.secretsmanager.SecretVersion(
       `${scope.name}-aurora-master`,

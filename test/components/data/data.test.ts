@@ -97,6 +97,8 @@ describe("components/data (recorded offline runs)", () => {
       expect(master.inputs.replicas).to.deep.equal([
         { region: "ap-southeast-1", kmsKeyId: replica.outputs.arn },
       ]);
+      // The replica key is a dependency, not only a string: no first-deploy race.
+      expect(master.dependencies).to.include(replica.urn);
     });
 
     it("creates the Aurora global database: encrypted, IAM auth, 14-day backups, logs, protection, final snapshot", () => {
