@@ -122,9 +122,10 @@ export function drReport(i: DrInputs): DrReport {
         },
       ]
     : [];
-  // The standby serves reads as soon as DNS moves, at the capacity it has. A resting standby's
-  // ceilings (Karpenter's CPU limit, the autoscalers' maximum) rise only with the operator's
-  // dr.mode=failover run, so full capacity is on the write timeline, after that step.
+  // The standby serves reads as soon as DNS moves, at the capacity it has. Its ceilings
+  // (Karpenter's limits, the autoscalers' maximum) are production size in every mode
+  // (components/cluster/capacity.ts), so load alone grows it; the full floors arrive with the
+  // operator's dr.mode=failover run, on the write timeline after that step.
   const readTimeline = [detection, dns];
   // Writes: a secondary in standby mode is read-only until it is promoted; a drill forwards
   // writes to the (lost) primary, so it too needs promotion; a standby already in failover

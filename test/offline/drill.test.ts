@@ -16,7 +16,7 @@ describe("offline/diff and the drill rehearsal", () => {
     ]);
   });
 
-  it("failover: the standby's Aurora cluster leaves the global cluster and capacity rises; prod-mumbai is untouched", async () => {
+  it("failover: the standby's Aurora cluster leaves the global cluster and capacity floors rise (ceilings already production size); prod-mumbai is untouched", async () => {
     const baseline = await synth();
     const failover = await synth(["dr-singapore:ecommerce:dr.mode=failover"]);
     const [prod, dr] = diffPlans(baseline.plans, failover.plans);
@@ -32,17 +32,22 @@ describe("offline/diff and the drill rehearsal", () => {
     const standbyPlan = await plan("dr-singapore");
     const mng = (p: typeof standbyPlan) =>
       p.resources.find((r) => r.type === "eks:index:ManagedNodeGroup")?.inputs.scalingConfig;
-    expect(mng(standbyPlan)).to.deep.equal({ minSize: 2, desiredSize: 2, maxSize: 3 });
+    expect(mng(standbyPlan)).to.deep.equal({ minSize: 2, desiredSize: 2, maxSize: 6 });
     expect(change("cluster-system", "eks:index:ManagedNodeGroup")).to.deep.include({
       path: "scalingConfig.desiredSize",
       before: 2,
       after: 3,
     });
-    expect(change("cluster-node-pool")).to.deep.include({
-      path: "spec.limits.cpu",
-      before: "16",
-      after: "256",
-    });
+    // Ceilings are production size at rest already: failover raises floors, never limits.
+    expect(dr.changed.map((c) => c.resource.name)).to.not.include("cluster-node-pool");
+    expect(
+      change("cluster-system", "eks:index:ManagedNodeGroup")?.map((c) => c.path),
+    ).to.not.include("scalingConfig.maxSize");
+    expect(
+      change("services-cart", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler")?.map(
+        (c) => c.path,
+      ),
+    ).to.not.include("spec.maxReplicas");
     expect(
       change("services-cart", "kubernetes:autoscaling/v2:HorizontalPodAutoscaler"),
     ).to.deep.include({ path: "spec.minReplicas", before: 1, after: 3 });

@@ -302,6 +302,27 @@ describe("stacks/config", () => {
         /^ecommerce:cluster.capacity.reduced.system.min: 1 is not accepted; use an integer from 2 to 100/,
       ],
       [
+        "a ceiling at rest (the standby's ceilings are production size)",
+        {
+          ...standbyRaw,
+          "ecommerce:cluster": { capacity: { reduced: { karpenter: { cpu: 16 } } } },
+        },
+        /^ecommerce:cluster.capacity.reduced.karpenter: unknown key; accepted keys: system/,
+      ],
+      [
+        "a system max at rest",
+        { ...standbyRaw, "ecommerce:cluster": { capacity: { reduced: { system: { max: 3 } } } } },
+        /^ecommerce:cluster.capacity.reduced.system.max: unknown key; accepted keys: min, desired/,
+      ],
+      [
+        "resting floor above the production ceiling",
+        {
+          ...standbyRaw,
+          "ecommerce:cluster": { capacity: { reduced: { system: { min: 7, desired: 7 } } } },
+        },
+        /^ecommerce:cluster.capacity.reduced.system: min 7, desired 7, max 6: need min <= desired <= max/,
+      ],
+      [
         "x86 system instance type",
         { ...primaryRaw, "ecommerce:cluster": { systemInstanceTypes: ["m7i.large"] } },
         /^ecommerce:cluster.systemInstanceTypes: \["m7i.large"\] is not accepted; use Graviton instance types/,
