@@ -136,6 +136,12 @@ export interface DataConfig {
     engineVersion: string;
     /** Automated backup retention, days (1–35). */
     backupDays: number;
+    /**
+     * Primary only, optional: the enforced relational RPO, seconds (`rds.global_db_rpo`, 20 to
+     * 2147483647). Commits on the primary block while no secondary is within it. Unset: no bound
+     * is enforced and the RPO is the typical replication lag.
+     */
+    maxRpoSeconds?: number;
   };
   cache: {
     nodeType: string;
@@ -414,6 +420,30 @@ function readCacheVersion(
   return version;
 }
 
+/**
+ * `maxRpoSeconds`: `rds.global_db_rpo` accepts 20 to 2147483647 seconds and belongs on the
+ * primary's cluster parameter group (Aurora User Guide, "Managing RPOs for Aurora PostgreSQL-based
+ * global databases"). A standby may not set it: AWS advises keeping a two-Region secondary at the
+ * default, since a promoted cluster with no secondary left would block every commit.
+ */
+function readMaxRpo(
+  aurora: RawObject,
+  key: string,
+  primary: boolean,
+  problems: Problems,
+): { maxRpoSeconds?: number } {
+  if (aurora.maxRpoSeconds === undefined) return {};
+  if (!primary) {
+    problems.add(
+      `${key}.maxRpoSeconds`,
+      "is set on the primary stack only (it bounds the primary's commits; a standby keeps the default)",
+    );
+    return {};
+  }
+  const value = readInteger(aurora, "maxRpoSeconds", key, 20, 2147483647, 0, problems);
+  return value === 0 ? {} : { maxRpoSeconds: value };
+}
+
 function parseData(read: ConfigReader, role: Role | undefined, problems: Problems): DataConfig {
   const key = "ecommerce:data";
   const raw = readObject(read, key, ["aurora", "cache", "queues"], problems);
@@ -426,7 +456,7 @@ function parseData(read: ConfigReader, role: Role | undefined, problems: Problem
     raw,
     key,
     "aurora",
-    ["instanceClass", "instances", "engineVersion", "backupDays"],
+    ["instanceClass", "instances", "engineVersion", "backupDays", "maxRpoSeconds"],
     problems,
   );
   const cache = readSection(raw, key, "cache", ["nodeType", "nodes", "engineVersion"], problems);
@@ -463,6 +493,7 @@ function parseData(read: ConfigReader, role: Role | undefined, problems: Problem
         problems,
       ),
       backupDays: readInteger(aurora, "backupDays", `${key}.aurora`, 1, 35, d.backupDays, problems),
+      ...readMaxRpo(aurora, `${key}.aurora`, primary, problems),
     },
     cache: {
       nodeType: readPattern(

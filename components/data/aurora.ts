@@ -30,6 +30,8 @@ export interface AuroraSettings {
   secretReplicas?: { region: string; key: aws.kms.ReplicaKey }[];
   /** Standby: the primary's global cluster. */
   globalClusterId?: pulumi.Input<string>;
+  /** Primary: the enforced RPO, seconds (`rds.global_db_rpo`); unset enforces none. */
+  maxRpoSeconds?: number;
 }
 
 export interface Aurora {
@@ -65,6 +67,18 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
         { name: "log_connections", value: "1" },
         { name: "log_disconnections", value: "1" },
         { name: "log_statement", value: "ddl" },
+        // The enforced RPO, on the primary's cluster parameter group only; seconds, dynamic
+        // (AWS applies it with ApplyMethod=immediate: "Managing RPOs for Aurora PostgreSQL-based
+        // global databases", Aurora User Guide).
+        ...(s.posture === "active" && s.maxRpoSeconds !== undefined
+          ? [
+              {
+                name: "rds.global_db_rpo",
+                value: String(s.maxRpoSeconds),
+                applyMethod: "immediate",
+              },
+            ]
+          : []),
       ],
     },
     parent,

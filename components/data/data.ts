@@ -44,7 +44,14 @@ export interface DataArgs {
   availabilityZones: string[];
   /** The network's workloads group: the only source admitted to the stores. */
   workloadSecurityGroupId: pulumi.Input<string>;
-  aurora: { instanceClass: string; instances: number; engineVersion: string; backupDays: number };
+  aurora: {
+    instanceClass: string;
+    instances: number;
+    engineVersion: string;
+    backupDays: number;
+    /** Primary: the enforced RPO, seconds (`rds.global_db_rpo`); unset, none is enforced. */
+    maxRpoSeconds?: number;
+  };
   cache: { nodeType: string; nodes: number; engineVersion: string };
   /** The cache-bound services: one IAM-authenticated Valkey user each. */
   cacheServices: string[];

@@ -485,6 +485,32 @@ describe("components/data (recorded offline runs)", () => {
     });
   });
 
+  describe("the enforced relational RPO (ecommerce:data.aurora.maxRpoSeconds)", () => {
+    const rpoParameter = (p: StackPlan) =>
+      (ofType(p, T.params)[0].inputs.parameters as { name: string }[]).filter(
+        (x) => x.name === "rds.global_db_rpo",
+      );
+
+    it("is not enforced by default, in either region", () => {
+      expect(rpoParameter(prod)).to.deep.equal([]);
+      expect(rpoParameter(dr)).to.deep.equal([]);
+    });
+
+    it("sets rds.global_db_rpo (seconds, applied immediately) on the primary's cluster parameter group only", async () => {
+      const overrides = ["prod-mumbai:ecommerce:data.aurora.maxRpoSeconds=20"];
+      const enforced = await plan("prod-mumbai", overrides);
+      expect(rpoParameter(enforced)).to.deep.equal([
+        { name: "rds.global_db_rpo", value: "20", applyMethod: "immediate" },
+      ]);
+      const [cluster] = ofType(enforced, T.cluster);
+      expect(cluster.inputs.dbClusterParameterGroupName).to.equal(
+        ofType(enforced, T.params)[0].outputs.name,
+      );
+      // The standby's own group stays at the default (AWS's advice for two Regions).
+      expect(rpoParameter(await plan("dr-singapore", overrides))).to.deep.equal([]);
+    });
+  });
+
   describe("DR modes change exactly the relational posture", () => {
     const dataUrns = (p: StackPlan) =>
       p.resources
