@@ -136,13 +136,13 @@ export function drReport(i: DrInputs): DrReport {
       : [
           detection,
           {
-            step: "Operator confirms and runs pulumi up with dr.mode=failover",
+            step: "Operator fails the global database over (--allow-data-loss), then runs pulumi up with dr.mode=failover",
             seconds: i.operatorSeconds,
             automatic: false,
             basis: "runbook step (configured estimate)",
           },
           {
-            step: "Aurora secondary detached and promoted to writer",
+            step: "Aurora promotes the secondary to writer (managed failover)",
             seconds: f.auroraPromotionSeconds.value,
             automatic: true,
             basis: f.auroraPromotionSeconds.source,

@@ -43,6 +43,26 @@ export interface Aurora {
   masterSecretVersion?: aws.secretsmanager.SecretVersion;
 }
 
+/**
+ * What `pulumi up` leaves alone on the cluster. Upgrades go through the global cluster's
+ * engineVersion; members follow (the provider's documented pattern, without which an upgrade fails
+ * with an inconsistent plan). In the standby, the global cluster owns the replication source and
+ * the membership: a managed switchover or failover (FailoverGlobalCluster) changes which cluster
+ * is a member and writer, and a `pulumi up` must not undo it (the provider would call
+ * RemoveFromGlobalCluster or try to rejoin). In failover mode write forwarding is left alone too:
+ * the provider runs ModifyDBCluster before anything else, and with the primary's region down it
+ * retries InvalidDBClusterStateFault until it fails, so drill → failover must not touch it.
+ */
+export function clusterIgnoreChanges(posture: DataPosture): string[] {
+  if (posture === "active") return ["engineVersion"];
+  return [
+    "engineVersion",
+    "replicationSourceIdentifier",
+    "globalClusterIdentifier",
+    ...(posture === "failover" ? ["enableGlobalWriteForwarding"] : []),
+  ];
+}
+
 export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
   const parent = { parent: scope.parent };
   const posture = auroraPosture(s.posture);
@@ -167,18 +187,7 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
       enabledCloudwatchLogsExports: ["postgresql"],
       tags: { Name: `${scope.namePrefix}-aurora`, writer: String(posture.writer) },
     },
-    // A secondary's replication source is managed by the global cluster, not by this program.
-    stateful(
-      scope,
-      // Upgrades go through the global cluster's engineVersion; members follow (the provider's
-      // documented pattern, without which an upgrade fails with an inconsistent plan).
-      {
-        ignoreChanges:
-          s.posture === "active"
-            ? ["engineVersion"]
-            : ["engineVersion", "replicationSourceIdentifier"],
-      },
-    ),
+    stateful(scope, { ignoreChanges: clusterIgnoreChanges(s.posture) }),
   );
 
   const instances = Array.from(

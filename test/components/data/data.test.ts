@@ -392,10 +392,12 @@ describe("components/data (recorded offline runs)", () => {
       expect(ofType(dr, T.global)).to.deep.equal([]);
       expect(cluster.inputs.globalClusterIdentifier).to.equal(prod.outputs.globalClusterId);
       expect(cluster.inputs.kmsKeyId).to.equal(keyArn(dr, "database"));
-      // The global cluster manages the replication source; upgrades go through its engineVersion.
+      // The global cluster manages the replication source and the membership (a managed
+      // switchover or failover must survive pulumi up); upgrades go through its engineVersion.
       expect(cluster.ignoreChanges).to.have.members([
         "engineVersion",
         "replicationSourceIdentifier",
+        "globalClusterIdentifier",
       ]);
       expect(cluster.inputs).to.not.have.any.keys(
         "masterPassword",
@@ -527,9 +529,13 @@ describe("components/data (recorded offline runs)", () => {
       expect(dataUrns(drill)).to.deep.equal(dataUrns(dr));
     });
 
-    it("failover detaches the cluster from the global cluster (promoting it), keeping everything else", async () => {
+    it("failover declares a detached writer, leaving membership and forwarding to the managed failover, keeping everything else", async () => {
       const failover = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"]);
       const [cluster] = ofType(failover, T.cluster);
+      expect(cluster.ignoreChanges).to.include.members([
+        "globalClusterIdentifier",
+        "enableGlobalWriteForwarding",
+      ]);
       expect(cluster.inputs.globalClusterIdentifier).to.equal(undefined);
       expect(cluster.inputs.enableGlobalWriteForwarding).to.equal(undefined);
       expect((cluster.inputs.tags as Record<string, string>).writer).to.equal("true");
