@@ -15,6 +15,15 @@ export interface StackDiff {
   added: PlannedResource[];
   removed: PlannedResource[];
   changed: { resource: PlannedResource; changes: InputChange[] }[];
+  /** Input changes `pulumi up` would not apply: the resource's `ignoreChanges` covers them. */
+  ignored: { resource: PlannedResource; changes: InputChange[] }[];
+}
+
+/** Whether `path` is an `ignoreChanges` entry or lies under one (`a` covers `a.b` and `a[0]`). */
+export function isIgnored(path: string, ignoreChanges: string[] = []): boolean {
+  return ignoreChanges.some(
+    (p) => p === "*" || path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`),
+  );
 }
 
 /** Leaf-level differences between two JSON values, as `a.b[2].c` paths. */
@@ -36,15 +45,23 @@ export function valueChanges(before: unknown, after: unknown, path = ""): InputC
 export function diffStack(before: StackPlan, after: StackPlan): StackDiff {
   const beforeByUrn = new Map(before.resources.map((r) => [r.urn, r]));
   const afterByUrn = new Map(after.resources.map((r) => [r.urn, r]));
-  const changed = after.resources
+  // Pulumi applies the new program's ignoreChanges to the diff of an existing resource.
+  const all = after.resources
     .filter((r) => beforeByUrn.has(r.urn))
-    .map((r) => ({ resource: r, changes: valueChanges(beforeByUrn.get(r.urn)?.inputs, r.inputs) }))
-    .filter((c) => c.changes.length > 0);
+    .map((r) => ({ resource: r, all: valueChanges(beforeByUrn.get(r.urn)?.inputs, r.inputs) }));
+  const pick = (ignored: boolean) =>
+    all
+      .map(({ resource, all: changes }) => ({
+        resource,
+        changes: changes.filter((c) => isIgnored(c.path, resource.ignoreChanges) === ignored),
+      }))
+      .filter((c) => c.changes.length > 0);
   return {
     stack: after.stack,
     added: after.resources.filter((r) => !beforeByUrn.has(r.urn)),
     removed: before.resources.filter((r) => !afterByUrn.has(r.urn)),
-    changed,
+    changed: pick(false),
+    ignored: pick(true),
   };
 }
 
@@ -73,6 +90,10 @@ export function formatDiff(diffs: StackDiff[]): string {
         ...d.removed.map((r) => `  - ${r.type} ${r.name}`),
         ...d.changed.flatMap(({ resource, changes }) => [
           `  ~ ${resource.type} ${resource.name}`,
+          ...changes.map((c) => `      ${c.path}: ${show(c.before)} => ${show(c.after)}`),
+        ]),
+        ...d.ignored.flatMap(({ resource, changes }) => [
+          `  = ${resource.type} ${resource.name} (left alone: ignoreChanges)`,
           ...changes.map((c) => `      ${c.path}: ${show(c.before)} => ${show(c.after)}`),
         ]),
       ].join("\n");

@@ -122,9 +122,10 @@ export function drReport(i: DrInputs): DrReport {
         },
       ]
     : [];
-  // The standby serves reads as soon as DNS moves, at the capacity it has. A resting standby's
-  // ceilings (Karpenter's CPU limit, the autoscalers' maximum) rise only with the operator's
-  // dr.mode=failover run, so full capacity is on the write timeline, after that step.
+  // The standby serves reads as soon as DNS moves, at the capacity it has. Its ceilings
+  // (Karpenter's limits, the autoscalers' maximum) are production size in every mode
+  // (components/cluster/capacity.ts), so load alone grows it; the full floors arrive with the
+  // operator's dr.mode=failover run, on the write timeline after that step.
   const readTimeline = [detection, dns];
   // Writes: a secondary in standby mode is read-only until it is promoted; a drill forwards
   // writes to the (lost) primary, so it too needs promotion; a standby already in failover
@@ -135,13 +136,13 @@ export function drReport(i: DrInputs): DrReport {
       : [
           detection,
           {
-            step: "Operator confirms and runs pulumi up with dr.mode=failover",
+            step: "Operator fails the global database over (--allow-data-loss), then runs pulumi up with dr.mode=failover",
             seconds: i.operatorSeconds,
             automatic: false,
             basis: "runbook step (configured estimate)",
           },
           {
-            step: "Aurora secondary detached and promoted to writer",
+            step: "Aurora promotes the secondary to writer (managed failover)",
             seconds: f.auroraPromotionSeconds.value,
             automatic: true,
             basis: f.auroraPromotionSeconds.source,

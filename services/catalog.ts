@@ -262,3 +262,11 @@ export function applyOverrides(
 export function replicasFor(spec: ServiceSpec, posture: DataPosture): number {
   return spec.replicas[posture];
 }
+
+/**
+ * The autoscaler's ceiling, the same in every posture: four times the production replicas (at
+ * least 4). A resting standby starts small but can grow to production size on load alone.
+ */
+export function maxReplicasFor(spec: ServiceSpec): number {
+  return Math.max(spec.replicas.active * 4, 4);
+}

@@ -2,7 +2,13 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { podIdentityRole } from "../components/cluster/podIdentity";
 import { DataPosture } from "../components/data/posture";
-import { APP_CONTAINER, ServiceContract, ServiceSpec, replicasFor } from "./catalog";
+import {
+  APP_CONTAINER,
+  ServiceContract,
+  ServiceSpec,
+  maxReplicasFor,
+  replicasFor,
+} from "./catalog";
 import { migrationJob } from "./migration";
 import { DataResources, servicePolicy } from "./permissions";
 import {
@@ -173,7 +179,7 @@ export class Microservice extends pulumi.ComponentResource {
         spec: {
           scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: svc },
           minReplicas: replicas,
-          maxReplicas: Math.max(replicas * 4, 4),
+          maxReplicas: maxReplicasFor(spec),
           metrics: [
             {
               type: "Resource",

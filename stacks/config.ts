@@ -18,7 +18,7 @@ import {
   tryParseCidr,
 } from "../components/network/cidr";
 import { AddonVersions } from "../components/cluster/addons";
-import { CapacityConfig, CapacityProfile } from "../components/cluster/capacity";
+import { CapacityConfig, CapacityProfile, Scaling } from "../components/cluster/capacity";
 import { NAMESPACES } from "../components/cluster/platform";
 import {
   MIN_OPERATOR_PREFIX,
@@ -90,7 +90,8 @@ export const DEFAULTS = {
     systemInstanceTypes: ["m7g.large", "m7g.xlarge"],
     capacity: {
       full: { system: { min: 3, desired: 3, max: 6 }, karpenter: { cpu: 256, memoryGiB: 1024 } },
-      reduced: { system: { min: 2, desired: 2, max: 3 }, karpenter: { cpu: 16, memoryGiB: 64 } },
+      // Floors only: a resting standby's ceilings are the full level's (components/cluster/capacity.ts).
+      reduced: { system: { min: 2, desired: 2 } },
     } as CapacityConfig,
     capacityTypes: ["on-demand", "spot"],
     architectures: ["arm64"],
@@ -135,6 +136,12 @@ export interface DataConfig {
     engineVersion: string;
     /** Automated backup retention, days (1–35). */
     backupDays: number;
+    /**
+     * Primary only, optional: the enforced relational RPO, seconds (`rds.global_db_rpo`, 20 to
+     * 2147483647). Commits on the primary block while no secondary is within it. Unset: no bound
+     * is enforced and the RPO is the typical replication lag.
+     */
+    maxRpoSeconds?: number;
   };
   cache: {
     nodeType: string;
@@ -413,6 +420,30 @@ function readCacheVersion(
   return version;
 }
 
+/**
+ * `maxRpoSeconds`: `rds.global_db_rpo` accepts 20 to 2147483647 seconds and belongs on the
+ * primary's cluster parameter group (Aurora User Guide, "Managing RPOs for Aurora PostgreSQL-based
+ * global databases"). A standby may not set it: AWS advises keeping a two-Region secondary at the
+ * default, since a promoted cluster with no secondary left would block every commit.
+ */
+function readMaxRpo(
+  aurora: RawObject,
+  key: string,
+  primary: boolean,
+  problems: Problems,
+): { maxRpoSeconds?: number } {
+  if (aurora.maxRpoSeconds === undefined) return {};
+  if (!primary) {
+    problems.add(
+      `${key}.maxRpoSeconds`,
+      "is set on the primary stack only (it bounds the primary's commits; a standby keeps the default)",
+    );
+    return {};
+  }
+  const value = readInteger(aurora, "maxRpoSeconds", key, 20, 2147483647, 0, problems);
+  return value === 0 ? {} : { maxRpoSeconds: value };
+}
+
 function parseData(read: ConfigReader, role: Role | undefined, problems: Problems): DataConfig {
   const key = "ecommerce:data";
   const raw = readObject(read, key, ["aurora", "cache", "queues"], problems);
@@ -425,7 +456,7 @@ function parseData(read: ConfigReader, role: Role | undefined, problems: Problem
     raw,
     key,
     "aurora",
-    ["instanceClass", "instances", "engineVersion", "backupDays"],
+    ["instanceClass", "instances", "engineVersion", "backupDays", "maxRpoSeconds"],
     problems,
   );
   const cache = readSection(raw, key, "cache", ["nodeType", "nodes", "engineVersion"], problems);
@@ -462,6 +493,7 @@ function parseData(read: ConfigReader, role: Role | undefined, problems: Problem
         problems,
       ),
       backupDays: readInteger(aurora, "backupDays", `${key}.aurora`, 1, 35, d.backupDays, problems),
+      ...readMaxRpo(aurora, `${key}.aurora`, primary, problems),
     },
     cache: {
       nodeType: readPattern(
@@ -505,71 +537,93 @@ const GRAVITON_TYPE = /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/;
 const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const AMI_ALIAS = /^(al2023|bottlerocket)@(latest|v\d+(\.\d+)*)$/;
 
-function readProfile(
-  raw: RawObject,
+/** A level's system node floors: `min` and `desired`, each `minNodes`–100, min ≤ desired. */
+function readFloors(
+  system: RawObject,
   key: string,
-  fallback: CapacityProfile,
+  fallback: Omit<Scaling, "max">,
   problems: Problems,
   minNodes: number,
-): CapacityProfile {
-  const system = readSection(raw, key, "system", ["min", "desired", "max"], problems);
-  const karpenter = readSection(raw, key, "karpenter", ["cpu", "memoryGiB"], problems);
-  const min = readInteger(
-    system,
-    "min",
-    `${key}.system`,
-    minNodes,
-    100,
-    fallback.system.min,
-    problems,
-  );
-  const desired = readInteger(
-    system,
-    "desired",
-    `${key}.system`,
-    minNodes,
-    100,
-    fallback.system.desired,
-    problems,
-  );
-  const max = readInteger(
-    system,
-    "max",
-    `${key}.system`,
-    minNodes,
-    100,
-    fallback.system.max,
-    problems,
-  );
-  if (!(min <= desired && desired <= max)) {
+): Omit<Scaling, "max"> {
+  const min = readInteger(system, "min", key, minNodes, 100, fallback.min, problems);
+  const desired = readInteger(system, "desired", key, minNodes, 100, fallback.desired, problems);
+  return { min, desired };
+}
+
+function checkOrder(s: Scaling, key: string, problems: Problems): void {
+  if (!(s.min <= s.desired && s.desired <= s.max)) {
     problems.add(
-      `${key}.system`,
-      `min ${min}, desired ${desired}, max ${max}: need min <= desired <= max`,
+      key,
+      `min ${s.min}, desired ${s.desired}, max ${s.max}: need min <= desired <= max`,
     );
   }
-  return {
-    system: { min, desired, max },
+}
+
+/**
+ * `capacity.full` (floors and ceilings) and `capacity.reduced` (a resting standby's floors: its
+ * ceilings are full's, so it scales up without a `pulumi up`).
+ */
+function readCapacity(
+  raw: RawObject,
+  key: string,
+  fallback: CapacityConfig,
+  problems: Problems,
+  minNodes: number,
+): CapacityConfig {
+  const fullRaw = readSection(raw, key, "full", ["system", "karpenter"], problems);
+  const fullKey = `${key}.full`;
+  const system = readSection(fullRaw, fullKey, "system", ["min", "desired", "max"], problems);
+  const karpenter = readSection(fullRaw, fullKey, "karpenter", ["cpu", "memoryGiB"], problems);
+  const full: CapacityProfile = {
+    system: {
+      ...readFloors(system, `${fullKey}.system`, fallback.full.system, problems, minNodes),
+      max: readInteger(
+        system,
+        "max",
+        `${fullKey}.system`,
+        minNodes,
+        100,
+        fallback.full.system.max,
+        problems,
+      ),
+    },
     karpenter: {
       cpu: readInteger(
         karpenter,
         "cpu",
-        `${key}.karpenter`,
+        `${fullKey}.karpenter`,
         1,
         100000,
-        fallback.karpenter.cpu,
+        fallback.full.karpenter.cpu,
         problems,
       ),
       memoryGiB: readInteger(
         karpenter,
         "memoryGiB",
-        `${key}.karpenter`,
+        `${fullKey}.karpenter`,
         1,
         1000000,
-        fallback.karpenter.memoryGiB,
+        fallback.full.karpenter.memoryGiB,
         problems,
       ),
     },
   };
+  checkOrder(full.system, `${fullKey}.system`, problems);
+  const reducedKey = `${key}.reduced`;
+  // Only floors: a reduced ceiling (system.max, karpenter) is refused as an unknown key.
+  const reducedRaw = readSection(raw, key, "reduced", ["system"], problems);
+  const reducedSystem = readSection(reducedRaw, reducedKey, "system", ["min", "desired"], problems);
+  const reduced = {
+    system: readFloors(
+      reducedSystem,
+      `${reducedKey}.system`,
+      fallback.reduced.system,
+      problems,
+      minNodes,
+    ),
+  };
+  checkOrder({ ...reduced.system, max: full.system.max }, `${reducedKey}.system`, problems);
+  return { full, reduced };
 }
 
 function parseCluster(read: ConfigReader, problems: Problems): ClusterConfig {
@@ -623,14 +677,6 @@ function parseCluster(read: ConfigReader, problems: Problems): ClusterConfig {
   ) as unknown as AddonVersions;
 
   const capacityRaw = readSection(raw, key, "capacity", ["full", "reduced"], problems);
-  const profile = (level: "full" | "reduced", minNodes: number) =>
-    readProfile(
-      readSection(capacityRaw, `${key}.capacity`, level, ["system", "karpenter"], problems),
-      `${key}.capacity.${level}`,
-      d.capacity[level],
-      problems,
-      minNodes,
-    );
 
   const karpenter = readSection(
     raw,
@@ -652,7 +698,7 @@ function parseCluster(read: ConfigReader, problems: Problems): ClusterConfig {
       problems,
     ),
     // Two system nodes at least, in any posture: critical add-ons must survive one node's loss.
-    capacity: { full: profile("full", 2), reduced: profile("reduced", 2) },
+    capacity: readCapacity(capacityRaw, `${key}.capacity`, d.capacity, problems, 2),
     karpenter: {
       capacityTypes: readList(
         karpenter,

@@ -3,7 +3,8 @@ import { NAMESPACES } from "../components/cluster/platform";
 import { ChaosDrills } from "../components/drills/chaos";
 import { Data } from "../components/data/data";
 import { Observability } from "../components/observability/observability";
-import { StackConfig } from "./config";
+import { auroraPosture } from "../components/data/posture";
+import { StackConfig, postureOf } from "./config";
 import { StackContext } from "./context";
 
 /** AWS FIS templates, when `ecommerce:dr.fis` is on. */
@@ -26,6 +27,8 @@ export function buildChaosDrills(
     // The FIS ServiceAccount, Role and RoleBinding live in the shop namespace.
     dependsOn: [cluster.namespaces.shop, ...cluster.ready],
     auroraClusterArn: data.auroraClusterArn,
+    // No Aurora drill on a read-only secondary: only a writer can fail over to another instance.
+    auroraWriter: auroraPosture(postureOf(cfg)).writer,
     stopAlarmArn: observability.apiErrorAlarmArn,
     volumeKeyArn: cluster.volumeKeyArn,
   });

@@ -37,6 +37,9 @@ export const OBSERVABILITY_DEFAULTS: ObservabilityConfig = {
     apiP99LatencyMs: 2000,
     // The project's RPO target is one second for relational and key-value data.
     auroraReplicationLagMs: 1000,
+    // Well inside the smallest bound rds.global_db_rpo can enforce (20 s), so the page comes
+    // before an enforced RPO starts blocking the primary's commits.
+    auroraRpoLagMs: 10000,
     dynamodbReplicationLatencyMs: 1000,
     cacheCpuPercent: 75,
     cacheEvictionsPerMinute: 100,
@@ -49,6 +52,7 @@ const THRESHOLD_RANGES: Record<keyof AlarmThresholds, [number, number, string]> 
   api5xxPerMinute: [1, 100000, "5xx responses per minute"],
   apiP99LatencyMs: [50, 30000, "milliseconds (API Gateway times out at 30 s)"],
   auroraReplicationLagMs: [100, 300000, "milliseconds"],
+  auroraRpoLagMs: [100, 300000, "milliseconds"],
   dynamodbReplicationLatencyMs: [100, 300000, "milliseconds"],
   cacheCpuPercent: [10, 100, "percent"],
   cacheEvictionsPerMinute: [1, 1000000, "evictions per minute"],

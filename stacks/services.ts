@@ -26,6 +26,8 @@ export function gatewayHosts(cfg: StackConfig, domain: string): string[] {
   return cfg.mesh.hosts ?? [`api.${domain}`, `api-${cfg.region}.${domain}`];
 }
 
+const SERVING_MESH_REPLICAS = 2;
+
 /** Istio on the cluster: two control-plane and gateway replicas whenever the stack serves traffic. */
 export function buildMesh(
   cfg: StackConfig,
@@ -44,7 +46,9 @@ export function buildMesh(
     healthPath: cfg.edge.healthCheck.path,
     protectedPaths: specs.filter((s) => s.requiresJwt).map((s) => s.pathPrefix),
     jwt: cfg.mesh.jwt ?? entry.jwt,
-    replicas: isServing(cfg) ? 2 : 1,
+    replicas: isServing(cfg) ? SERVING_MESH_REPLICAS : 1,
+    // The serving ceiling in every mode: a resting standby's gateway grows on load alone.
+    gatewayMaxReplicas: SERVING_MESH_REPLICAS * 5,
   });
 }
 

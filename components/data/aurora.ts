@@ -23,10 +23,15 @@ export interface AuroraSettings {
   kmsKeyArn: pulumi.Input<string>;
   /** The secrets key in this region, for the master-password secret (primary only). */
   secretsKeyArn?: pulumi.Input<string>;
-  /** Primary: regions the master-password secret is replicated to, each with its key there. */
-  secretReplicas?: { region: string; kmsKeyId: pulumi.Input<string> }[];
+  /**
+   * Primary: regions the master-password secret is replicated to, each with the secrets key's
+   * replica there (the resource, so the secret depends on it).
+   */
+  secretReplicas?: { region: string; key: aws.kms.ReplicaKey }[];
   /** Standby: the primary's global cluster. */
   globalClusterId?: pulumi.Input<string>;
+  /** Primary: the enforced RPO, seconds (`rds.global_db_rpo`); unset enforces none. */
+  maxRpoSeconds?: number;
 }
 
 export interface Aurora {
@@ -36,6 +41,26 @@ export interface Aurora {
   masterSecret?: aws.secretsmanager.Secret;
   /** The master secret's value: what reads the secret must wait for it. */
   masterSecretVersion?: aws.secretsmanager.SecretVersion;
+}
+
+/**
+ * What `pulumi up` leaves alone on the cluster. Upgrades go through the global cluster's
+ * engineVersion; members follow (the provider's documented pattern, without which an upgrade fails
+ * with an inconsistent plan). In the standby, the global cluster owns the replication source and
+ * the membership: a managed switchover or failover (FailoverGlobalCluster) changes which cluster
+ * is a member and writer, and a `pulumi up` must not undo it (the provider would call
+ * RemoveFromGlobalCluster or try to rejoin). In failover mode write forwarding is left alone too:
+ * the provider runs ModifyDBCluster before anything else, and with the primary's region down it
+ * retries InvalidDBClusterStateFault until it fails, so drill → failover must not touch it.
+ */
+export function clusterIgnoreChanges(posture: DataPosture): string[] {
+  if (posture === "active") return ["engineVersion"];
+  return [
+    "engineVersion",
+    "replicationSourceIdentifier",
+    "globalClusterIdentifier",
+    ...(posture === "failover" ? ["enableGlobalWriteForwarding"] : []),
+  ];
 }
 
 export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
@@ -62,6 +87,18 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
         { name: "log_connections", value: "1" },
         { name: "log_disconnections", value: "1" },
         { name: "log_statement", value: "ddl" },
+        // The enforced RPO, on the primary's cluster parameter group only; seconds, dynamic
+        // (AWS applies it with ApplyMethod=immediate: "Managing RPOs for Aurora PostgreSQL-based
+        // global databases", Aurora User Guide).
+        ...(s.posture === "active" && s.maxRpoSeconds !== undefined
+          ? [
+              {
+                name: "rds.global_db_rpo",
+                value: String(s.maxRpoSeconds),
+                applyMethod: "immediate",
+              },
+            ]
+          : []),
       ],
     },
     parent,
@@ -97,9 +134,10 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
         description: "Aurora master credentials (break-glass; services authenticate with IAM)",
         kmsKeyId: s.secretsKeyArn,
         recoveryWindowInDays: 30,
-        replicas: s.secretReplicas?.map((r) => ({ region: r.region, kmsKeyId: r.kmsKeyId })),
+        replicas: s.secretReplicas?.map((r) => ({ region: r.region, kmsKeyId: r.key.arn })),
       },
-      stateful(scope),
+      // Explicit as well as through the ARN: the replica's key must exist in its region first.
+      stateful(scope, { dependsOn: (s.secretReplicas ?? []).map((r) => r.key) }),
     );
     masterSecretVersion = new aws.secretsmanager.SecretVersion(
       `${scope.name}-aurora-master`,
@@ -149,18 +187,7 @@ export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
       enabledCloudwatchLogsExports: ["postgresql"],
       tags: { Name: `${scope.namePrefix}-aurora`, writer: String(posture.writer) },
     },
-    // A secondary's replication source is managed by the global cluster, not by this program.
-    stateful(
-      scope,
-      // Upgrades go through the global cluster's engineVersion; members follow (the provider's
-      // documented pattern, without which an upgrade fails with an inconsistent plan).
-      {
-        ignoreChanges:
-          s.posture === "active"
-            ? ["engineVersion"]
-            : ["engineVersion", "replicationSourceIdentifier"],
-      },
-    ),
+    stateful(scope, { ignoreChanges: clusterIgnoreChanges(s.posture) }),
   );
 
   const instances = Array.from(

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type * as aws from "@pulumi/aws";
 import { AURORA_PORT, createAurora } from "./aurora";
 import {
   BUCKETS,
@@ -43,7 +44,14 @@ export interface DataArgs {
   availabilityZones: string[];
   /** The network's workloads group: the only source admitted to the stores. */
   workloadSecurityGroupId: pulumi.Input<string>;
-  aurora: { instanceClass: string; instances: number; engineVersion: string; backupDays: number };
+  aurora: {
+    instanceClass: string;
+    instances: number;
+    engineVersion: string;
+    backupDays: number;
+    /** Primary: the enforced RPO, seconds (`rds.global_db_rpo`); unset, none is enforced. */
+    maxRpoSeconds?: number;
+  };
   cache: { nodeType: string; nodes: number; engineVersion: string };
   /** The cache-bound services: one IAM-authenticated Valkey user each. */
   cacheServices: string[];
@@ -111,7 +119,7 @@ export class Data extends pulumi.ComponentResource {
 
     // Keys: the primary's multi-region keys, or replicas of them in this region. The secrets key
     // is replicated by the primary itself, because its secrets need the replica first.
-    const keyArns = this.createKeys(scope, args);
+    const { arns: keyArns, secretReplicaKeys } = this.createKeys(scope, args);
     const key = (purpose: KeyPurpose) => keyArns.apply((k) => k[purpose]);
 
     const dbSg = storeSecurityGroup(
@@ -137,12 +145,9 @@ export class Data extends pulumi.ComponentResource {
       securityGroupId: dbSg.id,
       kmsKeyArn: key("database"),
       secretsKeyArn: key("secrets"),
-      secretReplicas: active
-        ? (args.secretReplicaRegions ?? []).map((region) => ({
-            region,
-            kmsKeyId: key("secrets").apply((arn) => replicaKeyArn(arn, region)),
-          }))
-        : undefined,
+      // The replica key itself, not its computed ARN: Secrets Manager rejects a replica whose key
+      // does not exist yet, so the secret must wait for the ReplicaKey on a first deploy.
+      secretReplicas: active ? secretReplicaKeys : undefined,
       globalClusterId: args.primary?.globalClusterId,
     });
     const cache = createCache(scope, {
@@ -295,19 +300,28 @@ export class Data extends pulumi.ComponentResource {
     });
   }
 
-  private createKeys(scope: DataScope, args: DataArgs): pulumi.Output<Record<KeyPurpose, string>> {
+  private createKeys(
+    scope: DataScope,
+    args: DataArgs,
+  ): {
+    arns: pulumi.Output<Record<KeyPurpose, string>>;
+    /** Primary: the secrets key's replica in each region its secrets replicate to. */
+    secretReplicaKeys: { region: string; key: aws.kms.ReplicaKey }[];
+  } {
     if (args.posture === "active") {
       const keys = createPrimaryKeys(scope);
       const secretsKey = keys.secrets;
-      for (const region of args.secretReplicaRegions ?? []) {
-        createReplicaKey(scope, "secrets", secretsKey.arn, region, `-${region}`);
-      }
-      return pulumi.output(
+      const secretReplicaKeys = (args.secretReplicaRegions ?? []).map((region) => ({
+        region,
+        key: createReplicaKey(scope, "secrets", secretsKey.arn, region, `-${region}`),
+      }));
+      const arns = pulumi.output(
         Object.fromEntries(KEY_PURPOSES.map((p) => [p, keys[p].arn])) as Record<
           KeyPurpose,
           pulumi.Output<string>
         >,
       );
+      return { arns, secretReplicaKeys };
     }
     const primaryKeys = pulumi.output(
       args.primary?.keyArns as pulumi.Input<Record<KeyPurpose, string>>,
@@ -323,9 +337,10 @@ export class Data extends pulumi.ComponentResource {
         ).arn,
       ]),
     );
-    return pulumi.output({
+    const arns = pulumi.output({
       ...replicas,
       secrets: primaryKeys.apply((k) => replicaKeyArn(k.secrets, args.region)),
     } as Record<KeyPurpose, pulumi.Output<string>>);
+    return { arns, secretReplicaKeys: [] };
   }
 }

@@ -8,6 +8,10 @@
  * | standby  | yes, secondary               | read-only                               |
  * | drill    | yes, secondary               | forwarded to the primary (RPO 0)        |
  * | failover | no: detached and promoted    | writer                                  |
+ *
+ * In the standby the membership and (in failover) write forwarding are the global cluster's:
+ * `pulumi up` ignores changes to them (`clusterIgnoreChanges` in aurora.ts), so the managed
+ * failover or switchover promotes the cluster and `dr.mode` only follows it.
  */
 export type DataPosture = "active" | "standby" | "drill" | "failover";
 

@@ -15,6 +15,13 @@ export interface ChaosDrillsArgs {
   provider: k8s.Provider;
   dependsOn: pulumi.Resource[];
   auroraClusterArn: pulumi.Input<string>;
+  /**
+   * Whether this region's Aurora cluster accepts writes (a primary, or a detached and promoted
+   * standby). FailoverDBCluster promotes a reader to the cluster's writer; a global database's
+   * secondary has no writer to replace (its role changes only through the global cluster's
+   * switchover or failover), so a read-only secondary gets no Aurora template and no RDS rights.
+   */
+  auroraWriter: boolean;
   /** The observability alarm that stops every drill (the regional API's 5xx rate). */
   stopAlarmArn: pulumi.Input<string>;
   /** The cluster's volume key: restarting stopped nodes grants EC2 the use of it. */
@@ -29,7 +36,8 @@ export interface ChaosDrillsArgs {
 export function fisPolicy(s: {
   region: string;
   account: string;
-  aurora: string;
+  /** This region's Aurora cluster, when it is a writer (the failover drill's only target). */
+  aurora?: string;
   cluster: string;
   clusterName: string;
   volumeKey: string;
@@ -63,13 +71,22 @@ export function fisPolicy(s: {
       Action: ["ec2:DescribeInstances", "ec2:DescribeSubnets"],
       Resource: "*",
     },
-    { Sid: "FailoverAurora", Effect: "Allow", Action: "rds:FailoverDBCluster", Resource: s.aurora },
-    {
-      Sid: "DescribeAurora",
-      Effect: "Allow",
-      Action: "rds:DescribeDBClusters",
-      Resource: s.aurora,
-    },
+    ...(s.aurora === undefined
+      ? []
+      : [
+          {
+            Sid: "FailoverAurora",
+            Effect: "Allow" as const,
+            Action: "rds:FailoverDBCluster",
+            Resource: s.aurora,
+          },
+          {
+            Sid: "DescribeAurora",
+            Effect: "Allow" as const,
+            Action: "rds:DescribeDBClusters",
+            Resource: s.aurora,
+          },
+        ]),
     { Sid: "ReachCluster", Effect: "Allow", Action: "eks:DescribeCluster", Resource: s.cluster },
   ]);
 }
@@ -79,7 +96,8 @@ export const FIS_KUBERNETES_USER = "fis-experiment";
 
 /**
  * AWS FIS experiment templates for rehearsing failures: an AZ power interruption on the
- * cluster's instances, pod termination in the shop namespace, and an Aurora cluster failover.
+ * cluster's instances, pod termination in the shop namespace, and, where the Aurora cluster is a
+ * writer, an Aurora cluster failover.
  * Every template stops when the API's 5xx alarm fires; the FIS role can touch only this
  * cluster's instances, this Aurora cluster and, in Kubernetes, the shop's pods.
  */
@@ -113,7 +131,7 @@ export class ChaosDrills extends pulumi.ComponentResource {
               fisPolicy({
                 region: args.region,
                 account,
-                aurora,
+                aurora: args.auroraWriter ? aurora : undefined,
                 cluster,
                 clusterName: args.clusterName,
                 volumeKey,
@@ -197,7 +215,7 @@ export class ChaosDrills extends pulumi.ComponentResource {
         },
         parent,
       );
-    const templates = {
+    const templates: Record<string, aws.fis.ExperimentTemplate> = {
       "az-power-interruption": template(
         "az-power-interruption",
         `Power interruption in ${args.availabilityZone}: the cluster's instances there stop for 10 minutes`,
@@ -256,7 +274,9 @@ export class ChaosDrills extends pulumi.ComponentResource {
           ],
         },
       ),
-      "aurora-failover": template(
+    };
+    if (args.auroraWriter) {
+      templates["aurora-failover"] = template(
         "aurora-failover",
         "Fail the Aurora cluster over to another instance",
         {
@@ -276,8 +296,8 @@ export class ChaosDrills extends pulumi.ComponentResource {
             },
           ],
         },
-      ),
-    };
+      );
+    }
     this.templateIds = pulumi.output(
       Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, t.id])),
     );

@@ -29,6 +29,8 @@ export interface MeshArgs {
   jwt?: { issuer: pulumi.Input<string>; jwksUri: pulumi.Input<string> };
   /** istiod and minimum gateway replicas (2 keep the mesh up through a node loss). */
   replicas: number;
+  /** The gateway autoscaler's ceiling: production size in every posture. */
+  gatewayMaxReplicas: number;
 }
 
 /**
@@ -212,7 +214,7 @@ export class Mesh extends pulumi.ComponentResource {
         spec: {
           scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: GATEWAY_NAME },
           minReplicas: args.replicas,
-          maxReplicas: Math.max(args.replicas * 5, 6),
+          maxReplicas: args.gatewayMaxReplicas,
           metrics: [
             {
               type: "Resource",

@@ -15,6 +15,11 @@ export interface AlarmThresholds {
   apiP99LatencyMs: number;
   /** Aurora global database lag of this region's secondary cluster, milliseconds. */
   auroraReplicationLagMs: number;
+  /**
+   * Aurora PostgreSQL's RPO lag of this region's secondary (how long the newest commit takes to be
+   * stored here), milliseconds: what `rds.global_db_rpo` enforces on the primary.
+   */
+  auroraRpoLagMs: number;
   /** DynamoDB global-table replication latency to the other region, milliseconds. */
   dynamodbReplicationLatencyMs: number;
   /** Valkey engine CPU of the busiest node, percent. */
@@ -171,6 +176,25 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
       metric: {
         namespace: "AWS/RDS",
         metricName: "AuroraGlobalDBReplicationLag",
+        dimensions: { DBClusterIdentifier: t.auroraSecondaryClusterId },
+        statistic: "Maximum",
+        period: MINUTE,
+      },
+    });
+    // The data-loss figure itself: AuroraGlobalDBRPOLag, a cluster-level AWS/RDS metric in
+    // milliseconds, published for the secondary cluster (Aurora User Guide, "Cluster-level metrics
+    // for Amazon Aurora"; the switchover guide names it for every Aurora PostgreSQL secondary).
+    specs.push({
+      id: "aurora-rpo-lag",
+      description: `The newest commit takes more than ${th.auroraRpoLagMs} ms to reach this region's Aurora secondary (the relational RPO; rds.global_db_rpo blocks the primary's commits past its bound)`,
+      threshold: th.auroraRpoLagMs,
+      comparisonOperator: "GreaterThanThreshold",
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      treatMissingData: "missing",
+      metric: {
+        namespace: "AWS/RDS",
+        metricName: "AuroraGlobalDBRPOLag",
         dimensions: { DBClusterIdentifier: t.auroraSecondaryClusterId },
         statistic: "Maximum",
         period: MINUTE,

@@ -57,7 +57,7 @@ describe("offline/drModel (RTO/RPO)", () => {
   it("marks the manual step and cites a source for every automatic one", () => {
     const r = drReport(base);
     expect(r.writeTimeline.filter((s) => !s.automatic).map((s) => s.step)).to.deep.equal([
-      "Operator confirms and runs pulumi up with dr.mode=failover",
+      "Operator fails the global database over (--allow-data-loss), then runs pulumi up with dr.mode=failover",
     ]);
     for (const s of r.writeTimeline) expect(s.basis.length, s.step).to.be.greaterThan(10);
     expect(r.writeTimeline.map((s) => s.seconds)).to.include(

@@ -352,9 +352,12 @@ describe("services: Microservice objects (recorded offline runs)", () => {
       name: "product",
     });
     expect(hpa(await plan("dr-singapore")).minReplicas).to.equal(1);
-    expect(
-      hpa(await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"])).minReplicas,
-    ).to.equal(3);
+    const failover = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"]);
+    expect(hpa(failover).minReplicas).to.equal(3);
+    // The ceiling is production size in every mode: a resting standby scales up on load alone.
+    expect(hpa(prod).maxReplicas).to.equal(12);
+    expect(hpa(await plan("dr-singapore")).maxReplicas).to.equal(12);
+    expect(hpa(failover).maxReplicas).to.equal(12);
     // The stable Deployment leaves its count to the HPA, or each pulumi up would reset it.
     expect(ofService(prod, "product", K.deployment)[0].inputs.spec as Spec).to.not.have.property(
       "replicas",

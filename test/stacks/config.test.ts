@@ -63,6 +63,16 @@ describe("stacks/config", () => {
       expect(cfg.role === "primary" && cfg.dr.drill).to.equal(true);
     });
 
+    it("reads the enforced Aurora RPO on the primary, from a number or `--path`'s string", () => {
+      for (const value of [20, "300", 2147483647]) {
+        const cfg = parse({
+          ...primaryRaw,
+          "ecommerce:data": { aurora: { maxRpoSeconds: value } },
+        });
+        expect(cfg.data.aurora.maxRpoSeconds).to.equal(Number(value));
+      }
+    });
+
     it("uses the first azCount of a longer AZ list", () => {
       const cfg = parse(
         withNetwork(primaryRaw, {
@@ -223,6 +233,31 @@ describe("stacks/config", () => {
         /^ecommerce:network: must be an object with the keys cidr, azCount/,
       ],
       [
+        "an enforced RPO below Aurora's 20 s minimum",
+        { ...primaryRaw, "ecommerce:data": { aurora: { maxRpoSeconds: 19 } } },
+        /^ecommerce:data.aurora.maxRpoSeconds: 19 is not accepted; use an integer from 20 to 2147483647/,
+      ],
+      [
+        "an enforced RPO above the parameter's maximum",
+        { ...primaryRaw, "ecommerce:data": { aurora: { maxRpoSeconds: 2147483648 } } },
+        /^ecommerce:data.aurora.maxRpoSeconds: 2147483648 is not accepted; use an integer from 20/,
+      ],
+      [
+        "a fractional enforced RPO",
+        { ...primaryRaw, "ecommerce:data": { aurora: { maxRpoSeconds: 20.5 } } },
+        /^ecommerce:data.aurora.maxRpoSeconds: 20.5 is not accepted; use an integer from 20/,
+      ],
+      [
+        "an enforced RPO that is not a number",
+        { ...primaryRaw, "ecommerce:data": { aurora: { maxRpoSeconds: "20s" } } },
+        /^ecommerce:data.aurora.maxRpoSeconds: "20s" is not accepted; use an integer from 20/,
+      ],
+      [
+        "an enforced RPO on the standby",
+        { ...standbyRaw, "ecommerce:data": { aurora: { maxRpoSeconds: 60 } } },
+        /^ecommerce:data.aurora.maxRpoSeconds: is set on the primary stack only/,
+      ],
+      [
         "one Aurora instance in the primary",
         { ...primaryRaw, "ecommerce:data": { aurora: { instances: 1 } } },
         /^ecommerce:data.aurora.instances: 1 is not accepted; use an integer from 2 to 15 \(the primary needs at least 2/,
@@ -300,6 +335,27 @@ describe("stacks/config", () => {
         "one system node at rest",
         { ...standbyRaw, "ecommerce:cluster": { capacity: { reduced: { system: { min: 1 } } } } },
         /^ecommerce:cluster.capacity.reduced.system.min: 1 is not accepted; use an integer from 2 to 100/,
+      ],
+      [
+        "a ceiling at rest (the standby's ceilings are production size)",
+        {
+          ...standbyRaw,
+          "ecommerce:cluster": { capacity: { reduced: { karpenter: { cpu: 16 } } } },
+        },
+        /^ecommerce:cluster.capacity.reduced.karpenter: unknown key; accepted keys: system/,
+      ],
+      [
+        "a system max at rest",
+        { ...standbyRaw, "ecommerce:cluster": { capacity: { reduced: { system: { max: 3 } } } } },
+        /^ecommerce:cluster.capacity.reduced.system.max: unknown key; accepted keys: min, desired/,
+      ],
+      [
+        "resting floor above the production ceiling",
+        {
+          ...standbyRaw,
+          "ecommerce:cluster": { capacity: { reduced: { system: { min: 7, desired: 7 } } } },
+        },
+        /^ecommerce:cluster.capacity.reduced.system: min 7, desired 7, max 6: need min <= desired <= max/,
       ],
       [
         "x86 system instance type",

@@ -15,6 +15,7 @@ describe("stacks/observabilityConfig (ecommerce:observability)", () => {
     }
     expect(OBSERVABILITY_DEFAULTS.logRetentionDays).to.equal(365);
     expect(OBSERVABILITY_DEFAULTS.alarms.auroraReplicationLagMs).to.equal(1000);
+    expect(OBSERVABILITY_DEFAULTS.alarms.auroraRpoLagMs).to.equal(10000);
     expect(OBSERVABILITY_DEFAULTS.alertEmail).to.equal(undefined);
   });
 
@@ -83,6 +84,11 @@ describe("stacks/observabilityConfig (ecommerce:observability)", () => {
         /^ecommerce:observability.alarms.apiP99LatencyMs: 60000 is not accepted; use an integer from 50 to 30000 \(milliseconds \(API Gateway times out at 30 s\)\)/,
       ],
       [
+        "an RPO-lag threshold of zero",
+        { alarms: { auroraRpoLagMs: 0 } },
+        /^ecommerce:observability.alarms.auroraRpoLagMs: 0 is not accepted; use an integer from 100 to 300000/,
+      ],
+      [
         "a threshold that is not a number",
         { alarms: { auroraReplicationLagMs: "1s" } },
         /^ecommerce:observability.alarms.auroraReplicationLagMs: "1s" is not accepted; use an integer from 100 to 300000/,
@@ -90,7 +96,7 @@ describe("stacks/observabilityConfig (ecommerce:observability)", () => {
       [
         "an unknown alarm",
         { alarms: { dlqDepth: 1 } },
-        /^ecommerce:observability.alarms.dlqDepth: unknown key; accepted keys: alb5xxPercent, api5xxPerMinute, apiP99LatencyMs, auroraReplicationLagMs, dynamodbReplicationLatencyMs, cacheCpuPercent, cacheEvictionsPerMinute/,
+        /^ecommerce:observability.alarms.dlqDepth: unknown key; accepted keys: alb5xxPercent, api5xxPerMinute, apiP99LatencyMs, auroraReplicationLagMs, auroraRpoLagMs, dynamodbReplicationLatencyMs, cacheCpuPercent, cacheEvictionsPerMinute/,
       ],
       [
         "an e-mail address without a domain",

@@ -124,15 +124,15 @@ describe("components/cluster (recorded offline runs)", () => {
     expect(lt.inputs.vpcSecurityGroupIds).to.include(prod.outputs.workloadSecurityGroupId);
   });
 
-  it("scales the system nodes and Karpenter down in a resting standby and back up on failover", async () => {
+  it("lowers only the system nodes' floor in a resting standby; ceilings (node max, Karpenter limits) stay at production size", async () => {
     const pool = (p: StackPlan) =>
       ofType(p, T.pool)[0].inputs.spec as { limits: Record<string, string> };
     expect(ofType(dr, T.mng)[0].inputs.scalingConfig).to.deep.equal({
       minSize: 2,
       desiredSize: 2,
-      maxSize: 3,
+      maxSize: 6,
     });
-    expect(pool(dr).limits).to.deep.equal({ cpu: "16", memory: "64Gi" });
+    expect(pool(dr).limits).to.deep.equal({ cpu: "256", memory: "1024Gi" });
     const failover = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"]);
     expect(ofType(failover, T.mng)[0].inputs.scalingConfig).to.deep.equal({
       minSize: 3,
@@ -489,13 +489,30 @@ describe("components/cluster/capacity", () => {
     ["failover", "full"],
   ];
   for (const [posture, level] of cases) {
-    it(`${posture} runs at ${level} capacity`, () => {
+    it(`${posture} runs at ${level} capacity, under production ceilings`, () => {
       expect(capacityLevel(posture)).to.equal(level);
-      expect(capacityFor(posture, config)).to.deep.equal(config[level]);
+      const profile = capacityFor(posture, config);
+      expect(profile.karpenter).to.deep.equal(config.full.karpenter);
+      expect(profile.system.max).to.equal(config.full.system.max);
+      const floors = level === "full" ? config.full.system : config.reduced.system;
+      expect({ min: profile.system.min, desired: profile.system.desired }).to.deep.equal({
+        min: floors.min,
+        desired: floors.desired,
+      });
     });
   }
-  it("keeps at least two system nodes even at rest", () => {
+  it("keeps at least two system nodes even at rest, fewer than at full size", () => {
     expect(config.reduced.system.min).to.be.at.least(2);
-    expect(config.reduced.karpenter.cpu).to.be.below(config.full.karpenter.cpu);
+    expect(config.reduced.system.desired).to.be.below(config.full.system.desired);
+  });
+  it("applies the full level's ceilings to configured floors too", () => {
+    const custom = {
+      full: { system: { min: 4, desired: 5, max: 9 }, karpenter: { cpu: 64, memoryGiB: 256 } },
+      reduced: { system: { min: 2, desired: 3 } },
+    };
+    expect(capacityFor("standby", custom)).to.deep.equal({
+      system: { min: 2, desired: 3, max: 9 },
+      karpenter: { cpu: 64, memoryGiB: 256 },
+    });
   });
 });

@@ -97,6 +97,8 @@ describe("components/data (recorded offline runs)", () => {
       expect(master.inputs.replicas).to.deep.equal([
         { region: "ap-southeast-1", kmsKeyId: replica.outputs.arn },
       ]);
+      // The replica key is a dependency, not only a string: no first-deploy race.
+      expect(master.dependencies).to.include(replica.urn);
     });
 
     it("creates the Aurora global database: encrypted, IAM auth, 14-day backups, logs, protection, final snapshot", () => {
@@ -390,10 +392,12 @@ describe("components/data (recorded offline runs)", () => {
       expect(ofType(dr, T.global)).to.deep.equal([]);
       expect(cluster.inputs.globalClusterIdentifier).to.equal(prod.outputs.globalClusterId);
       expect(cluster.inputs.kmsKeyId).to.equal(keyArn(dr, "database"));
-      // The global cluster manages the replication source; upgrades go through its engineVersion.
+      // The global cluster manages the replication source and the membership (a managed
+      // switchover or failover must survive pulumi up); upgrades go through its engineVersion.
       expect(cluster.ignoreChanges).to.have.members([
         "engineVersion",
         "replicationSourceIdentifier",
+        "globalClusterIdentifier",
       ]);
       expect(cluster.inputs).to.not.have.any.keys(
         "masterPassword",
@@ -483,6 +487,32 @@ describe("components/data (recorded offline runs)", () => {
     });
   });
 
+  describe("the enforced relational RPO (ecommerce:data.aurora.maxRpoSeconds)", () => {
+    const rpoParameter = (p: StackPlan) =>
+      (ofType(p, T.params)[0].inputs.parameters as { name: string }[]).filter(
+        (x) => x.name === "rds.global_db_rpo",
+      );
+
+    it("is not enforced by default, in either region", () => {
+      expect(rpoParameter(prod)).to.deep.equal([]);
+      expect(rpoParameter(dr)).to.deep.equal([]);
+    });
+
+    it("sets rds.global_db_rpo (seconds, applied immediately) on the primary's cluster parameter group only", async () => {
+      const overrides = ["prod-mumbai:ecommerce:data.aurora.maxRpoSeconds=20"];
+      const enforced = await plan("prod-mumbai", overrides);
+      expect(rpoParameter(enforced)).to.deep.equal([
+        { name: "rds.global_db_rpo", value: "20", applyMethod: "immediate" },
+      ]);
+      const [cluster] = ofType(enforced, T.cluster);
+      expect(cluster.inputs.dbClusterParameterGroupName).to.equal(
+        ofType(enforced, T.params)[0].outputs.name,
+      );
+      // The standby's own group stays at the default (AWS's advice for two Regions).
+      expect(rpoParameter(await plan("dr-singapore", overrides))).to.deep.equal([]);
+    });
+  });
+
   describe("DR modes change exactly the relational posture", () => {
     const dataUrns = (p: StackPlan) =>
       p.resources
@@ -499,9 +529,13 @@ describe("components/data (recorded offline runs)", () => {
       expect(dataUrns(drill)).to.deep.equal(dataUrns(dr));
     });
 
-    it("failover detaches the cluster from the global cluster (promoting it), keeping everything else", async () => {
+    it("failover declares a detached writer, leaving membership and forwarding to the managed failover, keeping everything else", async () => {
       const failover = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"]);
       const [cluster] = ofType(failover, T.cluster);
+      expect(cluster.ignoreChanges).to.include.members([
+        "globalClusterIdentifier",
+        "enableGlobalWriteForwarding",
+      ]);
       expect(cluster.inputs.globalClusterIdentifier).to.equal(undefined);
       expect(cluster.inputs.enableGlobalWriteForwarding).to.equal(undefined);
       expect((cluster.inputs.tags as Record<string, string>).writer).to.equal("true");

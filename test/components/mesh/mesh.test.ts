@@ -223,12 +223,17 @@ describe("components/mesh (recorded offline runs)", () => {
     expect(
       ((the(prod, RELEASE, "mesh-istiod").inputs.values as Spec).pilot as Spec).autoscaleMin,
     ).to.equal(2);
-    expect(
-      (
-        the(dr, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "mesh-gateway").inputs
-          .spec as Spec
-      ).minReplicas,
-    ).to.equal(1);
+    const drGateway = the(dr, "kubernetes:autoscaling/v2:HorizontalPodAutoscaler", "mesh-gateway")
+      .inputs.spec as Spec;
+    const prodGateway = the(
+      prod,
+      "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+      "mesh-gateway",
+    ).inputs.spec as Spec;
+    expect(drGateway.minReplicas).to.equal(1);
+    // Only the floor rests: the gateway's ceiling is the serving one in every mode.
+    expect(drGateway.maxReplicas).to.equal(10);
+    expect(prodGateway.maxReplicas).to.equal(10);
     expect(ofType(dr, "kubernetes:helm.sh/v3:Release").length).to.equal(
       ofType(prod, "kubernetes:helm.sh/v3:Release").length,
     );

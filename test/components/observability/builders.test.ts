@@ -43,12 +43,18 @@ describe("components/observability builders (pure)", () => {
 
     it("alarms on Aurora lag and Route 53 health only where they exist", () => {
       const ids = (t: AlarmTargets) => alarmSpecs(t, thresholds).map((s) => s.id);
-      expect(ids(targets)).to.not.include.members(["aurora-replication-lag"]);
+      expect(ids(targets)).to.not.include("aurora-replication-lag");
+      expect(ids(targets)).to.not.include("aurora-rpo-lag");
       expect(ids(targets)).to.not.include("route53-api-health");
       const secondary = alarmSpecs({ ...targets, auroraSecondaryClusterId: "db" }, thresholds);
       expect(secondary.find((s) => s.id === "aurora-replication-lag")).to.deep.include({
         threshold: thresholds.auroraReplicationLagMs,
         comparisonOperator: "GreaterThanThreshold",
+      });
+      expect(secondary.find((s) => s.id === "aurora-rpo-lag")).to.deep.include({
+        threshold: thresholds.auroraRpoLagMs,
+        comparisonOperator: "GreaterThanThreshold",
+        treatMissingData: "missing",
       });
       const primary = alarmSpecs({ ...targets, healthCheckId: "hc" }, thresholds);
       expect(primary.find((s) => s.id === "route53-api-health")).to.deep.include({

@@ -410,6 +410,7 @@ describe("components/observability (recorded offline runs)", () => {
           "api-5xx",
           "api-p99-latency",
           "aurora-replication-lag",
+          "aurora-rpo-lag",
           "dynamodb-carts-replication-ap-south-1",
           "dynamodb-sessions-replication-ap-south-1",
           "cache-cpu",
@@ -497,6 +498,7 @@ describe("components/observability (recorded offline runs)", () => {
         "observability-order-events-dlq": 0,
       });
       expect(alarm(dr, "aurora-replication-lag").inputs.threshold).to.equal(1000);
+      expect(alarm(dr, "aurora-rpo-lag").inputs.threshold).to.equal(10000);
       const tuned = await plan("dr-singapore", TUNED);
       expect(alarm(tuned, "aurora-replication-lag").inputs.threshold).to.equal(500);
       expect(alarm(tuned, "alb-5xx-rate").inputs.threshold).to.equal(2);
@@ -525,6 +527,12 @@ describe("components/observability (recorded offline runs)", () => {
         metricName: "AuroraGlobalDBReplicationLag",
         dimensions: { DBClusterIdentifier: "ecommerce-dr-singapore-aurora" },
       });
+      expect(alarm(dr, "aurora-rpo-lag").inputs).to.deep.include({
+        namespace: "AWS/RDS",
+        metricName: "AuroraGlobalDBRPOLag",
+        statistic: "Maximum",
+        dimensions: { DBClusterIdentifier: "ecommerce-dr-singapore-aurora" },
+      });
       expect(
         alarm(prod, "dynamodb-sessions-replication-ap-southeast-1").inputs.dimensions,
       ).to.deep.equal({
@@ -547,15 +555,13 @@ describe("components/observability (recorded offline runs)", () => {
       });
     });
 
-    it("drops the replication-lag alarm once a failover detaches the standby's cluster", async () => {
+    it("drops the replication-lag and RPO-lag alarms once a failover detaches the standby's cluster", async () => {
+      const lagAlarms = ["observability-aurora-replication-lag", "observability-aurora-rpo-lag"];
       const failover = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=failover"]);
-      expect(children(failover, T.alarm).map((a) => a.name)).to.not.include(
-        "observability-aurora-replication-lag",
-      );
+      for (const name of lagAlarms)
+        expect(children(failover, T.alarm).map((a) => a.name)).to.not.include(name);
       const drill = await plan("dr-singapore", ["dr-singapore:ecommerce:dr.mode=drill"]);
-      expect(children(drill, T.alarm).map((a) => a.name)).to.include(
-        "observability-aurora-replication-lag",
-      );
+      expect(children(drill, T.alarm).map((a) => a.name)).to.include.members(lagAlarms);
     });
 
     it("subscribes the on-call address to every alarm topic when one is configured", async () => {
