@@ -42,9 +42,18 @@ function identifiers(r: PlannedResource): string[] {
   );
 }
 
-/** True when an environment value names the store: equal, or the last segment of an ARN. */
-function names(r: PlannedResource, value: string): boolean {
-  return identifiers(r).some((s) => s === value || s.endsWith(`/${value}`));
+/** Stores by each name an environment value may use: an identifier, or an ARN's last segment. */
+function storeIndex(stores: PlannedResource[]): Map<string, PlannedResource[]> {
+  const index = new Map<string, PlannedResource[]>();
+  for (const store of stores) {
+    for (const id of identifiers(store)) {
+      for (const key of new Set([id, id.split("/").pop() as string])) {
+        const known = index.get(key) ?? [];
+        if (!known.includes(store)) index.set(key, [...known, store]);
+      }
+    }
+  }
+  return index;
 }
 
 interface Env {
@@ -157,6 +166,7 @@ export function requestPathDot(plans: StackPlan[]): string {
     }
     const services = deployments(plan).sort((a, b) => a.name.localeCompare(b.name));
     const stores = plan.resources.filter((r) => r.type in STORES);
+    const index = storeIndex(stores);
     for (const d of services) {
       const name = (d.inputs.metadata as { name: string }).name;
       node(`svc_${name}`, name, ', fillcolor="#e8f0fe"');
@@ -164,7 +174,8 @@ export function requestPathDot(plans: StackPlan[]): string {
       const values = envOf(d)
         .map((e) => e.value)
         .filter((v): v is string => typeof v === "string");
-      for (const store of stores.filter((s) => values.some((v) => names(s, v)))) {
+      const named = new Set(values.flatMap((v) => index.get(v) ?? []));
+      for (const store of stores.filter((s) => named.has(s))) {
         const key = id(`store_${store.name}_${store.type}`);
         if (!storeNode.has(store.urn)) {
           storeNode.set(store.urn, key);
