@@ -59,19 +59,23 @@ const LOG_DESTINATIONS: { types: string[]; prop: string; value: (p: Props) => un
 
 /**
  * The buckets `value` names: by bucket name (or a `<name>.s3…` domain name) when the value is
- * known, else (computed during a preview) the buckets its property dependencies name.
+ * known. A value computed during a preview falls back to the property dependencies, which may name
+ * more buckets than the value does (an outputs object of several buckets): `whenAmbiguous` says
+ * whether those count (a looser reading) or not (a stricter one).
  */
 export function bucketsNamedBy(
   stack: StackView,
   resource: PolicyResource,
   prop: string,
   value: unknown,
+  whenAmbiguous: "all" | "none",
 ): PolicyResource[] {
   const buckets = stack.ofType(...BUCKET_TYPES);
   const names = asArray(value).filter((v): v is string => typeof v === "string" && v !== "");
   if (names.some(isComputed) || (isComputed(value) && names.length === 0)) {
     const deps = new Set(resource.propertyDependencies?.[prop]?.map((d) => d.urn) ?? []);
-    return buckets.filter((b) => deps.has(b.urn));
+    const named = buckets.filter((b) => deps.has(b.urn));
+    return named.length <= 1 || whenAmbiguous === "all" ? named : [];
   }
   return buckets.filter((b) => {
     const name = peek(b.props, "bucket");
@@ -83,13 +87,18 @@ export function bucketsNamedBy(
   });
 }
 
-/** Buckets some log delivery in the stack writes to (they hold logs, not shop data). */
+/**
+ * Buckets some log delivery in the stack writes to (they hold logs, not shop data). A delivery
+ * whose destination a preview cannot single out names none, so no data bucket is exempted by it.
+ */
 export function logBuckets(stack: StackView): Set<string> {
   return new Set(
     LOG_DESTINATIONS.flatMap(({ types, prop, value }) =>
       stack
         .ofType(...types)
-        .flatMap((r) => bucketsNamedBy(stack, r, prop, value(r.props ?? {})).map((b) => b.urn)),
+        .flatMap((r) =>
+          bucketsNamedBy(stack, r, prop, value(r.props ?? {}), "none").map((b) => b.urn),
+        ),
     ),
   );
 }

@@ -208,6 +208,21 @@ export function describePackStackRules(network: () => FixtureResource[]): void {
       });
     });
 
+    it("during a preview, a delivery to an unknown bucket of several exempts none", async () => {
+      // governance-audit's log bucket arrives as an unknown name whose dependencies are the whole
+      // data-buckets object: it must not turn the data buckets into log buckets.
+      const ambiguous = res(
+        T.logging,
+        "audit-logging",
+        { bucket: "audit-1", targetBucket: "[unknown]", targetPrefix: "s3/audit/" },
+        { bucket: ["audit"], targetBucket: ["assets", "web", "logs"] },
+      );
+      const noWebLogging = [...buckets(), logging("assets"), ambiguous];
+      expect(await messages("aws-s3-bucket-enable-access-logging", noWebLogging)).to.deep.equal([
+        "web: server access logging is off (no BucketLogging)",
+      ]);
+    });
+
     describe("aws-macie-classificationjob-enforce-data-bucket-scope", () => {
       const rule = "aws-macie-classificationjob-enforce-data-bucket-scope";
       const logged = () => [...buckets(), logging("assets"), logging("web")];
@@ -216,6 +231,22 @@ export function describePackStackRules(network: () => FixtureResource[]): void {
       });
       it("flags a data bucket out of scope", async () => {
         expect(await messages(rule, [...logged(), job(["assets"])])).to.deep.equal([
+          "web: no scheduled Macie classification job covers this data bucket",
+        ]);
+      });
+      it("reads unknown bucket names through the job's dependencies", async () => {
+        const unknown = res(
+          T.job,
+          "macie",
+          {
+            jobType: "SCHEDULED",
+            s3JobDefinition: { bucketDefinitions: [{ accountId: "1", buckets: "[unknown]" }] },
+          },
+          { s3JobDefinition: ["assets", "web", "logs"] },
+        );
+        expect(await messages(rule, [...logged(), unknown])).to.deep.equal([]);
+        const onlyAssets = { ...unknown, deps: { s3JobDefinition: ["assets"] } };
+        expect(await messages(rule, [...logged(), onlyAssets])).to.deep.equal([
           "web: no scheduled Macie classification job covers this data bucket",
         ]);
       });

@@ -17,6 +17,8 @@ export default stackRule(
     types: [JOB, ...BUCKET_TYPES],
     remediation:
       "Name the bucket in a SCHEDULED aws.macie2.ClassificationJob's s3JobDefinition.bucketDefinitions.",
+    previewLimit:
+      "The stacks hand the job its bucket names from the data component's outputs object, which also holds the buckets' ARNs, so during a first preview the names are unknown. The rule then reads the job's scope from its property dependencies, which name every bucket of that object (the log bucket too), and cannot see a data bucket left out of the list; it sees the names during `pulumi up`, before the job is created. A job that is not SCHEDULED, or a bucket no job depends on, is caught in the preview.",
   },
   (stack) => {
     const jobs = stack.ofType(JOB);
@@ -31,7 +33,7 @@ export default stackRule(
         .filter((j) => j.props?.jobType === "SCHEDULED")
         .flatMap((j) =>
           asArray<Record<string, unknown>>(j.props?.s3JobDefinition?.bucketDefinitions).flatMap(
-            (d) => bucketsNamedBy(stack, j, "s3JobDefinition", peek(d, "buckets")),
+            (d) => bucketsNamedBy(stack, j, "s3JobDefinition", peek(d, "buckets"), "all"),
           ),
         )
         .map((b) => b.urn),
