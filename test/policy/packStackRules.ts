@@ -56,6 +56,12 @@ export function describePackStackRules(network: () => FixtureResource[]): void {
           await messages(rule, [...network(), runner("private", {}, false), logs()]),
         ).to.deep.equal([]);
       });
+      it("reads a vpcConfig computed as a whole through its dependencies", async () => {
+        const computed = runner("private", { vpcConfig: "[unknown]" });
+        expect(await messages(rule, [...network(), computed, logs()])).to.deep.equal([]);
+        const publicComputed = runner("public", { vpcConfig: "[unknown]" });
+        expect(await messages(rule, [...network(), publicComputed, logs()])).to.have.length(2);
+      });
       it("flags a runner outside a VPC", async () => {
         expect(
           await messages(rule, [...network(), runner("private", { vpcConfig: undefined }), logs()]),

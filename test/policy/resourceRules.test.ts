@@ -1397,6 +1397,12 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
         base(tg, (p) => (p.protocol = "HTTP")),
       );
       await passes(rule, tg, "fn", { targetType: "lambda" });
+      await passes(
+        rule,
+        tg,
+        "quic",
+        base(tg, (p) => (p.protocol = "QUIC")),
+      );
     });
 
     it("lets the node groups' egress reach anywhere and any rule reach a security group", async () => {
@@ -1408,6 +1414,12 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
         delete p.toPort;
       });
       await passes(rule, egress, "network-workloads-egress", all);
+      await passes(
+        rule,
+        egress,
+        "https-by-number",
+        base(egress, (p) => (p.ipProtocol = "6")),
+      );
       const toGroup = base(egress, (p) => {
         delete p.cidrIpv4;
         p.referencedSecurityGroupId = "sg-1";

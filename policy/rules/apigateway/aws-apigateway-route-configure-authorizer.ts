@@ -40,6 +40,8 @@ export default resourceRule<{ publicRouteAllowList: string[] }>(
   (props, { config }) => {
     const key = props.routeKey;
     if (config.publicRouteAllowList.includes(key)) return undefined;
+    // @pulumi/aws 7.48.0 RouteArgs.authorizationType: NONE (the default), JWT, AWS_IAM or CUSTOM
+    // (a Lambda authorizer) for HTTP APIs; JWT and CUSTOM take an authorizerId.
     const type = props.authorizationType ?? "NONE";
     if (type === "NONE")
       return `route ${key} has no authorizer and is not on the public allow-list`;

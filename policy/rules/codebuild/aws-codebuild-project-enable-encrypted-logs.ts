@@ -22,7 +22,9 @@ export default stackRule(
       const logs = project.props?.logsConfig ?? {};
       const cw = logs.cloudwatchLogs ?? {};
       const s3 = logs.s3Logs ?? {};
-      // CodeBuild's CloudWatch logs default to ENABLED; S3 logs to DISABLED.
+      // @pulumi/aws 7.48.0 ProjectLogsConfig: cloudwatchLogs.status defaults to ENABLED (into a
+      // /aws/codebuild/<project> group the project creates, without a key), s3Logs.status to
+      // DISABLED, s3Logs.encryptionDisabled to false.
       const cwOn = (cw.status ?? "ENABLED") === "ENABLED";
       const s3On = s3.status === "ENABLED";
       const problems: string[] = [];

@@ -30,10 +30,12 @@ export default stackRule(
   },
   (stack) =>
     stack.ofType(PROJECT).flatMap((project) => {
-      const vpc = project.props?.vpcConfig;
+      const vpc = peek(project.props, "vpcConfig");
+      // A whole vpcConfig computed by other resources is set: its dependencies name the subnets.
       const missing = ["vpcId", "subnets", "securityGroupIds"].filter(
         (k) =>
-          !isSet(vpc, k) || (Array.isArray(peek(vpc, k)) && asArray(peek(vpc, k)).length === 0),
+          !isComputed(vpc) &&
+          (!isSet(vpc, k) || (Array.isArray(peek(vpc, k)) && asArray(peek(vpc, k)).length === 0)),
       );
       if (!vpc || missing.length > 0)
         return [

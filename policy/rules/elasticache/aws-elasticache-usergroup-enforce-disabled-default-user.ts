@@ -22,6 +22,8 @@ export default stackRule(
     remediation:
       "Create an aws.elasticache.User with userName `default` and an access string starting `off`, and list its userId in the group's userIds.",
   },
+  // The ElastiCache API refuses a group without one (DefaultUserRequired: "You must add default
+  // user to a user group"), so the question is only whether it is switched off.
   (stack) =>
     stack.ofType(GROUP).flatMap((group) => {
       // userIds are the users' userId inputs; during a preview an id may be computed, and the

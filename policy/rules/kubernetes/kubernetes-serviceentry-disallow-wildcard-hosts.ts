@@ -25,7 +25,8 @@ export default resourceRule<{ wildcardHostPatterns: string[] }>(
     },
   },
   (props, { config }) => {
-    // Istio's default location is MESH_EXTERNAL.
+    // Unset, location is MESH_EXTERNAL: enum value 0 of ServiceEntry.Location in istio/api's
+    // service_entry.proto (MESH_EXTERNAL = 0, MESH_INTERNAL = 1).
     if ((props.spec?.location ?? "MESH_EXTERNAL") !== "MESH_EXTERNAL") return undefined;
     const patterns = config.wildcardHostPatterns.map((p) => new RegExp(p));
     return asArray<string>(props.spec?.hosts)

@@ -27,10 +27,15 @@ export default resourceRule<{ plaintextTargetGroupAllowList: string[] }>(
     },
   },
   (props, { name, config }) => {
-    // Lambda targets are invoked through the Lambda API, which has no protocol setting.
+    // @pulumi/aws 7.48.0 TargetGroupArgs.protocol: GENEVE, HTTP, HTTPS, TCP, TCP_UDP, TLS, UDP,
+    // QUIC or TCP_QUIC, required for instance, ip and alb targets and not applying to lambda ones
+    // (invoked through the Lambda API). QUIC always carries TLS 1.3; TCP_QUIC also plain TCP.
     if (props.targetType === "lambda") return undefined;
     const protocol = props.protocol ?? "HTTP";
-    if (["HTTPS", "TLS"].includes(protocol) || config.plaintextTargetGroupAllowList.includes(name))
+    if (
+      ["HTTPS", "TLS", "QUIC"].includes(protocol) ||
+      config.plaintextTargetGroupAllowList.includes(name)
+    )
       return undefined;
     return `targets are reached over ${protocol}, not HTTPS or TLS`;
   },

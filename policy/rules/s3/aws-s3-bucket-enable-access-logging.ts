@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { stackRule } from "../../lib/rule";
 import { BUCKET_TYPES, LOGGING_TYPES, companions, logBuckets } from "../../lib/s3";
 
@@ -18,8 +19,9 @@ export default stackRule(
     const logs = logBuckets(stack);
     return stack.ofType(...BUCKET_TYPES).flatMap((bucket) => {
       if (logs.has(bucket.urn)) return [];
+      // The target only has to be set: a name computed by another resource counts.
       const logging = companions(stack, bucket, LOGGING_TYPES).filter((l) =>
-        Boolean(l.props?.targetBucket !== undefined && l.props?.targetBucket !== ""),
+        isSet(l.props, "targetBucket"),
       );
       return logging.length > 0
         ? []

@@ -32,7 +32,10 @@ export default resourceRule<{ publicEgressPorts: number[]; publicEgressAllowList
     const from = Number(props.fromPort);
     const to = Number(props.toPort);
     const allowed =
-      props.ipProtocol === "tcp" && from === to && config.publicEgressPorts.includes(from);
+      // The API takes a protocol name or number (tcp is 6).
+      ["tcp", "6"].includes(String(props.ipProtocol)) &&
+      from === to &&
+      config.publicEgressPorts.includes(from);
     return allowed
       ? undefined
       : `egress ${props.ipProtocol ?? "?"} ${props.fromPort ?? "all"}-${props.toPort ?? "all"} is open to ${open.join(", ")}`;
