@@ -88,27 +88,10 @@ export const EXEMPT: Record<string, string> = {
  * of the pack, kept visible until a rule is written.
  */
 export const UNCOVERED: Record<string, string> = {
-  "aws:codebuild/project:Project":
-    "the deploy runner: a rule would check VPC mode, private subnets and encrypted logs",
-  "aws:macie2/classificationJob:ClassificationJob":
-    "scope (the shop's buckets) and schedule; a rule would check every data bucket is in scope",
-  "aws:elasticache/userGroup:UserGroup":
-    "its users are checked one by one (aws-elasticache-user-disallow-open-access); a rule would check the group includes a disabled default user",
-  "aws:s3/bucketLogging:BucketLogging":
-    "every bucket but the access-log bucket itself logs access (a stack rule over buckets)",
-  "aws:apigatewayv2/route:Route":
-    "an authorizer on every route outside an allow-list of public routes (health, catalogue, sign-in)",
   "aws:ec2/vpcEndpoint:VpcEndpoint":
     "an endpoint policy limiting the endpoints to this account's resources (none is set today)",
-  "aws:lb/targetGroup:TargetGroup":
-    "HTTPS to targets, or an allow-list: the gateway's target group is HTTP inside the VPC, with mTLS beyond the gateway",
-  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule":
-    "no egress to 0.0.0.0/0 beyond 443 (outside the NAT-bound node groups)",
   "kubernetes:core/v1:Secret":
     "no Secret with literal data outside an allow-list (prefer External Secrets)",
   "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding":
     "binds only to target groups of this stack",
-  "kubernetes:networking.istio.io/v1:Gateway": "HTTPS servers only, or HTTP behind the ALB's TLS",
-  "kubernetes:networking.istio.io/v1:ServiceEntry":
-    "no MESH_EXTERNAL host with a wildcard beyond an allow-list",
 };

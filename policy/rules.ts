@@ -103,6 +103,17 @@ import awsVpcSubnetEnforcePrivatePlacement from "./rules/vpc/aws-vpc-subnet-enfo
 import awsVpcVpcMissingFlowLog from "./rules/vpc/aws-vpc-vpc-missing-flow-log";
 import awsWafv2WebaclMissingLogging from "./rules/wafv2/aws-wafv2-webacl-missing-logging";
 
+import awsApigatewayRouteConfigureAuthorizer from "./rules/apigateway/aws-apigateway-route-configure-authorizer";
+import awsCodebuildProjectEnableEncryptedLogs from "./rules/codebuild/aws-codebuild-project-enable-encrypted-logs";
+import awsCodebuildProjectEnforcePrivateVpc from "./rules/codebuild/aws-codebuild-project-enforce-private-vpc";
+import awsElasticacheUsergroupEnforceDisabledDefaultUser from "./rules/elasticache/aws-elasticache-usergroup-enforce-disabled-default-user";
+import kubernetesGatewayEnforceHttpsServers from "./rules/kubernetes/kubernetes-gateway-enforce-https-servers";
+import kubernetesServiceentryDisallowWildcardHosts from "./rules/kubernetes/kubernetes-serviceentry-disallow-wildcard-hosts";
+import awsLbTargetgroupEnforceHttps from "./rules/lb/aws-lb-targetgroup-enforce-https";
+import awsMacieClassificationjobEnforceDataBucketScope from "./rules/macie/aws-macie-classificationjob-enforce-data-bucket-scope";
+import awsS3BucketEnableAccessLogging from "./rules/s3/aws-s3-bucket-enable-access-logging";
+import awsVpcSecuritygroupegressruleDisallowPublicEgress from "./rules/vpc/aws-vpc-securitygroupegressrule-disallow-public-egress";
+
 export const rules: Rule[] = [
   awsApigatewayDomainnameConfigureTls,
   awsApigatewayStageEnableAccessLogs,
@@ -203,4 +214,14 @@ export const rules: Rule[] = [
   awsVpcSubnetEnforcePrivatePlacement,
   awsVpcVpcMissingFlowLog,
   awsWafv2WebaclMissingLogging,
+  awsApigatewayRouteConfigureAuthorizer,
+  awsCodebuildProjectEnableEncryptedLogs,
+  awsCodebuildProjectEnforcePrivateVpc,
+  awsElasticacheUsergroupEnforceDisabledDefaultUser,
+  kubernetesGatewayEnforceHttpsServers,
+  kubernetesServiceentryDisallowWildcardHosts,
+  awsLbTargetgroupEnforceHttps,
+  awsMacieClassificationjobEnforceDataBucketScope,
+  awsS3BucketEnableAccessLogging,
+  awsVpcSecuritygroupegressruleDisallowPublicEgress,
 ];

@@ -53,7 +53,7 @@ export function renderPolicyReadme(): string {
     "(`isSet` in `lib/known.ts`: a reference to another resource's output counts as set) and stack",
     "rules skip unknown ids, so they decide in a preview exactly as with known values",
     "(`npm start -- --preview` shows it; `test/offline/preview.test.ts` proves it on both stacks and",
-    "on broken copies). What no preview can know:",
+    "on broken copies). What a first preview cannot decide, or decides only in part:",
     "",
   );
   for (const r of rules.filter((x) => x.meta.previewLimit)) {

@@ -20,8 +20,8 @@ export interface SecureBucket {
 interface BucketSettings {
   /** SSE-KMS key. Without one the bucket uses SSE-S3: only for log delivery, which AWS requires. */
   kmsKeyArn?: pulumi.Input<string>;
-  /** Where server access logs go (its id is its name); absent for the log bucket itself. */
-  logBucket?: { id: pulumi.Input<string> };
+  /** Where server access logs go; absent for the log bucket itself. */
+  logBucket?: { bucket: pulumi.Input<string> };
   /** Days before noncurrent object versions expire. */
   noncurrentDays: number;
   /** Days before current objects expire (log buckets only). */
@@ -144,7 +144,13 @@ export function secureBucket(scope: DataScope, purpose: string, s: BucketSetting
   if (s.logBucket) {
     new aws.s3.BucketLogging(
       name,
-      { bucket: bucket.id, targetBucket: s.logBucket.id, targetPrefix: `s3/${purpose}/` },
+      // Names, not ids: a bucket's name is its input, known in a first preview, so the policy
+      // pack can tell which bucket receives logs before either exists (the id is computed).
+      {
+        bucket: bucket.bucket,
+        targetBucket: s.logBucket.bucket,
+        targetPrefix: `s3/${purpose}/`,
+      },
       parent,
     );
   }

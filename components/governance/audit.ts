@@ -33,7 +33,7 @@ export interface AuditStore {
  */
 export function createAuditStore(
   scope: DataScope,
-  logBucket: { id: pulumi.Input<string> },
+  logBucket: { bucket: pulumi.Input<string> },
   trail: TrailSettings | undefined,
 ): AuditStore {
   const name = trail ? trailName(scope.namePrefix) : undefined;

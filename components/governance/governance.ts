@@ -65,7 +65,7 @@ export class Governance extends pulumi.ComponentResource {
 
     let store: AuditStore | undefined;
     if (args.trail || args.config) {
-      store = createAuditStore(scope, { id: args.logBucketName }, args.trail);
+      store = createAuditStore(scope, { bucket: args.logBucketName }, args.trail);
       this.auditBucketName = store.bucket.bucket.bucket;
     }
     if (args.trail && store) {

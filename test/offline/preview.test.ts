@@ -127,6 +127,49 @@ const MUTATIONS: { what: string; stack: string; rule: string; apply: (p: StackPl
     ),
   },
   {
+    what: "a signed-in route without its authorizer",
+    stack: PRIMARY,
+    rule: "aws-apigateway-route-configure-authorizer",
+    apply: edit("aws:apigatewayv2/route:Route", "edge-orders", (f) => {
+      f.authorizationType = "NONE";
+      delete f.authorizerId;
+    }),
+  },
+  {
+    what: "a cache user group whose default user is on (stack rule)",
+    stack: STANDBY,
+    rule: "aws-elasticache-usergroup-enforce-disabled-default-user",
+    apply: edit("aws:elasticache/user:User", "data-cache-default", (f) => {
+      f.accessString = "on ~* +@all";
+    }),
+  },
+  {
+    what: "a data bucket without access logs (stack rule)",
+    stack: PRIMARY,
+    rule: "aws-s3-bucket-enable-access-logging",
+    apply: (p) => {
+      p.resources = p.resources.filter(
+        (r) => !(r.type === "aws:s3/bucketLogging:BucketLogging" && r.name === "data-web"),
+      );
+    },
+  },
+  {
+    what: "a one-time Macie job over the data buckets (stack rule)",
+    stack: STANDBY,
+    rule: "aws-macie-classificationjob-enforce-data-bucket-scope",
+    apply: edit(
+      "aws:macie2/classificationJob:ClassificationJob",
+      "governance-macie-buckets",
+      (f) => (f.jobType = "ONE_TIME"),
+    ),
+  },
+  {
+    what: "a deploy runner outside the VPC (stack rule)",
+    stack: PRIMARY,
+    rule: "aws-codebuild-project-enforce-private-vpc",
+    apply: edit("aws:codebuild/project:Project", "deploy-runner", (f) => delete f.vpcConfig),
+  },
+  {
     what: "replicated buckets without versioning (stack rule over unknown ARNs)",
     stack: STANDBY,
     rule: "aws-s3-bucket-enable-versioning-for-replication",
@@ -214,6 +257,8 @@ describe("first-preview mode (npm start -- --preview)", () => {
       [
         ...new Set(Object.values(DOCUMENT_RULES)),
         "kubernetes-requestauthentication-enforce-https-jwks",
+        // Decides, but reads the job's scope through dependencies when the names are unknown.
+        "aws-macie-classificationjob-enforce-data-bucket-scope",
       ].sort(),
     );
   });

@@ -206,6 +206,48 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
       format: "{}",
     },
   },
+  "aws:apigatewayv2/route:Route": {
+    apiId: "a1b2c3",
+    routeKey: "ANY /orders",
+    authorizationType: "JWT",
+    authorizerId: "jwt1",
+    target: "integrations/i1",
+  },
+  "aws:lb/targetGroup:TargetGroup": { targetType: "ip", protocol: "HTTPS", port: 8443 },
+  "aws:alb/targetGroup:TargetGroup": { targetType: "ip", protocol: "HTTPS", port: 8443 },
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+    cidrIpv4: "0.0.0.0/0",
+    fromPort: 443,
+    toPort: 443,
+    ipProtocol: "tcp",
+  },
+  "kubernetes:networking.istio.io/v1:Gateway": {
+    metadata: { name: "public", namespace: "istio-system" },
+    spec: {
+      selector: { istio: "ingressgateway" },
+      servers: [
+        {
+          port: { number: 443, name: "https", protocol: "HTTPS" },
+          hosts: ["shop.example.com"],
+          tls: { mode: "SIMPLE", credentialName: "shop-cert" },
+        },
+        {
+          port: { number: 80, name: "http", protocol: "HTTP" },
+          hosts: ["shop.example.com"],
+          tls: { httpsRedirect: true },
+        },
+      ],
+    },
+  },
+  "kubernetes:networking.istio.io/v1:ServiceEntry": {
+    metadata: { name: "aws-apis", namespace: "istio-system" },
+    spec: {
+      hosts: ["sqs.ap-south-1.amazonaws.com", "*.s3.ap-south-1.amazonaws.com"],
+      location: "MESH_EXTERNAL",
+      ports: [{ name: "tls", number: 443, protocol: "TLS" }],
+      resolution: "NONE",
+    },
+  },
   "aws:ec2/subnet:Subnet": { mapPublicIpOnLaunch: false, tags: { tier: "private" } },
   "aws:ec2/securityGroup:SecurityGroup": {
     ingress: [{ cidrBlocks: ["10.10.0.0/16"], fromPort: 443, toPort: 443, protocol: "tcp" }],

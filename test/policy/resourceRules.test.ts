@@ -1096,6 +1096,128 @@ const RESOURCE_CASES: Case[] = [
     (p) => delete p.notifications[0].subscriberSnsTopicArns,
     /no actual notification with a subscriber/,
   ),
+  // pack coverage: routes, target groups, egress, Istio edge
+  c(
+    "aws-apigateway-route-configure-authorizer",
+    "aws:apigatewayv2/route:Route",
+    "private route without authorizer",
+    (p) => {
+      p.authorizationType = "NONE";
+      delete p.authorizerId;
+    },
+    /route ANY \/orders has no authorizer/,
+  ),
+  c(
+    "aws-apigateway-route-configure-authorizer",
+    "aws:apigatewayv2/route:Route",
+    "authorization type left out (NONE)",
+    (p) => delete p.authorizationType,
+    /has no authorizer/,
+  ),
+  c(
+    "aws-apigateway-route-configure-authorizer",
+    "aws:apigatewayv2/route:Route",
+    "JWT without an authorizer id",
+    (p) => delete p.authorizerId,
+    /JWT authorization without an authorizerId/,
+  ),
+  c(
+    "aws-apigateway-route-configure-authorizer",
+    "aws:apigatewayv2/route:Route",
+    "a route off a shortened allow-list",
+    (p) => {
+      p.routeKey = "GET /healthz";
+      p.authorizationType = "NONE";
+    },
+    /GET \/healthz has no authorizer/,
+    { config: { publicRouteAllowList: [] } },
+  ),
+  c(
+    "aws-lb-targetgroup-enforce-https",
+    "aws:lb/targetGroup:TargetGroup",
+    "plain HTTP targets",
+    (p) => (p.protocol = "HTTP"),
+    /targets are reached over HTTP, not HTTPS or TLS/,
+  ),
+  c(
+    "aws-lb-targetgroup-enforce-https",
+    "aws:lb/targetGroup:TargetGroup",
+    "protocol left out",
+    (p) => delete p.protocol,
+    /over HTTP,/,
+  ),
+  c(
+    "aws-lb-targetgroup-enforce-https",
+    "aws:lb/targetGroup:TargetGroup",
+    "the allow-listed name off the list",
+    (p) => (p.protocol = "HTTP"),
+    /over HTTP,/,
+    { name: "edge-gateway", config: { plaintextTargetGroupAllowList: [] } },
+  ),
+  c(
+    "aws-vpc-securitygroupegressrule-disallow-public-egress",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    "all protocols to anywhere",
+    (p) => {
+      p.ipProtocol = "-1";
+      delete p.fromPort;
+      delete p.toPort;
+    },
+    /egress -1 all-all is open to 0.0.0.0\/0/,
+  ),
+  c(
+    "aws-vpc-securitygroupegressrule-disallow-public-egress",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    "a port range to ::/0",
+    (p) => {
+      delete p.cidrIpv4;
+      p.cidrIpv6 = "::/0";
+      p.toPort = 8443;
+    },
+    /egress tcp 443-8443 is open to ::\/0/,
+  ),
+  c(
+    "aws-vpc-securitygroupegressrule-disallow-public-egress",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    "UDP on 443",
+    (p) => (p.ipProtocol = "udp"),
+    /egress udp 443-443/,
+  ),
+  c(
+    "kubernetes-gateway-enforce-https-servers",
+    "kubernetes:networking.istio.io/v1:Gateway",
+    "HTTP server without a redirect",
+    (p) => delete p.spec.servers[1].tls,
+    /port 80 speaks HTTP without TLS or an HTTPS redirect/,
+  ),
+  c(
+    "kubernetes-gateway-enforce-https-servers",
+    "kubernetes:networking.istio.io/v1:Gateway",
+    "the allow-listed shop gateway off the list",
+    (p) => {
+      p.metadata.name = "shop-gateway";
+      p.spec.servers = [{ port: { number: 8080, name: "http", protocol: "HTTP" }, hosts: ["*"] }];
+    },
+    /port 8080 speaks HTTP/,
+    { config: { tlsTerminatedUpstreamAllowList: [] } },
+  ),
+  c(
+    "kubernetes-serviceentry-disallow-wildcard-hosts",
+    "kubernetes:networking.istio.io/v1:ServiceEntry",
+    "a wildcard domain",
+    (p) => p.spec.hosts.push("*.amazonaws.com"),
+    /MESH_EXTERNAL host \*\.amazonaws\.com is a wildcard/,
+  ),
+  c(
+    "kubernetes-serviceentry-disallow-wildcard-hosts",
+    "kubernetes:networking.istio.io/v1:ServiceEntry",
+    "location left out (MESH_EXTERNAL) with a bare wildcard",
+    (p) => {
+      delete p.spec.location;
+      p.spec.hosts = ["*"];
+    },
+    /host \* is a wildcard/,
+  ),
 ];
 
 describe("policy resource rules (compliant baseline, one field mutated per case)", () => {
@@ -1230,6 +1352,109 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
     });
   });
 
+  describe("pack coverage allow-lists (the defaults admit what the edge and mesh deploy)", () => {
+    const base = (type: string, patch: (p: Props) => void) => {
+      const p = clone(BASELINE[type]) as Props;
+      patch(p);
+      return p;
+    };
+    const passes = async (rule: string, type: string, name: string, props: Props) =>
+      expect(await violations(rule, [res(type, name, props)])).to.deep.equal([]);
+
+    it("leaves the health check and catalogue routes open, and accepts IAM authorization", async () => {
+      const route = "aws:apigatewayv2/route:Route";
+      const rule = "aws-apigateway-route-configure-authorizer";
+      for (const key of ["GET /healthz", "ANY /products/{proxy+}", "ANY /auth"]) {
+        await passes(
+          rule,
+          route,
+          "r",
+          base(route, (p) => {
+            p.routeKey = key;
+            p.authorizationType = "NONE";
+            delete p.authorizerId;
+          }),
+        );
+      }
+      await passes(
+        rule,
+        route,
+        "r",
+        base(route, (p) => {
+          p.authorizationType = "AWS_IAM";
+          delete p.authorizerId;
+        }),
+      );
+    });
+
+    it("lets the gateway's target group speak HTTP, and Lambda targets have no protocol", async () => {
+      const tg = "aws:lb/targetGroup:TargetGroup";
+      const rule = "aws-lb-targetgroup-enforce-https";
+      await passes(
+        rule,
+        tg,
+        "edge-gateway",
+        base(tg, (p) => (p.protocol = "HTTP")),
+      );
+      await passes(rule, tg, "fn", { targetType: "lambda" });
+      await passes(
+        rule,
+        tg,
+        "quic",
+        base(tg, (p) => (p.protocol = "QUIC")),
+      );
+    });
+
+    it("lets the node groups' egress reach anywhere and any rule reach a security group", async () => {
+      const egress = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+      const rule = "aws-vpc-securitygroupegressrule-disallow-public-egress";
+      const all = base(egress, (p) => {
+        p.ipProtocol = "-1";
+        delete p.fromPort;
+        delete p.toPort;
+      });
+      await passes(rule, egress, "network-workloads-egress", all);
+      await passes(
+        rule,
+        egress,
+        "https-by-number",
+        base(egress, (p) => (p.ipProtocol = "6")),
+      );
+      const toGroup = base(egress, (p) => {
+        delete p.cidrIpv4;
+        p.referencedSecurityGroupId = "sg-1";
+        p.fromPort = 8080;
+        p.toPort = 8080;
+      });
+      await passes(rule, egress, "alb-to-gateway", toGroup);
+    });
+
+    it("accepts the ALB-fronted shop gateway on HTTP and internal wildcard entries", async () => {
+      const gw = "kubernetes:networking.istio.io/v1:Gateway";
+      await passes(
+        "kubernetes-gateway-enforce-https-servers",
+        gw,
+        "g",
+        base(gw, (p) => {
+          p.metadata.name = "shop-gateway";
+          p.spec.servers = [
+            { port: { number: 8080, name: "http", protocol: "HTTP" }, hosts: ["*"] },
+          ];
+        }),
+      );
+      const se = "kubernetes:networking.istio.io/v1:ServiceEntry";
+      await passes(
+        "kubernetes-serviceentry-disallow-wildcard-hosts",
+        se,
+        "s",
+        base(se, (p) => {
+          p.spec.location = "MESH_INTERNAL";
+          p.spec.hosts = ["*.shop.svc.cluster.local"];
+        }),
+      );
+    });
+  });
+
   it("has a violating case for every type of every resource rule", () => {
     const covered = new Set(RESOURCE_CASES.map((k) => `${k.rule} ${k.type}`));
     // Types that share one code path with a covered sibling (same props, same branch).
@@ -1254,6 +1479,7 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
       "aws:alb/listener:Listener": "aws:lb/listener:Listener",
       "aws:dynamodb/tableReplica:TableReplica": "aws:dynamodb/table:Table",
       "aws:rds/instance:Instance": "aws:rds/cluster:Cluster",
+      "aws:alb/targetGroup:TargetGroup": "aws:lb/targetGroup:TargetGroup",
     };
     const missing = resourceRules.flatMap((r) =>
       r.meta.types

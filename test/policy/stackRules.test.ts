@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { rules } from "../../policy/rules";
 import { FixtureResource, res, violatedRules, violations } from "./harness";
+import { describePackStackRules } from "./packStackRules";
 
 const T = {
   vpc: "aws:ec2/vpc:Vpc",
@@ -604,6 +605,8 @@ describe("policy stack rules (relationships resolved through dependencies and id
       ]);
     });
   });
+
+  describePackStackRules(network);
 
   // Mocha runs a suite's own tests before its nested suites; a last nested suite runs after them all.
   describe("coverage", () => {
