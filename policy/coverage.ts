@@ -90,8 +90,4 @@ export const EXEMPT: Record<string, string> = {
 export const UNCOVERED: Record<string, string> = {
   "aws:ec2/vpcEndpoint:VpcEndpoint":
     "an endpoint policy limiting the endpoints to this account's resources (none is set today)",
-  "kubernetes:core/v1:Secret":
-    "no Secret with literal data outside an allow-list (prefer External Secrets)",
-  "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding":
-    "binds only to target groups of this stack",
 };

@@ -109,6 +109,8 @@ import awsCodebuildProjectEnforcePrivateVpc from "./rules/codebuild/aws-codebuil
 import awsElasticacheUsergroupEnforceDisabledDefaultUser from "./rules/elasticache/aws-elasticache-usergroup-enforce-disabled-default-user";
 import kubernetesGatewayEnforceHttpsServers from "./rules/kubernetes/kubernetes-gateway-enforce-https-servers";
 import kubernetesServiceentryDisallowWildcardHosts from "./rules/kubernetes/kubernetes-serviceentry-disallow-wildcard-hosts";
+import kubernetesSecretDisallowLongLivedToken from "./rules/kubernetes/kubernetes-secret-disallow-long-lived-token";
+import kubernetesTargetgroupbindingEnforceScopedTargets from "./rules/kubernetes/kubernetes-targetgroupbinding-enforce-scoped-targets";
 import awsLbTargetgroupEnforceHttps from "./rules/lb/aws-lb-targetgroup-enforce-https";
 import awsMacieClassificationjobEnforceDataBucketScope from "./rules/macie/aws-macie-classificationjob-enforce-data-bucket-scope";
 import awsS3BucketEnableAccessLogging from "./rules/s3/aws-s3-bucket-enable-access-logging";
@@ -220,6 +222,8 @@ export const rules: Rule[] = [
   awsElasticacheUsergroupEnforceDisabledDefaultUser,
   kubernetesGatewayEnforceHttpsServers,
   kubernetesServiceentryDisallowWildcardHosts,
+  kubernetesSecretDisallowLongLivedToken,
+  kubernetesTargetgroupbindingEnforceScopedTargets,
   awsLbTargetgroupEnforceHttps,
   awsMacieClassificationjobEnforceDataBucketScope,
   awsS3BucketEnableAccessLogging,

@@ -239,6 +239,22 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
       ],
     },
   },
+  "kubernetes:core/v1:Secret": {
+    metadata: { name: "grafana-admin", namespace: "observability" },
+    type: "Opaque",
+    stringData: { "admin-password": "[secret]" },
+  },
+  "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding": {
+    metadata: { name: "gateway", namespace: "istio-system" },
+    spec: {
+      serviceRef: { name: "istio-ingressgateway", port: 8080 },
+      targetGroupARN: "arn:aws:elasticloadbalancing:ap-south-1:1:targetgroup/g/1",
+      targetType: "ip",
+      networking: {
+        ingress: [{ from: [{ securityGroup: { groupID: "sg-1" } }], ports: [{ port: 8080 }] }],
+      },
+    },
+  },
   "kubernetes:networking.istio.io/v1:ServiceEntry": {
     metadata: { name: "aws-apis", namespace: "istio-system" },
     spec: {
