@@ -31,6 +31,7 @@ import awsEc2LaunchtemplateEnableEbsEncryption from "./rules/ec2/aws-ec2-launcht
 import awsEc2LaunchtemplateEnforceImdsv2 from "./rules/ec2/aws-ec2-launchtemplate-enforce-imdsv2";
 import awsEc2SecuritygroupDisallowPublicIngress from "./rules/ec2/aws-ec2-securitygroup-disallow-public-ingress";
 import awsEc2SubnetDisallowPublicIp from "./rules/ec2/aws-ec2-subnet-disallow-public-ip";
+import awsEc2VpcendpointEnforcePrivateAccess from "./rules/ec2/aws-ec2-vpcendpoint-enforce-private-access";
 import awsEcrRepositoryEnforceImmutableScannedEncrypted from "./rules/ecr/aws-ecr-repository-enforce-immutable-scanned-encrypted";
 import awsEksAccessentryDisallowBroadPrincipal from "./rules/eks/aws-eks-accessentry-disallow-broad-principal";
 import eksClusterDisallowPublicEndpoint from "./rules/eks/eks-cluster-disallow-public-endpoint";
@@ -143,6 +144,7 @@ export const rules: Rule[] = [
   awsEc2LaunchtemplateEnforceImdsv2,
   awsEc2SecuritygroupDisallowPublicIngress,
   awsEc2SubnetDisallowPublicIp,
+  awsEc2VpcendpointEnforcePrivateAccess,
   awsGuarddutyDetectorEnableRuntimeMonitoring,
   awsEcrRepositoryEnforceImmutableScannedEncrypted,
   awsEksAccessentryDisallowBroadPrincipal,

@@ -239,6 +239,14 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
       ],
     },
   },
+  "aws:ec2/vpcEndpoint:VpcEndpoint": {
+    vpcId: "vpc-1",
+    serviceName: "com.amazonaws.ap-south-1.sts",
+    vpcEndpointType: "Interface",
+    privateDnsEnabled: true,
+    securityGroupIds: ["sg-1"],
+    subnetIds: ["subnet-1"],
+  },
   "kubernetes:core/v1:Secret": {
     metadata: { name: "grafana-admin", namespace: "observability" },
     type: "Opaque",

@@ -1202,6 +1202,30 @@ const RESOURCE_CASES: Case[] = [
     { config: { tlsTerminatedUpstreamAllowList: [] } },
   ),
   c(
+    "aws-ec2-vpcendpoint-enforce-private-access",
+    "aws:ec2/vpcEndpoint:VpcEndpoint",
+    "an interface endpoint without private DNS",
+    (p) => (p.privateDnsEnabled = false),
+    /private DNS is off/,
+  ),
+  c(
+    "aws-ec2-vpcendpoint-enforce-private-access",
+    "aws:ec2/vpcEndpoint:VpcEndpoint",
+    "an interface endpoint without a security group",
+    (p) => (p.securityGroupIds = []),
+    /no security group limits who reaches the endpoint/,
+  ),
+  c(
+    "aws-ec2-vpcendpoint-enforce-private-access",
+    "aws:ec2/vpcEndpoint:VpcEndpoint",
+    "a gateway endpoint on no route table",
+    (p) => {
+      p.vpcEndpointType = "Gateway";
+      p.routeTableIds = [];
+    },
+    /a gateway endpoint attached to no route table/,
+  ),
+  c(
     "kubernetes-secret-disallow-long-lived-token",
     "kubernetes:core/v1:Secret",
     "a service-account token",
