@@ -14,6 +14,7 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import type { Props } from "./props";
 import { StackView } from "./stackView";
 
 /** Compliance frameworks the rules cite (`name §control`). */
@@ -51,7 +52,8 @@ export interface RuleMeta {
   previewLimit?: string;
 }
 
-export type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// Defined beside its readers (props.ts), which stackView.ts imports: defining it here made a cycle.
+export type { Props };
 
 /** What a check returns: nothing when compliant, else one message per problem. */
 export type Finding = string | (string | undefined)[] | undefined | void;
