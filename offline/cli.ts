@@ -18,6 +18,7 @@ import { parseOverride, toRuntimeConfig } from "./projectConfig";
 import { formatStackSummary } from "./report";
 import { Program, SynthError } from "./synth";
 import { runAsScript } from "./entry";
+import { KnownSecret, assertNoSecretLeaks } from "./secretLeaks";
 import { estimateStack } from "./cost/estimate";
 import { formatCostLine } from "./cost/report";
 
@@ -127,7 +128,7 @@ async function rehearse(
     program,
   );
   const out = path.join(options.out, `drill-${name}`);
-  drilled.plans.forEach((p) => writePlan(p, out));
+  drilled.plans.forEach((p) => writePlan(p, out, drilled.secrets.get(p.stack) ?? []));
   const blocked = [...drilled.gates.values()].reduce((n, g) => n + g.mandatoryViolations.length, 0);
   // A drill's timeline is the drilled posture's: what losing the primary mid-drill would cost. A
   // failover's is the current posture's, whose manual step is the very `pulumi up` rehearsed here.
@@ -156,11 +157,16 @@ async function rehearse(
   };
 }
 
-/** Writes `<out>/<stack>.json`; returns the path. */
-export function writePlan(plan: StackPlan, out: string): string {
+/**
+ * Writes `<out>/<stack>.json`; returns the path. Refuses (SecretLeakError, nothing written) when
+ * the plan holds the plaintext of one of `secrets`, the values its run handled as secret.
+ */
+export function writePlan(plan: StackPlan, out: string, secrets: KnownSecret[]): string {
+  const text = `${JSON.stringify(plan, null, 2)}\n`;
+  assertNoSecretLeaks(plan, secrets, text);
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, `${plan.stack}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
+  fs.writeFileSync(file, text);
   return file;
 }
 
@@ -214,7 +220,7 @@ export async function main(
     );
     let blocked = 0;
     for (const plan of result.plans) {
-      const file = writePlan(plan, options.out);
+      const file = writePlan(plan, options.out, result.secrets.get(plan.stack) ?? []);
       const gate = result.gates.get(plan.stack);
       blocked += gate?.mandatoryViolations.length ?? 0;
       if (result.requested.includes(plan.stack)) {

@@ -15,6 +15,7 @@ import {
   secureKeys,
 } from "./projectConfig";
 import { ReferencedStack } from "./recorder";
+import { KnownSecret } from "./secretLeaks";
 import { Program, loadProgram } from "./program";
 import { synthesizeStack } from "./synth";
 import { cachedSynthesis, serialized, synthesisKey } from "./synthCache";
@@ -45,6 +46,8 @@ export interface EngineResult {
   requested: string[];
   /** Policy verdicts per stack (also recorded in each plan's `policy`). */
   gates: Map<string, GateResult>;
+  /** Per stack, the secret plaintexts its run handled (never in a plan): see `writePlan`. */
+  secrets: Map<string, KnownSecret[]>;
 }
 
 export const PROJECT_DIR = path.resolve(__dirname, "..");
@@ -131,6 +134,7 @@ export async function runEngine(
   const references = new Map<string, ReferencedStack>();
   const plans: StackPlan[] = [];
   const gates = new Map<string, GateResult>();
+  const secrets = new Map<string, KnownSecret[]>();
   for (const stack of order) {
     const input = {
       project: project.name,
@@ -147,7 +151,8 @@ export async function runEngine(
         : result.reference;
     references.set(result.plan.qualifiedName, deployed);
     gates.set(stack, gate);
+    secrets.set(stack, result.secrets);
     plans.push(result.plan);
   }
-  return { project, plans, requested, gates };
+  return { project, plans, requested, gates, secrets };
 }
