@@ -63,6 +63,8 @@ export interface ResourceContext<C> {
   name: string;
   urn: string;
   config: C;
+  /** The resource's Pulumi `protect` option (`ResourceValidationArgs.opts`; known in a preview). */
+  protect: boolean;
 }
 
 export type Rule = (ResourceValidationPolicy | StackValidationPolicy) & {
@@ -110,7 +112,13 @@ export function resourceRule<C = Record<string, never>>(
       if (!meta.types.includes(args.type)) return;
       const config = configOf<C>(meta, () => args.getConfig());
       for (const m of messages(
-        check(args.props ?? {}, { type: args.type, name: args.name, urn: args.urn, config }),
+        check(args.props ?? {}, {
+          type: args.type,
+          name: args.name,
+          urn: args.urn,
+          config,
+          protect: args.opts?.protect === true,
+        }),
       )) {
         report(`${args.name}: ${m}`);
       }
