@@ -8,7 +8,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { runEngine } from "./engine";
 import { StackPlan } from "./plan";
-import { formatVerdicts } from "./policyGate";
+import { PolicyConfig, formatVerdicts } from "./policyGate";
 import { parseStackConfig, StackConfig } from "../stacks/config";
 import { architectureSvg, preloadGraphviz, renderSvg } from "./diagram";
 import { requestPathDot } from "./requestPath";
@@ -35,6 +35,9 @@ Options:
   --preview                  synthesize as a first "pulumi preview" of new stacks: what
                              providers compute on create (ids, ARNs, endpoints) is unknown,
                              and the policy gate decides on what a preview can know
+  --policy-config FILE       per-rule policy config, as pulumi's --policy-pack-config
+                             reads it, e.g. {"aws-stateful-resource-enable-pulumi-protect":
+                             "advisory"} for a stack run with ecommerce:protect=false
   --drill NAME               rehearse a DR change offline: drill (standby forwards writes,
                              the primary's health check inverts) or failover (the standby is
                              promoted); prints the plan diff and the failover timeline
@@ -46,6 +49,7 @@ export interface CliOptions {
   out: string;
   drill?: string;
   preview: boolean;
+  policyConfig?: PolicyConfig;
 }
 
 /** The config changes each rehearsal applies, on top of the run's own overrides. */
@@ -66,6 +70,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
       out: { type: "string" },
       drill: { type: "string" },
       preview: { type: "boolean" },
+      "policy-config": { type: "string" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -77,7 +82,22 @@ export function parseCli(argv: string[]): CliOptions | "help" {
     out: values.out ?? "plan",
     drill: values.drill,
     preview: values.preview ?? false,
+    policyConfig: values["policy-config"] ? readPolicyConfig(values["policy-config"]) : undefined,
   };
+}
+
+/** A `--policy-pack-config` file: a JSON object of rule name → level or settings. */
+function readPolicyConfig(file: string): PolicyConfig {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`--policy-config ${file}: ${(err as Error).message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`--policy-config ${file}: expected a JSON object of rule name → settings`);
+  }
+  return parsed as PolicyConfig;
 }
 
 /** The typed config of a synthesized plan (the same parser the program uses). */
@@ -124,6 +144,7 @@ async function rehearse(
       stacks: options.stacks,
       overrides: [...options.overrides, ...changes],
       preview: options.preview,
+      policyConfig: options.policyConfig,
     },
     program,
   );
@@ -215,7 +236,12 @@ export async function main(
     // Compiled in the background while the stacks synthesize; a failure surfaces when drawing.
     preloadGraphviz().catch(() => undefined);
     const result = await runEngine(
-      { stacks: options.stacks, overrides: options.overrides, preview: options.preview },
+      {
+        stacks: options.stacks,
+        overrides: options.overrides,
+        preview: options.preview,
+        policyConfig: options.policyConfig,
+      },
       program,
     );
     let blocked = 0;

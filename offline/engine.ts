@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { StackPlan } from "./plan";
-import { GateResult, evaluatePlan } from "./policyGate";
+import { GateResult, PolicyConfig, evaluatePlan } from "./policyGate";
 import {
   ConfigOverride,
   Project,
@@ -36,6 +36,8 @@ export interface EngineOptions {
    * reads a StackReference, so it is also synthesized once with known values for that purpose.
    */
   preview?: boolean;
+  /** Per-rule policy config, as `pulumi up --policy-pack-config <file>` reads it. */
+  policyConfig?: PolicyConfig;
 }
 
 export interface EngineResult {
@@ -144,7 +146,18 @@ export async function runEngine(
       secretKeys: secureKeys(project, stack),
       references,
     };
-    const { result, gate } = await synthesizeAndGate({ ...input, preview: options.preview });
+    const synthesized = await synthesizeAndGate({ ...input, preview: options.preview });
+    const { result } = synthesized;
+    let { gate } = synthesized;
+    if (options.policyConfig && Object.keys(options.policyConfig).length > 0) {
+      // The cached verdicts are the pack's defaults; this run's config decides anew.
+      gate = await evaluatePlan(result.plan, undefined, options.policyConfig);
+      result.plan.policy = {
+        rules: gate.rules,
+        violations: gate.violations,
+        ...(gate.undecided.length > 0 ? { undecided: gate.undecided } : {}),
+      };
+    }
     const deployed =
       options.preview && referenced.has(stack)
         ? (await synthesizeAndGate(input)).result.reference

@@ -1,4 +1,8 @@
 import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main as start } from "../../../../offline/cli";
 import { evaluatePlan } from "../../../../offline/policyGate";
 import { STATEFUL_TYPES } from "../../../../policy/rules/stateful/aws-stateful-resource-enable-pulumi-protect";
 import { every, plan } from "../../../helpers";
@@ -66,6 +70,33 @@ describe(`${RULE}`, () => {
       const advisory = await evaluatePlan(p, [ruleNamed(RULE)], { [RULE]: "advisory" });
       expect(advisory.mandatoryViolations).to.deep.equal([]);
       expect(advisory.violations).to.have.length(blocked.violations.length);
+    });
+
+    it("npm start: protect=false blocks, and passes with the rule advisory in --policy-config", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-plan-"));
+      const config = path.join(dir, "policy-config.json");
+      fs.writeFileSync(config, JSON.stringify({ [RULE]: "advisory" }));
+      const run = async (extra: string[]) => {
+        const lines: string[] = [];
+        const args = ["--stack", "prod-mumbai", "--config", "prod-mumbai:ecommerce:protect=false"];
+        const code = await start([...args, "--out", dir, ...extra], (l) => lines.push(l));
+        return { code, text: lines.join("\n") };
+      };
+      const blocked = await run([]);
+      expect(blocked.code).to.equal(1);
+      expect(blocked.text).to.match(
+        new RegExp(`\\[mandatory\\] ${RULE}: data-cache: Pulumi protect is off`),
+      );
+      const advisory = await run(["--policy-config", config]);
+      expect(advisory.code, advisory.text).to.equal(0);
+      expect(advisory.text).to.match(
+        new RegExp(`\\[advisory\\] ${RULE}: data-cache: Pulumi protect is off`),
+      );
+      const bad = path.join(dir, "bad.json");
+      fs.writeFileSync(bad, "[]");
+      const refused = await run(["--policy-config", bad]);
+      expect(refused.code).to.equal(2);
+      expect(refused.text).to.include(`--policy-config ${bad}: expected a JSON object`);
     });
   });
 });
