@@ -38,7 +38,8 @@ describe("the program under the Pulumi language host's entry path (@pulumi/pulum
 
   it("registers exactly what the offline plan shows, URNs and inputs included", async () => {
     const [run, offline] = await Promise.all([underLanguageHost(PROJECT_DIR), plan(STACK)]);
-    expect(run.exitCode, run.stderr).to.equal(0);
+    // The program's own errors reach the engine's log, not stderr: show both when it fails.
+    expect(run.exitCode, [run.stderr, ...run.diagnostics].join("\n")).to.equal(0);
     expect(run.diagnostics).to.deep.equal([]);
     expect(run.records).to.have.length(offline.resources.length);
     const byUrn = new Map(run.records.map((r) => [r.urn, r]));
