@@ -8,7 +8,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { runEngine } from "./engine";
 import { StackPlan } from "./plan";
-import { formatVerdicts } from "./policyGate";
+import { PolicyConfig, formatVerdicts } from "./policyGate";
 import { parseStackConfig, StackConfig } from "../stacks/config";
 import { architectureSvg, preloadGraphviz, renderSvg } from "./diagram";
 import { requestPathDot } from "./requestPath";
@@ -18,6 +18,7 @@ import { parseOverride, toRuntimeConfig } from "./projectConfig";
 import { formatStackSummary } from "./report";
 import { Program, SynthError } from "./synth";
 import { runAsScript } from "./entry";
+import { KnownSecret, assertNoSecretLeaks } from "./secretLeaks";
 import { estimateStack } from "./cost/estimate";
 import { formatCostLine } from "./cost/report";
 
@@ -34,6 +35,9 @@ Options:
   --preview                  synthesize as a first "pulumi preview" of new stacks: what
                              providers compute on create (ids, ARNs, endpoints) is unknown,
                              and the policy gate decides on what a preview can know
+  --policy-config FILE       per-rule policy config, as pulumi's --policy-pack-config
+                             reads it, e.g. {"aws-stateful-resource-enable-pulumi-protect":
+                             "advisory"} for a stack run with ecommerce:protect=false
   --drill NAME               rehearse a DR change offline: drill (standby forwards writes,
                              the primary's health check inverts) or failover (the standby is
                              promoted); prints the plan diff and the failover timeline
@@ -45,6 +49,7 @@ export interface CliOptions {
   out: string;
   drill?: string;
   preview: boolean;
+  policyConfig?: PolicyConfig;
 }
 
 /** The config changes each rehearsal applies, on top of the run's own overrides. */
@@ -65,6 +70,7 @@ export function parseCli(argv: string[]): CliOptions | "help" {
       out: { type: "string" },
       drill: { type: "string" },
       preview: { type: "boolean" },
+      "policy-config": { type: "string" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -76,7 +82,22 @@ export function parseCli(argv: string[]): CliOptions | "help" {
     out: values.out ?? "plan",
     drill: values.drill,
     preview: values.preview ?? false,
+    policyConfig: values["policy-config"] ? readPolicyConfig(values["policy-config"]) : undefined,
   };
+}
+
+/** A `--policy-pack-config` file: a JSON object of rule name → level or settings. */
+function readPolicyConfig(file: string): PolicyConfig {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`--policy-config ${file}: ${(err as Error).message}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`--policy-config ${file}: expected a JSON object of rule name → settings`);
+  }
+  return parsed as PolicyConfig;
 }
 
 /** The typed config of a synthesized plan (the same parser the program uses). */
@@ -123,11 +144,12 @@ async function rehearse(
       stacks: options.stacks,
       overrides: [...options.overrides, ...changes],
       preview: options.preview,
+      policyConfig: options.policyConfig,
     },
     program,
   );
   const out = path.join(options.out, `drill-${name}`);
-  drilled.plans.forEach((p) => writePlan(p, out));
+  drilled.plans.forEach((p) => writePlan(p, out, drilled.secrets.get(p.stack) ?? []));
   const blocked = [...drilled.gates.values()].reduce((n, g) => n + g.mandatoryViolations.length, 0);
   // A drill's timeline is the drilled posture's: what losing the primary mid-drill would cost. A
   // failover's is the current posture's, whose manual step is the very `pulumi up` rehearsed here.
@@ -156,11 +178,16 @@ async function rehearse(
   };
 }
 
-/** Writes `<out>/<stack>.json`; returns the path. */
-export function writePlan(plan: StackPlan, out: string): string {
+/**
+ * Writes `<out>/<stack>.json`; returns the path. Refuses (SecretLeakError, nothing written) when
+ * the plan holds the plaintext of one of `secrets`, the values its run handled as secret.
+ */
+export function writePlan(plan: StackPlan, out: string, secrets: KnownSecret[]): string {
+  const text = `${JSON.stringify(plan, null, 2)}\n`;
+  assertNoSecretLeaks(plan, secrets, text);
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, `${plan.stack}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
+  fs.writeFileSync(file, text);
   return file;
 }
 
@@ -209,12 +236,17 @@ export async function main(
     // Compiled in the background while the stacks synthesize; a failure surfaces when drawing.
     preloadGraphviz().catch(() => undefined);
     const result = await runEngine(
-      { stacks: options.stacks, overrides: options.overrides, preview: options.preview },
+      {
+        stacks: options.stacks,
+        overrides: options.overrides,
+        preview: options.preview,
+        policyConfig: options.policyConfig,
+      },
       program,
     );
     let blocked = 0;
     for (const plan of result.plans) {
-      const file = writePlan(plan, options.out);
+      const file = writePlan(plan, options.out, result.secrets.get(plan.stack) ?? []);
       const gate = result.gates.get(plan.stack);
       blocked += gate?.mandatoryViolations.length ?? 0;
       if (result.requested.includes(plan.stack)) {

@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { StackPlan } from "./plan";
-import { GateResult, evaluatePlan } from "./policyGate";
+import { GateResult, PolicyConfig, evaluatePlan } from "./policyGate";
 import {
   ConfigOverride,
   Project,
@@ -15,6 +15,7 @@ import {
   secureKeys,
 } from "./projectConfig";
 import { ReferencedStack } from "./recorder";
+import { KnownSecret } from "./secretLeaks";
 import { Program, loadProgram } from "./program";
 import { synthesizeStack } from "./synth";
 import { cachedSynthesis, serialized, synthesisKey } from "./synthCache";
@@ -35,6 +36,8 @@ export interface EngineOptions {
    * reads a StackReference, so it is also synthesized once with known values for that purpose.
    */
   preview?: boolean;
+  /** Per-rule policy config, as `pulumi up --policy-pack-config <file>` reads it. */
+  policyConfig?: PolicyConfig;
 }
 
 export interface EngineResult {
@@ -45,6 +48,8 @@ export interface EngineResult {
   requested: string[];
   /** Policy verdicts per stack (also recorded in each plan's `policy`). */
   gates: Map<string, GateResult>;
+  /** Per stack, the secret plaintexts its run handled (never in a plan): see `writePlan`. */
+  secrets: Map<string, KnownSecret[]>;
 }
 
 export const PROJECT_DIR = path.resolve(__dirname, "..");
@@ -131,6 +136,7 @@ export async function runEngine(
   const references = new Map<string, ReferencedStack>();
   const plans: StackPlan[] = [];
   const gates = new Map<string, GateResult>();
+  const secrets = new Map<string, KnownSecret[]>();
   for (const stack of order) {
     const input = {
       project: project.name,
@@ -140,14 +146,26 @@ export async function runEngine(
       secretKeys: secureKeys(project, stack),
       references,
     };
-    const { result, gate } = await synthesizeAndGate({ ...input, preview: options.preview });
+    const synthesized = await synthesizeAndGate({ ...input, preview: options.preview });
+    const { result } = synthesized;
+    let { gate } = synthesized;
+    if (options.policyConfig && Object.keys(options.policyConfig).length > 0) {
+      // The cached verdicts are the pack's defaults; this run's config decides anew.
+      gate = await evaluatePlan(result.plan, undefined, options.policyConfig);
+      result.plan.policy = {
+        rules: gate.rules,
+        violations: gate.violations,
+        ...(gate.undecided.length > 0 ? { undecided: gate.undecided } : {}),
+      };
+    }
     const deployed =
       options.preview && referenced.has(stack)
         ? (await synthesizeAndGate(input)).result.reference
         : result.reference;
     references.set(result.plan.qualifiedName, deployed);
     gates.set(stack, gate);
+    secrets.set(stack, result.secrets);
     plans.push(result.plan);
   }
-  return { project, plans, requested, gates };
+  return { project, plans, requested, gates, secrets };
 }

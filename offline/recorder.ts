@@ -19,6 +19,7 @@ import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { PlannedResource, SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER } from "./plan";
 import { OutputContext, mockCall, mockResourceOutputs } from "./outputs";
 import { RegistrationArgs, previewState } from "./preview";
+import type { KnownSecret } from "./secretLeaks";
 
 /** Signatures of the Pulumi wire format, as the SDK's own serializer writes them. */
 const SIG = {
@@ -61,6 +62,28 @@ export function redact(value: unknown): unknown {
     default:
       return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, redact(v)]));
   }
+}
+
+/** Every string inside a wire-format value that travels as a secret, with its dotted path. */
+export function secretPlaintexts(
+  value: unknown,
+  at = "",
+  inSecret = false,
+): { path: string; value: string }[] {
+  if (typeof value === "string") {
+    return inSecret && value !== UNKNOWN ? [{ path: at, value }] : [];
+  }
+  const join = (k: string) => (at ? `${at}.${k}` : k);
+  if (Array.isArray(value)) {
+    return value.flatMap((v, i) => secretPlaintexts(v, join(String(i)), inSecret));
+  }
+  if (typeof value !== "object" || value === null) return [];
+  const obj = value as Record<string, unknown>;
+  if (obj[SIG_KEY] === SIG.secret) return secretPlaintexts(obj.value, at, true);
+  if (obj[SIG_KEY] === SIG.outputValue) {
+    return secretPlaintexts(obj.value, at, inSecret || obj.secret === true);
+  }
+  return Object.entries(obj).flatMap(([k, v]) => secretPlaintexts(v, join(k), inSecret));
 }
 
 /** A value in the wire format's secret envelope. */
@@ -199,6 +222,8 @@ export function engineUrn(
 /** A `MockMonitor` that records every registration and the root stack's outputs. */
 export class RecordingMonitor extends MockMonitor {
   readonly records: PlannedResource[] = [];
+  /** Secret plaintexts providers and StackReferences handed out, for the plan's leak check. */
+  readonly secrets: KnownSecret[] = [];
   /** The stack's registered outputs, in wire format (secrets still marked). */
   stackOutputs: Record<string, unknown> = {};
   stackUrn = "";
@@ -311,6 +336,17 @@ export class RecordingMonitor extends MockMonitor {
     );
     const urn = engineUrn(this.where, e.parent, e.type, e.name);
     const serialized = await pulumi.runtime.serializeProperties("", state);
+    // The secrets a provider hands out (its additionalSecretOutputs: a RandomPassword's result),
+    // and those a StackReference reads from the stack it references. Values the program itself
+    // marks secret are not collected: it may mark public data secret, and an object holding one
+    // secret becomes secret whole (an ElastiCache user's `authenticationMode.type`).
+    const secretOutputs =
+      e.type === "pulumi:pulumi:StackReference"
+        ? secretPlaintexts(serialized)
+        : e.secretOutputs.flatMap((k) => secretPlaintexts(result.state[k], k, true));
+    for (const s of secretOutputs) {
+      this.secrets.push({ value: s.value, source: `${e.type} "${e.name}" output ${s.path}` });
+    }
     this.resources.set(urn, { urn, id: result.id ?? null, state: serialized });
     if (e.type === "pulumi:pulumi:Stack") {
       this.stackUrn = urn;

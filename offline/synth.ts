@@ -9,7 +9,16 @@ import { Program } from "./program";
 import { SECRET_PLACEHOLDER, StackPlan } from "./plan";
 import { OFFLINE_ACCOUNT_ID } from "./outputs";
 import { toRuntimeConfig } from "./projectConfig";
-import { OfflineMocks, RecordingMonitor, ReferencedStack, redact, unwrapSecrets } from "./recorder";
+import {
+  OfflineMocks,
+  RecordingMonitor,
+  ReferencedStack,
+  redact,
+  secretPlaintexts,
+  secretValue,
+  unwrapSecrets,
+} from "./recorder";
+import { KnownSecret } from "./secretLeaks";
 
 // Not in the SDK's typings: the per-run store the Automation API uses for inline programs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,6 +32,8 @@ export type { Program } from "./program";
 export interface SynthResult {
   plan: StackPlan;
   reference: ReferencedStack;
+  /** Every secret plaintext the run handled, kept out of the plan: the plan file's leak check. */
+  secrets: KnownSecret[];
 }
 
 /** Thrown when the program fails; `message` is the program's own (e.g. a config error). */
@@ -130,7 +141,16 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
       outputs: redact(monitor.stackOutputs) as Record<string, unknown>,
       secretOutputs: outputs.secretOutputNames,
     };
-    return { plan, reference: outputs };
+    const secrets: KnownSecret[] = [
+      ...(input.secretKeys ?? []).flatMap((k) =>
+        secretPlaintexts(secretValue(input.config[k])).map((s) => ({
+          value: s.value,
+          source: `config ${k}${s.path ? `.${s.path}` : ""}`,
+        })),
+      ),
+      ...monitor.secrets,
+    ];
+    return { plan, reference: outputs, secrets };
   });
 }
 

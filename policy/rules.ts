@@ -98,6 +98,7 @@ import awsSnsTopicpolicyEnforceSecureAccess from "./rules/sns/aws-sns-topicpolic
 import awsSqsQueueEnableKmsEncryption from "./rules/sqs/aws-sqs-queue-enable-kms-encryption";
 import awsSqsQueueMissingRedrivePolicy from "./rules/sqs/aws-sqs-queue-missing-redrive-policy";
 import awsSqsQueuepolicyEnforceSecureAccess from "./rules/sqs/aws-sqs-queuepolicy-enforce-secure-access";
+import awsStatefulResourceEnablePulumiProtect from "./rules/stateful/aws-stateful-resource-enable-pulumi-protect";
 import awsVpcSecuritygroupingressruleDisallowPublicIngress from "./rules/vpc/aws-vpc-securitygroupingressrule-disallow-public-ingress";
 import awsVpcSubnetDisallowInternetRouteOnDataTier from "./rules/vpc/aws-vpc-subnet-disallow-internet-route-on-data-tier";
 import awsVpcSubnetEnforcePrivatePlacement from "./rules/vpc/aws-vpc-subnet-enforce-private-placement";
@@ -213,6 +214,7 @@ export const rules: Rule[] = [
   awsSqsQueueEnableKmsEncryption,
   awsSqsQueueMissingRedrivePolicy,
   awsSqsQueuepolicyEnforceSecureAccess,
+  awsStatefulResourceEnablePulumiProtect,
   awsVpcSecuritygroupingressruleDisallowPublicIngress,
   awsVpcSubnetDisallowInternetRouteOnDataTier,
   awsVpcSubnetEnforcePrivatePlacement,

@@ -39,7 +39,8 @@ export function renderPolicyReadme(): string {
     "`pulumi preview --policy-pack policy --policy-pack-config <file.json>`, where the file maps a",
     'rule name to its settings, e.g. `{ "aws-rds-cluster-configure-backup-retention": { "minimumDays": 14 } }`,',
     'or to an enforcement level (`"advisory"`, `"mandatory"`, `"disabled"`, or `enforcementLevel` inside the',
-    "object). The offline gate (`evaluatePlan` in `offline/policyGate.ts`) reads the same shape.",
+    "object). The offline gate (`evaluatePlan` in `offline/policyGate.ts`) reads the same shape, from",
+    "`npm start -- --policy-config <file.json>`.",
     "Rules on `eks:index:Cluster` read the component's inputs: under the offline engine its",
     "`aws:eks/cluster` child does not exist, and a real preview checks both levels.",
   ];

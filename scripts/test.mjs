@@ -3,13 +3,13 @@
 //
 //   1. type check (tsc --noEmit), and the policy pack type-checked with the options the Pulumi
 //      CLI compiles it with
-//   2. lint (ESLint, zero warnings) and format check (Prettier)
+//   2. lint (ESLint, zero warnings), format check (Prettier) and import cycles (scripts/cycles.mjs)
 //   3. mocha: unit, stack, engine tests
 //   4. the offline run of both stacks (`npm start`), as a newcomer would run it
 // all side by side (they are independent), each reported in that order.
 //
 // It closes with "N passed, N failed": every mocha test counts once, and each of the other gates
-// (type check, lint, format, offline run) counts as one check.
+// (type check, lint, format, import cycles, offline run) counts as one check.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -48,7 +48,9 @@ const checks = [];
 
 // Everything at once: the checks are independent, and the two cores stay busy until the last one
 // ends. Mocha runs its files in two workers (.mocharc.json), each with its synthesis cache.
-console.log("== type check, lint, format, mocha and the offline run, side by side ==");
+console.log(
+  "== type check, lint, format, import cycles, mocha and the offline run, side by side ==",
+);
 const statsFile = path.join(
   fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-test-")),
   "stats.json",
@@ -69,6 +71,9 @@ const [gates, mocha, offline] = await Promise.all([
       buffered: true,
     }),
     run("format: prettier --check", bin("prettier"), ["--check", "--log-level", "warn", "."], {
+      buffered: true,
+    }),
+    run("import cycles: dpdm", process.execPath, [path.join(root, "scripts", "cycles.mjs")], {
       buffered: true,
     }),
   ]),

@@ -50,6 +50,16 @@ export function ofType(p: StackPlan, type: string): PlannedResource[] {
   return p.resources.filter((r) => r.type === type);
 }
 
+/**
+ * The resources of `type`, for a loop over them: it throws, naming the type and the stack, when
+ * there are none, so a loop cannot pass by checking nothing when a type disappears.
+ */
+export function every(p: StackPlan, type: string): PlannedResource[] {
+  const found = ofType(p, type);
+  if (found.length === 0) throw new Error(`no ${type} in ${p.stack}: nothing to check`);
+  return found;
+}
+
 export function named(p: StackPlan, name: string): PlannedResource {
   const found = p.resources.find((r) => r.name === name);
   if (!found) throw new Error(`no resource named ${name} in ${p.stack}`);

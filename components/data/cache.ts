@@ -168,7 +168,8 @@ export function createCache(scope: DataScope, s: CacheSettings): Cache {
       autoMinorVersionUpgrade: true,
       tags: { Name: `${scope.namePrefix}-cache` },
     },
-    parent,
+    // Stateful: its snapshots go with it, and recreating it cold empties every service's cache.
+    stateful(scope),
   );
   return { group, authSecret, users, userGroup };
 }

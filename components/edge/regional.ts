@@ -7,7 +7,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../data/buckets";
 import { DataScope } from "../data/scope";
-import type { EdgeArgs } from "./edge";
+import type { EdgeArgs } from "./args";
 import { PolicyStatement } from "../shared/iamDocuments";
 import { protectWithWaf } from "./regionalWaf";
 import { GATEWAY_SHUTDOWN } from "../mesh/values";

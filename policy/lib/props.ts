@@ -1,5 +1,6 @@
 /** Small readers for provider props, which arrive as JSON strings, objects, or "true"/"false". */
-import { Props } from "./rule";
+/** A resource's inputs as the analyzer hands them over. */
+export type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function isTrue(value: unknown): boolean {
   return value === true || value === "true";

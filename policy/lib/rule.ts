@@ -14,6 +14,7 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import type { Props } from "./props";
 import { StackView } from "./stackView";
 
 /** Compliance frameworks the rules cite (`name §control`). */
@@ -51,7 +52,8 @@ export interface RuleMeta {
   previewLimit?: string;
 }
 
-export type Props = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// Defined beside its readers (props.ts), which stackView.ts imports: defining it here made a cycle.
+export type { Props };
 
 /** What a check returns: nothing when compliant, else one message per problem. */
 export type Finding = string | (string | undefined)[] | undefined | void;
@@ -61,6 +63,8 @@ export interface ResourceContext<C> {
   name: string;
   urn: string;
   config: C;
+  /** The resource's Pulumi `protect` option (`ResourceValidationArgs.opts`; known in a preview). */
+  protect: boolean;
 }
 
 export type Rule = (ResourceValidationPolicy | StackValidationPolicy) & {
@@ -108,7 +112,13 @@ export function resourceRule<C = Record<string, never>>(
       if (!meta.types.includes(args.type)) return;
       const config = configOf<C>(meta, () => args.getConfig());
       for (const m of messages(
-        check(args.props ?? {}, { type: args.type, name: args.name, urn: args.urn, config }),
+        check(args.props ?? {}, {
+          type: args.type,
+          name: args.name,
+          urn: args.urn,
+          config,
+          protect: args.opts?.protect === true,
+        }),
       )) {
         report(`${args.name}: ${m}`);
       }

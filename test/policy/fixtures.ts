@@ -364,6 +364,8 @@ export const BASELINE: Record<string, Record<string, unknown>> = {
     ],
   },
   "aws:s3/bucketPolicy:BucketPolicy": { policy: resourcePolicy("s3", "arn:aws:s3:::b") },
+  // Bucket settings are separate resources (stack rules); the bucket itself carries `protect`.
+  "aws:s3/bucket:Bucket": { bucket: "assets" },
   "aws:sqs/queuePolicy:QueuePolicy": {
     policy: resourcePolicy("sqs", "arn:aws:sqs:ap-south-1:123456789012:q"),
   },

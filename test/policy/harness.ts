@@ -52,7 +52,8 @@ export function fixturePlan(resources: FixtureResource[]): StackPlan {
       propertyDependencies,
       inputs: r.props,
       outputs: r.props,
-      protect: r.protect ?? false,
+      // Protected unless a case says otherwise, as the program registers its stateful resources.
+      protect: r.protect ?? true,
       retainOnDelete: false,
       custom: !r.type.startsWith("eks:index:"),
       provider: "",

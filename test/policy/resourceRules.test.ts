@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { rules } from "../../policy/rules";
+import { STATEFUL_TYPES } from "../../policy/rules/stateful/aws-stateful-resource-enable-pulumi-protect";
 import { BASELINE } from "./fixtures";
 import { clone, res, violations } from "./harness";
 
@@ -14,6 +15,8 @@ interface Case {
   expect: RegExp;
   config?: object;
   name?: string;
+  /** The resource's Pulumi `protect` (fixtures are protected unless a case says otherwise). */
+  protect?: boolean;
 }
 
 const c = (
@@ -1270,6 +1273,16 @@ const RESOURCE_CASES: Case[] = [
     },
     /host \* is a wildcard/,
   ),
+  ...STATEFUL_TYPES.map((type) =>
+    c(
+      "aws-stateful-resource-enable-pulumi-protect",
+      type,
+      `${type.split(":")[2]} with protect off`,
+      () => undefined,
+      /Pulumi protect is off/,
+      { protect: false },
+    ),
+  ),
 ];
 
 describe("policy resource rules (compliant baseline, one field mutated per case)", () => {
@@ -1293,7 +1306,8 @@ describe("policy resource rules (compliant baseline, one field mutated per case)
       it(`${k.rule}: ${k.title}`, async () => {
         const props = clone(BASELINE[k.type]);
         k.mutate(props);
-        const found = await violations(k.rule, [res(k.type, k.name ?? "fixture", props)], k.config);
+        const fixture = { ...res(k.type, k.name ?? "fixture", props), protect: k.protect };
+        const found = await violations(k.rule, [fixture], k.config);
         expect(found.length, "violations").to.be.greaterThan(0);
         expect(found.map((v) => v.message).join("\n")).to.match(k.expect);
         expect(found.every((v) => v.message.startsWith(`${k.name ?? "fixture"}: `))).to.equal(true);

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { PlannedResource, StackPlan } from "../../offline/plan";
 import { CATALOG, SERVICE_NAMES, applyOverrides, replicasFor } from "../../services/catalog";
 import { servicePolicy } from "../../services/permissions";
-import { ofType, plan } from "../helpers";
+import { every, ofType, plan } from "../helpers";
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const K = {
@@ -226,7 +226,7 @@ describe("services: Microservice objects (recorded offline runs)", () => {
       REDIS_KEY_PREFIX: "cart:",
     });
     const cacheSecret = prod.outputs.cacheSecretArn as string;
-    for (const d of ofType(prod, K.deployment)) {
+    for (const d of every(prod, K.deployment)) {
       const env = (d.inputs.spec as Spec).template.spec.containers[0].env as Spec[];
       expect(env.map((e) => e.value)).to.not.include(cacheSecret);
       expect(env.map((e) => e.name)).to.not.include("REDIS_AUTH_SECRET_ARN");

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { capacityFor, capacityLevel } from "../../../components/cluster/capacity";
 import { DEFAULTS } from "../../../stacks/config";
 import { PlannedResource, StackPlan } from "../../../offline/plan";
-import { ofType, plan, the } from "../../helpers";
+import { every, ofType, plan, the } from "../../helpers";
 
 const T = {
   eks: "eks:index:Cluster",
@@ -285,7 +285,7 @@ describe("components/cluster (recorded offline runs)", () => {
   });
 
   it("gives every IAM role a named trust and no '*' action on '*'", () => {
-    for (const role of ofType(prod, T.role).filter(inCluster)) {
+    for (const role of every(prod, T.role).filter(inCluster)) {
       const [trust] = statements(role.inputs.assumeRolePolicy);
       expect(trust.Principal, role.name).to.not.deep.equal({ AWS: "*" });
       expect(JSON.stringify(trust.Principal)).to.match(

@@ -43,6 +43,7 @@ const STATEFUL = [
   T.tableReplica,
   T.bucket,
   T.secret,
+  T.cache,
 ];
 
 describe("components/data (recorded offline runs)", () => {

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { StackPlan } from "../../../offline/plan";
-import { ofType, plan, the } from "../../helpers";
+import { every, ofType, plan, the } from "../../helpers";
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const T = {
@@ -64,7 +64,7 @@ describe("components/edge (recorded offline runs)", () => {
     expect(zone.inputs.name).to.equal("shop.example.com");
     expect(zone.protect).to.equal(true);
     expect(ofType(dr, T.zone)).to.deep.equal([]);
-    for (const r of ofType(dr, T.record))
+    for (const r of every(dr, T.record))
       expect(r.inputs.zoneId, r.name).to.equal(zone.outputs.zoneId);
   });
 
@@ -199,7 +199,7 @@ describe("components/edge (recorded offline runs)", () => {
     const group = the(prod, "aws:cloudwatch/logGroup:LogGroup", "edge-api-access");
     expect((stage.inputs.accessLogSettings as Spec).destinationArn).to.equal(group.outputs.arn);
     expect(group.inputs.kmsKeyId).to.equal((prod.outputs.keyArns as Record<string, string>).logs);
-    for (const d of ofType(prod, T.domain))
+    for (const d of every(prod, T.domain))
       expect((d.inputs.domainNameConfiguration as Spec).securityPolicy).to.equal("TLS_1_2");
   });
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { StackPlan } from "../../../offline/plan";
-import { byId, named, ofType, plan, the } from "../../helpers";
+import { byId, every, named, ofType, plan, the } from "../../helpers";
 
 const T = {
   network: "ecommerce:network:Network",
@@ -22,7 +22,7 @@ const tier = (r: { inputs: Record<string, unknown> }) => (r.inputs.tags as Tags)
 /** Route-table id → the tiers of the subnets associated with it. */
 function tiersByRouteTable(p: StackPlan): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
-  for (const a of ofType(p, T.assoc)) {
+  for (const a of every(p, T.assoc)) {
     const subnet = byId(p, a.inputs.subnetId);
     const rt = String(a.inputs.routeTableId);
     if (!result.has(rt)) result.set(rt, new Set());
@@ -54,13 +54,13 @@ describe("components/network (recorded offline run)", () => {
   });
 
   it("never maps public IPs on launch, in any tier", () => {
-    for (const s of ofType(prod, T.subnet)) {
+    for (const s of every(prod, T.subnet)) {
       expect(s.inputs.mapPublicIpOnLaunch, s.name).to.equal(false);
     }
   });
 
   it("tags subnets for ELB and Karpenter discovery", () => {
-    for (const s of ofType(prod, T.subnet)) {
+    for (const s of every(prod, T.subnet)) {
       const tags = s.inputs.tags as Tags;
       expect(tags["kubernetes.io/cluster/ecommerce-prod-mumbai"]).to.equal("shared");
       if (tier(s) === "public") expect(tags["kubernetes.io/role/elb"]).to.equal("1");
@@ -78,7 +78,7 @@ describe("components/network (recorded offline run)", () => {
 
   it("routes public subnets to the internet gateway and private subnets to a NAT in their own AZ", () => {
     const tiers = tiersByRouteTable(prod);
-    for (const route of ofType(prod, T.route)) {
+    for (const route of every(prod, T.route)) {
       const routeTiers = [...(tiers.get(String(route.inputs.routeTableId)) ?? [])];
       expect(route.inputs.destinationCidrBlock).to.equal("0.0.0.0/0");
       if (route.inputs.gatewayId) {
@@ -283,7 +283,7 @@ describe("components/network (recorded offline run)", () => {
       "prod-mumbai:ecommerce:network.availabilityZones=[ap-south-1a, ap-south-1b, ap-south-1c, ap-south-1d]",
     ]);
     expect(ofType(four, T.subnet)).to.have.length(12);
-    for (const s of ofType(prod, T.subnet)) {
+    for (const s of every(prod, T.subnet)) {
       expect(named(four, s.name).inputs.cidrBlock, s.name).to.equal(s.inputs.cidrBlock);
     }
   });

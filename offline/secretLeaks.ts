@@ -1,0 +1,105 @@
+/**
+ * The last guard before a plan file is written: no secret's plaintext may appear in it. The
+ * recorder redacts every value that travels as a secret, but a program can still copy a secret
+ * into a plain input (an `apply` that returns it, `pulumi.unsecret`, a string built from it), and
+ * then the plan would hold it in clear. The engine knows every plaintext it handed out (secret
+ * config values, secret resource outputs such as a RandomPassword's `result`, secret inputs and
+ * StackReference outputs), so it looks for each in the plan before the file is written.
+ */
+import { StackPlan, UNKNOWN_PLACEHOLDER } from "./plan";
+
+/** A plaintext the engine knows to be secret, and where it came from (for the error). */
+export interface KnownSecret {
+  value: string;
+  /** e.g. `config ecommerce:apiToken`, `random:index/randomPassword:RandomPassword "db" output result`. */
+  source: string;
+}
+
+/** Where a secret's plaintext was found in a plan. */
+export interface SecretLeak {
+  secret: KnownSecret;
+  /** `<type> "<name>"` of the resource holding it, or "the stack" for top-level fields. */
+  holder: string;
+  /** Dotted path inside the holder (e.g. `inputs.value`), or inside the plan for "the stack". */
+  path: string;
+}
+
+/**
+ * Shorter plaintexts are not looked for: a secret flag, a port or a word such as "true" would be
+ * found by chance all over a plan. Generated passwords, tokens and keys are far longer.
+ */
+export const MIN_SECRET_LENGTH = 8;
+
+/** Distinct secrets worth looking for (long enough, not a placeholder). */
+export function searchable(secrets: KnownSecret[]): KnownSecret[] {
+  const seen = new Set<string>();
+  return secrets.filter((s) => {
+    if (s.value.length < MIN_SECRET_LENGTH || s.value === UNKNOWN_PLACEHOLDER) return false;
+    if (seen.has(s.value)) return false;
+    seen.add(s.value);
+    return true;
+  });
+}
+
+/** Paths of the strings (keys included) under `value` that contain `needle`. */
+function pathsContaining(value: unknown, needle: string, at: string[] = []): string[][] {
+  if (typeof value === "string") return value.includes(needle) ? [at] : [];
+  if (Array.isArray(value)) {
+    return value.flatMap((v, i) => pathsContaining(v, needle, [...at, String(i)]));
+  }
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(k.includes(needle) ? [[...at, k]] : []),
+      ...pathsContaining(v, needle, [...at, k]),
+    ]);
+  }
+  return [];
+}
+
+/** Every place in `plan` where one of `secrets` appears in clear. */
+export function findSecretLeaks(plan: StackPlan, secrets: KnownSecret[]): SecretLeak[] {
+  return searchable(secrets).flatMap((secret) =>
+    pathsContaining(plan, secret.value).map((at) => {
+      if (at[0] === "resources" && at.length > 2) {
+        const r = plan.resources[Number(at[1])];
+        return { secret, holder: `${r.type} "${r.name}"`, path: at.slice(2).join(".") };
+      }
+      return { secret, holder: "the stack", path: at.join(".") };
+    }),
+  );
+}
+
+export class SecretLeakError extends Error {
+  constructor(
+    readonly stack: string,
+    readonly leaks: SecretLeak[],
+  ) {
+    const lines = leaks.map(
+      (l) => `  ${l.holder} (${l.path}) holds the plaintext of ${l.secret.source}`,
+    );
+    super(
+      [
+        `refusing to write the plan of ${stack}: a secret's plaintext would be written in clear`,
+        ...lines,
+        "Keep the value secret wherever it flows (pulumi.secret, additionalSecretOutputs; no pulumi.unsecret).",
+      ].join("\n"),
+    );
+    this.name = "SecretLeakError";
+  }
+}
+
+/**
+ * Throws a SecretLeakError when the plan, or its serialized `text`, holds a secret's plaintext
+ * (the text is what would be written: a leak found only there is reported against the stack).
+ */
+export function assertNoSecretLeaks(plan: StackPlan, secrets: KnownSecret[], text: string): void {
+  const leaks = findSecretLeaks(plan, secrets);
+  for (const secret of searchable(secrets)) {
+    const inText =
+      text.includes(secret.value) || text.includes(JSON.stringify(secret.value).slice(1, -1));
+    if (inText && !leaks.some((l) => l.secret === secret)) {
+      leaks.push({ secret, holder: "the stack", path: "(serialized plan)" });
+    }
+  }
+  if (leaks.length > 0) throw new SecretLeakError(plan.stack, leaks);
+}
