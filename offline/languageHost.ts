@@ -67,7 +67,7 @@ export async function runUnderLanguageHost(run: LanguageHostRun): Promise<Langua
     { stack: run.stack, region, accountId: OFFLINE_ACCOUNT_ID },
     run.references,
   );
-  const monitor = new RecordingMonitor(mocks, { stack: run.stack, project: run.project });
+  const monitor = new RecordingMonitor(mocks, { stack: run.stack, project: run.project }, true);
   const diagnostics: string[] = [];
   let root = "";
 

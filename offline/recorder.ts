@@ -86,6 +86,15 @@ export function secretPlaintexts(
   return Object.entries(obj).flatMap(([k, v]) => secretPlaintexts(v, join(k), inSecret));
 }
 
+/** A serialized value with every resource reference replaced by its URN (secrets kept). */
+function referencesAsUrns(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(referencesAsUrns);
+  if (typeof value !== "object" || value === null) return value;
+  const obj = value as Record<string, unknown>;
+  if (obj[SIG_KEY] === SIG.resource) return obj.urn;
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, referencesAsUrns(v)]));
+}
+
 /** A value in the wire format's secret envelope. */
 export function secretValue(value: unknown): Record<string, unknown> {
   return { [SIG_KEY]: SIG.secret, value };
@@ -231,6 +240,13 @@ export class RecordingMonitor extends MockMonitor {
   constructor(
     mocks: pulumi.runtime.Mocks,
     private readonly where: { stack: string; project: string },
+    /**
+     * Hand the mocks resource references as their URNs instead of rehydrated resources. Serving a
+     * program in another process (`languageHost.ts`), this process has no runtime configured to
+     * serialize a rehydrated resource back, and whether one is rehydrated at all depends on which
+     * SDKs this process happens to have loaded.
+     */
+    private readonly referencesAsUrns = false,
   ) {
     super(mocks);
   }
@@ -322,7 +338,16 @@ export class RecordingMonitor extends MockMonitor {
     const args: RegistrationArgs = {
       type: e.type,
       name: e.name,
-      inputs: pulumi.runtime.deserializeProperties(e.object ?? new structproto.Struct()),
+      inputs: pulumi.runtime.deserializeProperties(
+        this.referencesAsUrns && e.object
+          ? structproto.Struct.fromJavaScript(
+              referencesAsUrns(e.object.toJavaScript()) as Record<
+                string,
+                structproto.JavaScriptValue
+              >,
+            )
+          : (e.object ?? new structproto.Struct()),
+      ),
       provider: e.provider,
       custom: e.custom,
       remote: e.remote,

@@ -37,9 +37,9 @@ describe("the program under the Pulumi language host's entry path (@pulumi/pulum
   this.timeout(180_000);
 
   it("registers exactly what the offline plan shows, URNs and inputs included", async () => {
-    // One after the other: an in-process synthesis swaps the Pulumi runtime's process-wide state
-    // while the monitor serving the child serializes its registrations with that runtime, and
-    // a registration could then fail ("error serializing property").
+    // One after the other, so the two runs do not compete for the machine. (The monitor serving
+    // the child hands resource references to the mocks as URNs: rehydrated into resources of SDKs
+    // this process has loaded, they could not be serialized back outside a synthesis.)
     const offline = await plan(STACK);
     const run = await underLanguageHost(PROJECT_DIR);
     // The program's own errors reach the engine's log, not stderr: show both when it fails.
