@@ -34,6 +34,7 @@ import {
   RawObject,
   asBoolean,
   asInteger,
+  nearest,
   oneOf,
   readBoolean,
   readInteger,
@@ -1061,8 +1062,40 @@ function parseMesh(read: ConfigReader, problems: Problems): MeshConfig {
  * Parses and validates the whole stack configuration.
  * @throws ConfigError listing every problem, each prefixed with its config key.
  */
-export function parseStackConfig(read: ConfigReader): StackConfig {
+/** Every `ecommerce:` key the program reads; any other is a typo or a stale setting. */
+export const ECOMMERCE_KEYS = [
+  "ecommerce:role",
+  "ecommerce:protect",
+  "ecommerce:network",
+  "ecommerce:data",
+  "ecommerce:cluster",
+  "ecommerce:mesh",
+  "ecommerce:services",
+  "ecommerce:edge",
+  "ecommerce:dr",
+  "ecommerce:observability",
+  "ecommerce:governance",
+] as const;
+
+/**
+ * Parses the stack's config through `read`. `presentKeys` are the keys the stack sets (Pulumi's
+ * `runtime.allConfig()`): an `ecommerce:` key the program does not read is an error naming the
+ * nearest known key, so a misspelled section is not silently ignored.
+ */
+export function parseStackConfig(
+  read: ConfigReader,
+  presentKeys: readonly string[] = [],
+): StackConfig {
   const problems = new Problems();
+  for (const key of presentKeys.filter((k) => k.startsWith("ecommerce:"))) {
+    if ((ECOMMERCE_KEYS as readonly string[]).includes(key)) continue;
+    const names = ECOMMERCE_KEYS.map((k) => k.slice("ecommerce:".length));
+    const guess = nearest(key.slice("ecommerce:".length), names);
+    problems.add(
+      key,
+      `is not a key of this program${guess ? `; did you mean ecommerce:${guess}?` : "."} The ecommerce: keys are ${names.join(", ")}`,
+    );
+  }
 
   const region = read("aws:region");
   if (region === undefined || region === "") {

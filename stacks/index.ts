@@ -22,7 +22,7 @@ const readPulumiConfig: ConfigReader = (key) => {
 
 async function program(): Promise<Record<string, unknown>> {
   try {
-    const cfg = parseStackConfig(readPulumiConfig);
+    const cfg = parseStackConfig(readPulumiConfig, Object.keys(pulumi.runtime.allConfig()));
     const ctx = stackContext();
     return cfg.role === "primary" ? await primary(cfg, ctx) : await standby(cfg, ctx);
   } catch (err) {

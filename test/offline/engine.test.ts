@@ -42,6 +42,20 @@ describe("offline engine", () => {
     ).to.deep.equal(["pulumi:pulumi:StackReference::primary"]);
   });
 
+  it("refuses an ecommerce: key the program does not read, as pulumi up would, before registering anything", async () => {
+    const err = await failure(
+      runEngine({
+        stacks: ["prod-mumbai"],
+        overrides: [parseOverride("prod-mumbai:ecommerce:netwrok.cidr=10.30.0.0/16")],
+      }),
+    );
+    expect(err).to.be.instanceOf(SynthError);
+    expect(err?.message).to.include(
+      "ecommerce:netwrok: is not a key of this program; did you mean ecommerce:network?",
+    );
+    expect((err as SynthError).registered).to.deep.equal([]);
+  });
+
   it("fails loudly when the primary stops exporting an output the standby requires", async () => {
     const real = loadProgram(PROJECT_DIR);
     const program = async () => {

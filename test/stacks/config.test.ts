@@ -2,9 +2,11 @@ import { expect } from "chai";
 import {
   ConfigError,
   DEFAULTS,
+  ECOMMERCE_KEYS,
   assertNoOverlapWithPrimary,
   assertReplicatedHere,
 } from "../../stacks/config";
+import { nearest } from "../../stacks/configReaders";
 import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
 
 function withNetwork(base: Raw, network: Raw): Raw {
@@ -12,6 +14,43 @@ function withNetwork(base: Raw, network: Raw): Raw {
 }
 
 describe("stacks/config", () => {
+  describe("unknown ecommerce: keys", () => {
+    it("names a misspelled section and the nearest known key", () => {
+      expect(
+        problemsOf({ ...primaryRaw, "ecommerce:netwrok": { cidr: "10.30.0.0/16" } }),
+      ).to.deep.equal([
+        "ecommerce:netwrok: is not a key of this program; did you mean ecommerce:network? The ecommerce: keys are role, protect, network, data, cluster, mesh, services, edge, dr, observability, governance",
+      ]);
+    });
+
+    it("names a key with no near neighbour without guessing", () => {
+      const [problem] = problemsOf({ ...standbyRaw, "ecommerce:typo": "1" });
+      expect(problem).to.match(
+        /^ecommerce:typo: is not a key of this program\. The ecommerce: keys are role, /,
+      );
+      expect(problem).to.not.include("did you mean");
+    });
+
+    it("leaves other namespaces and every known key alone", () => {
+      expect(() =>
+        parse({
+          ...primaryRaw,
+          "aws:defaultTags": { tags: { project: "ecommerce-platform" } },
+          "ecommerce:protect": "true",
+        }),
+      ).to.not.throw();
+    });
+
+    it("suggests within a small edit distance only", () => {
+      const names = ECOMMERCE_KEYS.map((k) => k.slice("ecommerce:".length));
+      expect(nearest("servces", names)).to.equal("services");
+      expect(nearest("Data", names)).to.equal("data");
+      expect(nearest("netwrok", names)).to.equal("network");
+      expect(nearest("typo", names)).to.equal(undefined);
+      expect(nearest("xyz", names)).to.equal(undefined);
+    });
+  });
+
   describe("valid configs", () => {
     it("parses the primary with defaults filled in", () => {
       const cfg = parse(primaryRaw);

@@ -24,11 +24,15 @@ export const standbyRaw: Raw = {
 
 /** Serializes like the Pulumi CLI: objects as JSON text, scalars as strings. */
 export function parse(raw: Raw): StackConfig {
-  return parseStackConfig((key) => {
-    const v = raw[key];
-    if (v === undefined) return undefined;
-    return typeof v === "object" ? JSON.stringify(v) : String(v);
-  });
+  return parseStackConfig(
+    (key) => {
+      const v = raw[key];
+      if (v === undefined) return undefined;
+      return typeof v === "object" ? JSON.stringify(v) : String(v);
+    },
+    // The keys the stack sets, as `pulumi.runtime.allConfig()` lists them.
+    Object.keys(raw),
+  );
 }
 
 export function problemsOf(raw: Raw): string[] {
