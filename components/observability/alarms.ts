@@ -163,43 +163,42 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
   ];
 
   if (t.auroraSecondaryClusterId !== undefined) {
-    specs.push({
-      id: "aurora-replication-lag",
-      description: `This region's Aurora secondary lags the writer by more than ${th.auroraReplicationLagMs} ms (the relational RPO)`,
-      threshold: th.auroraReplicationLagMs,
-      comparisonOperator: "GreaterThanThreshold",
-      evaluationPeriods: 3,
-      datapointsToAlarm: 3,
-      // A joined secondary always reports its lag; silence keeps the last state rather than
-      // declaring replication healthy.
-      treatMissingData: "missing",
-      metric: {
-        namespace: "AWS/RDS",
-        metricName: "AuroraGlobalDBReplicationLag",
-        dimensions: { DBClusterIdentifier: t.auroraSecondaryClusterId },
-        statistic: "Maximum",
-        period: MINUTE,
-      },
-    });
+    // Both Aurora figures are reported for the secondary cluster. Each pages after three minutes
+    // over its bound; silence keeps the last state (a joined secondary always reports) rather
+    // than declaring replication healthy.
+    const clusterId = t.auroraSecondaryClusterId;
+    const secondaryLag = (id: string, metricName: string, threshold: number, description: string) =>
+      specs.push({
+        id,
+        description,
+        threshold,
+        comparisonOperator: "GreaterThanThreshold",
+        evaluationPeriods: 3,
+        datapointsToAlarm: 3,
+        treatMissingData: "missing",
+        metric: {
+          namespace: "AWS/RDS",
+          metricName,
+          dimensions: { DBClusterIdentifier: clusterId },
+          statistic: "Maximum",
+          period: MINUTE,
+        },
+      });
+    secondaryLag(
+      "aurora-replication-lag",
+      "AuroraGlobalDBReplicationLag",
+      th.auroraReplicationLagMs,
+      `This region's Aurora secondary lags the writer by more than ${th.auroraReplicationLagMs} ms (the relational RPO)`,
+    );
     // The data-loss figure itself: AuroraGlobalDBRPOLag, a cluster-level AWS/RDS metric in
     // milliseconds, published for the secondary cluster (Aurora User Guide, "Cluster-level metrics
     // for Amazon Aurora"; the switchover guide names it for every Aurora PostgreSQL secondary).
-    specs.push({
-      id: "aurora-rpo-lag",
-      description: `The newest commit takes more than ${th.auroraRpoLagMs} ms to reach this region's Aurora secondary (the relational RPO; rds.global_db_rpo blocks the primary's commits past its bound)`,
-      threshold: th.auroraRpoLagMs,
-      comparisonOperator: "GreaterThanThreshold",
-      evaluationPeriods: 3,
-      datapointsToAlarm: 3,
-      treatMissingData: "missing",
-      metric: {
-        namespace: "AWS/RDS",
-        metricName: "AuroraGlobalDBRPOLag",
-        dimensions: { DBClusterIdentifier: t.auroraSecondaryClusterId },
-        statistic: "Maximum",
-        period: MINUTE,
-      },
-    });
+    secondaryLag(
+      "aurora-rpo-lag",
+      "AuroraGlobalDBRPOLag",
+      th.auroraRpoLagMs,
+      `The newest commit takes more than ${th.auroraRpoLagMs} ms to reach this region's Aurora secondary (the relational RPO; rds.global_db_rpo blocks the primary's commits past its bound)`,
+    );
   }
 
   for (const table of TABLES) {
