@@ -56,6 +56,7 @@ export function buildEdge(
     gateway: mesh.targetGroupBinding,
     dependsOn: [mesh, ...cluster.ready],
     logsKeyArn: data.keyArns.apply((k) => k.logs),
+    logRetentionDays: cfg.observability.logRetentionDays,
     jwt: e.jwt,
     routes: specs.map((s) => ({ pathPrefix: s.pathPrefix, requiresJwt: s.requiresJwt })),
     throttling: cfg.edge.throttling,

@@ -28,6 +28,8 @@ export interface EdgeArgs {
   dependsOn: pulumi.Resource[];
   /** The data layer's logs key in this region (API access logs). */
   logsKeyArn: pulumi.Input<string>;
+  /** Retention of the edge's log groups (API access, WAF), days (a value CloudWatch accepts). */
+  logRetentionDays: number;
   jwt: { issuer: pulumi.Input<string>; audience: pulumi.Input<string> };
   routes: { pathPrefix: string; requiresJwt: boolean }[];
   throttling: { burstLimit: number; rateLimit: number };

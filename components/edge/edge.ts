@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { secureBucket } from "../data/buckets";
-import { DataScope, scopeOf } from "../data/scope";
-import { logsKeyPolicy } from "../shared/iamDocuments";
+import { secureBucket } from "../shared/secureBucket";
+import { ComponentScope, scopeOf } from "../shared/scope";
+import { encryptedLogGroup } from "../shared/logGroup";
 import { createRegionalEntry, validatedCertificate } from "./regional";
 import type { EdgeArgs } from "./args";
 import { cdnLogsKeyPolicy, cloudFrontBehaviors, wafRules, wafVisibility } from "./policies";
@@ -123,7 +123,7 @@ export class Edge extends pulumi.ComponentResource {
   private createCloudFront(
     name: string,
     args: EdgeArgs,
-    scope: DataScope,
+    scope: ComponentScope,
     zoneId: pulumi.Output<string>,
   ): aws.cloudfront.Distribution {
     const parent = { parent: this };
@@ -140,29 +140,23 @@ export class Edge extends pulumi.ComponentResource {
     );
 
     // WAF for CloudFront lives in us-east-1, and so does its log group (and that group's key).
-    const wafKey = new aws.kms.Key(
-      `${name}-waf-logs`,
-      {
-        region: usEast1,
-        description: `${args.namePrefix} WAF logs`,
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
-        policy: pulumi
-          .output(args.accountId)
-          .apply((account) => JSON.stringify(logsKeyPolicy(account, usEast1))),
-      },
-      { parent: this, protect: scope.protect },
-    );
-    const wafLogs = new aws.cloudwatch.LogGroup(
+    const wafLogs = encryptedLogGroup(
       `${name}-waf`,
       {
         region: usEast1,
-        name: `aws-waf-logs-${args.namePrefix}`,
-        kmsKeyId: wafKey.arn,
-        retentionInDays: 365,
+        // WAF delivers only to log groups whose names start with aws-waf-logs-.
+        logGroupName: `aws-waf-logs-${args.namePrefix}`,
+        retentionInDays: args.logRetentionDays,
+        key: {
+          kind: "own",
+          name: `${name}-waf-logs`,
+          description: `${args.namePrefix} WAF logs`,
+          accountId: args.accountId,
+          logsRegion: usEast1,
+        },
       },
-      parent,
-    );
+      { parent: this, protect: scope.protect },
+    ).group;
     const acl = new aws.wafv2.WebAcl(
       `${name}-cdn`,
       {
