@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../shared/secureBucket";
 import { encryptedLogGroup } from "../shared/logGroup";
 import { ComponentScope } from "../shared/scope";
-import type { EdgeArgs } from "./args";
+import type { EdgeCommonArgs } from "./args";
 import { PolicyStatement } from "../shared/iamDocuments";
 import { protectWithWaf } from "./regionalWaf";
 import { GATEWAY_SHUTDOWN } from "../mesh/values";
@@ -92,7 +92,7 @@ export function validatedCertificate(
 
 /** The edge's regional settings, plus where the entry sits and its resolved zone. */
 export interface RegionalEntryArgs extends Pick<
-  EdgeArgs,
+  EdgeCommonArgs,
   | "region"
   | "domain"
   | "vpcId"
