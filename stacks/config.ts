@@ -229,6 +229,8 @@ interface CommonConfig {
 
 export interface PrimaryConfig extends CommonConfig {
   role: "primary";
+  /** The primary's edge always has the shop's domain (required there). */
+  edge: EdgeConfig & { domain: string };
   /** Audit, detection, compliance and cost services (`ecommerce:governance`). */
   governance: PrimaryGovernance;
   dr: {
@@ -1247,19 +1249,24 @@ export function parseStackConfig(
     observability,
     protect,
   };
-  return role === "primary"
-    ? {
-        ...common,
-        role,
-        governance: governance as PrimaryGovernance,
-        dr: { drill, replicaRegions },
-      }
-    : {
-        ...common,
-        role,
-        governance: governance as StandbyGovernance,
-        dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes },
-      };
+  const { domain } = edge;
+  if (role === "primary") {
+    // parseEdge reported a missing domain on the primary above; this narrows the type.
+    if (domain === undefined) throw new ConfigError(problems.list);
+    return {
+      ...common,
+      edge: { ...edge, domain },
+      role,
+      governance: governance as PrimaryGovernance,
+      dr: { drill, replicaRegions },
+    };
+  }
+  return {
+    ...common,
+    role,
+    governance: governance as StandbyGovernance,
+    dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes },
+  };
 }
 
 /**

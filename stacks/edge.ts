@@ -1,11 +1,11 @@
 import { Cluster } from "../components/cluster/cluster";
 import { Data } from "../components/data/data";
-import { Edge } from "../components/edge/edge";
+import { EdgeCommonArgs, PrimaryEdge, StandbyEdge } from "../components/edge/edge";
 import { Identity } from "../components/edge/identity";
 import { Mesh } from "../components/mesh/mesh";
 import { Network } from "../components/network/network";
 import * as pulumi from "@pulumi/pulumi";
-import { StackConfig, isServing } from "./config";
+import { PrimaryConfig, StackConfig, StandbyConfig, isServing } from "./config";
 import { StackContext } from "./context";
 import { shopServices } from "./services";
 
@@ -19,15 +19,14 @@ export function buildIdentity(cfg: StackConfig, ctx: StackContext, domain: strin
   });
 }
 
+/** What the stack resolves for its edge: the shop's domain and the identity provider's JWT. */
 export interface EdgeInputs {
   domain: string;
-  zoneId?: pulumi.Input<string>;
   jwt: { issuer: pulumi.Input<string>; audience: pulumi.Input<string> };
-  acceleratorListenerArn?: pulumi.Input<string>;
 }
 
-/** The regional entry and, in the primary, the global one; the standby's dial follows its mode. */
-export function buildEdge(
+/** The regional entry's args, the same in both roles. */
+function commonEdgeArgs(
   cfg: StackConfig,
   ctx: StackContext,
   network: Network,
@@ -35,20 +34,16 @@ export function buildEdge(
   data: Data,
   mesh: Mesh,
   e: EdgeInputs,
-): Edge {
+): EdgeCommonArgs {
   const specs = shopServices(cfg);
-  return new Edge("edge", {
-    role: cfg.role,
-    trafficDial: isServing(cfg) ? 100 : 0,
+  return {
     region: cfg.region,
     accountId: ctx.accountId,
     namePrefix: ctx.namePrefix,
     protect: cfg.protect,
     domain: e.domain,
-    zoneId: e.zoneId,
     healthCheck: cfg.edge.healthCheck,
     recordTtlSeconds: cfg.edge.recordTtlSeconds,
-    drill: cfg.role === "primary" && cfg.dr.drill,
     vpcId: network.vpcId,
     privateSubnetIds: network.privateSubnetIds,
     workloadSecurityGroupId: network.workloadSecurityGroupId,
@@ -56,36 +51,56 @@ export function buildEdge(
     gateway: mesh.targetGroupBinding,
     dependsOn: [mesh, ...cluster.ready],
     logsKeyArn: data.keyArns.apply((k) => k.logs),
+    logRetentionDays: cfg.observability.logRetentionDays,
     jwt: e.jwt,
     routes: specs.map((s) => ({ pathPrefix: s.pathPrefix, requiresJwt: s.requiresJwt })),
     throttling: cfg.edge.throttling,
-    web:
-      cfg.role === "primary"
-        ? {
-            bucketName: data.buckets.apply((b) => b.web.name),
-            regionalDomainName: data.buckets.apply(
-              (b) => `${b.web.name}.s3.${cfg.region}.amazonaws.com`,
-            ),
-          }
-        : undefined,
-    globalAccelerator: cfg.edge.globalAccelerator
-      ? { listenerArn: cfg.role === "standby" ? requireListener(e) : e.acceleratorListenerArn }
-      : undefined,
+  };
+}
+
+/** The primary's regional and global entry: zone, health check, CloudFront, the accelerator. */
+export function buildPrimaryEdge(
+  cfg: PrimaryConfig,
+  ctx: StackContext,
+  network: Network,
+  cluster: Cluster,
+  data: Data,
+  mesh: Mesh,
+  e: EdgeInputs,
+): PrimaryEdge {
+  return new PrimaryEdge("edge", {
+    ...commonEdgeArgs(cfg, ctx, network, cluster, data, mesh, e),
+    role: "primary",
+    zoneId: cfg.edge.zoneId,
+    drill: cfg.dr.drill,
+    web: {
+      bucketName: data.buckets.apply((b) => b.web.name),
+      regionalDomainName: data.buckets.apply((b) => `${b.web.name}.s3.${cfg.region}.amazonaws.com`),
+    },
+    globalAccelerator: cfg.edge.globalAccelerator,
   });
 }
 
-/**
- * The primary's accelerator listener, which the standby's endpoint group joins. The primary
- * exports "" when it has no accelerator; failing here names the key to change instead of
- * letting AWS reject an endpoint group with an empty listener.
- */
-function requireListener(e: EdgeInputs): pulumi.Output<string> {
-  return pulumi.output(e.acceleratorListenerArn ?? "").apply((arn) => {
-    if (!arn) {
-      throw new Error(
-        "ecommerce:edge.globalAccelerator is true on the standby, but the primary exports no accelerator listener; set ecommerce:edge.globalAccelerator: true on the primary stack first (or false here)",
-      );
-    }
-    return arn;
+/** The standby's regional entry in the primary's zone; its accelerator dial follows its mode. */
+export function buildStandbyEdge(
+  cfg: StandbyConfig,
+  ctx: StackContext,
+  network: Network,
+  cluster: Cluster,
+  data: Data,
+  mesh: Mesh,
+  e: EdgeInputs & {
+    /** The primary's hosted zone. */
+    zoneId: pulumi.Input<string>;
+    /** The primary's accelerator listener to join; undefined without an accelerator here. */
+    acceleratorListenerArn?: string;
+  },
+): StandbyEdge {
+  return new StandbyEdge("edge", {
+    ...commonEdgeArgs(cfg, ctx, network, cluster, data, mesh, e),
+    role: "standby",
+    zoneId: e.zoneId,
+    trafficDial: isServing(cfg) ? 100 : 0,
+    acceleratorListenerArn: e.acceleratorListenerArn,
   });
 }

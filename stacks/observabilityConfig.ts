@@ -14,7 +14,10 @@ import {
 import { AlarmThresholds } from "../components/observability/alarms";
 
 export interface ObservabilityConfig {
-  /** Retention of the container log groups, days (a CloudWatch-accepted value, at least 90). */
+  /**
+   * Retention of the container log groups and of the edge's (API access, WAF), days (a
+   * CloudWatch-accepted value, at least 90).
+   */
   logRetentionDays: number;
   prometheus: {
     /** How long Prometheus keeps samples on its volume, days. */

@@ -4,7 +4,7 @@ import { buildCluster, buildDeployRunner, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { buildChaosDrills } from "./drills";
-import { buildEdge, buildIdentity } from "./edge";
+import { buildIdentity, buildPrimaryEdge } from "./edge";
 import { buildMesh, buildServices, gatewayHosts } from "./services";
 import { buildObservability } from "./observability";
 import { buildGovernance } from "./governance";
@@ -20,7 +20,7 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const data = buildData(cfg, ctx, network, undefined, webDistributionArn);
   const cluster = buildCluster(cfg, ctx, network, data);
   const runner = buildDeployRunner(cfg, ctx, network, data, cluster);
-  const domain = cfg.edge.domain as string; // required on the primary (stacks/config.ts)
+  const domain = cfg.edge.domain;
   const identity = buildIdentity(cfg, ctx, domain);
   const hosts = gatewayHosts(cfg, domain);
   const mesh = buildMesh(cfg, network, cluster, {
@@ -28,17 +28,11 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     jwt: { issuer: identity.issuer, jwksUri: identity.jwksUri },
   });
   const services = buildServices(cfg, ctx, cluster, data, mesh, hosts);
-  const edge = buildEdge(cfg, ctx, network, cluster, data, mesh, {
+  const edge = buildPrimaryEdge(cfg, ctx, network, cluster, data, mesh, {
     domain,
-    zoneId: cfg.edge.zoneId,
     jwt: { issuer: identity.issuer, audience: identity.clientId },
   });
-  // The primary's edge creates the storefront's distribution and the API health check; without
-  // the distribution the web bucket's policy would wait for its ARN forever.
   const { distributionArn, healthCheckId } = edge;
-  if (!distributionArn || !healthCheckId) {
-    throw new Error("the primary's edge must create the storefront distribution and health check");
-  }
   resolveWebDistributionArn(distributionArn);
   const observability = buildObservability(cfg, ctx, cluster, data, edge, {
     regions: [cfg.region, ...cfg.dr.replicaRegions],

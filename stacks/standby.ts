@@ -1,10 +1,15 @@
-import { StandbyConfig, assertNoOverlapWithPrimary, assertReplicatedHere } from "./config";
+import {
+  ConfigError,
+  StandbyConfig,
+  assertNoOverlapWithPrimary,
+  assertReplicatedHere,
+} from "./config";
 import { StackContext } from "./context";
 import { buildCluster, buildDeployRunner, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { buildChaosDrills } from "./drills";
-import { buildEdge } from "./edge";
+import { buildStandbyEdge } from "./edge";
 import { buildMesh, buildServices, gatewayHosts } from "./services";
 import { buildObservability } from "./observability";
 import { buildGovernance } from "./governance";
@@ -16,6 +21,10 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
   // Validated against the primary's real output before any resource of ours is declared.
   assertNoOverlapWithPrimary(cfg.network.cidr, await primaryStack.value("vpcCidr"));
   assertReplicatedHere(cfg.region, await primaryStack.value("replicaRegions"));
+  const acceleratorListenerArn = acceleratorToJoin(
+    cfg,
+    await primaryStack.value("acceleratorListenerArn"),
+  );
 
   const network = buildNetwork(cfg, ctx);
   const p = primaryStack.outputs;
@@ -36,11 +45,11 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     jwt: { issuer: p.jwtIssuer, jwksUri: p.jwksUri },
   });
   buildServices(cfg, ctx, cluster, data, mesh, hosts);
-  const edge = buildEdge(cfg, ctx, network, cluster, data, mesh, {
+  const edge = buildStandbyEdge(cfg, ctx, network, cluster, data, mesh, {
     domain,
     zoneId: p.zoneId,
     jwt: { issuer: p.jwtIssuer, audience: p.jwtAudience },
-    acceleratorListenerArn: p.acceleratorListenerArn,
+    acceleratorListenerArn,
   });
   const observability = buildObservability(cfg, ctx, cluster, data, edge, {
     regions: [await primaryStack.value("region"), cfg.region],
@@ -67,4 +76,23 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     globalClusterId: data.globalClusterId,
     auroraJoinedGlobalCluster: cfg.dr.mode !== "failover",
   };
+}
+
+/**
+ * The primary's accelerator listener the standby's endpoint group joins, checked before any
+ * resource is declared: the primary exports "" when it has no accelerator, and AWS would reject
+ * an endpoint group with an empty listener. Undefined when the standby has no accelerator.
+ * @throws ConfigError naming the key to change.
+ */
+export function acceleratorToJoin(
+  cfg: StandbyConfig,
+  primaryListenerArn: string,
+): string | undefined {
+  if (!cfg.edge.globalAccelerator) return undefined;
+  if (!primaryListenerArn) {
+    throw new ConfigError([
+      "ecommerce:edge.globalAccelerator is true on the standby, but the primary exports no accelerator listener; set ecommerce:edge.globalAccelerator: true on the primary stack first (or false here)",
+    ]);
+  }
+  return primaryListenerArn;
 }

@@ -10,6 +10,7 @@ import { OperatorSource, operatorIngressRules, resolverInboundEndpoint } from ".
 import { MAX_PODS, nodeadmUserData } from "./podDensity";
 import { NamespaceRole, createControllers, createNamespaces, createStorageClass } from "./platform";
 import { CRITICAL_ADDONS_TOLERATION, SYSTEM_LABEL } from "../shared/helm";
+import { encryptedLogGroup } from "../shared/logGroup";
 import { volumeKeyPolicy } from "./volumeKey";
 
 export const CONTROL_PLANE_LOG_TYPES = [
@@ -119,16 +120,17 @@ export class Cluster extends pulumi.ComponentResource {
     );
     // EKS writes control-plane logs to this group, creating it (no retention, no key) if it is
     // missing when logging is enabled: created first, the cluster writes into ours.
-    const controlPlaneLogs = new aws.cloudwatch.LogGroup(
+    const controlPlaneLogs = encryptedLogGroup(
       `${name}-control-plane`,
       {
-        name: controlPlaneLogGroupName(args.clusterName),
+        logGroupName: controlPlaneLogGroupName(args.clusterName),
         retentionInDays: args.controlPlaneLogRetentionDays,
-        kmsKeyId: args.logsKeyArn,
+        key: { kind: "shared", arn: args.logsKeyArn },
         tags: { Name: `${args.clusterName}-control-plane` },
+        protectGroup: true,
       },
       { parent: this, protect: args.protect ?? true },
-    );
+    ).group;
 
     const cluster = new eks.Cluster(
       name,

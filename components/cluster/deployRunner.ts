@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { runnerPolicy, runnerTrustPolicy } from "./runnerPolicy";
+import { encryptedLogGroup } from "../shared/logGroup";
 
 export interface DeployRunnerArgs {
   /** `<namePrefix>-deploy` names the CodeBuild project, hence the workflows' `runs-on` label. */
@@ -44,15 +45,15 @@ export class DeployRunner extends pulumi.ComponentResource {
     const parent = { parent: this };
     const projectName = runnerProjectName(args.namePrefix);
 
-    const logs = new aws.cloudwatch.LogGroup(
+    const logs = encryptedLogGroup(
       name,
       {
-        name: `/ecommerce/${args.namePrefix}/deploy-runner`,
-        kmsKeyId: args.logsKeyArn,
+        logGroupName: `/ecommerce/${args.namePrefix}/deploy-runner`,
         retentionInDays: args.logRetentionDays,
+        key: { kind: "shared", arn: args.logsKeyArn },
       },
       parent,
-    );
+    ).group;
     const sg = new aws.ec2.SecurityGroup(
       name,
       {

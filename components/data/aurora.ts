@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { DataPosture, auroraPosture } from "./posture";
-import { DataScope, stateful } from "./scope";
+import { ComponentScope, stateful } from "../shared/scope";
 
 export const AURORA_PORT = 5432;
 const ENGINE = "aurora-postgresql";
@@ -63,7 +63,7 @@ export function clusterIgnoreChanges(posture: DataPosture): string[] {
   ];
 }
 
-export function createAurora(scope: DataScope, s: AuroraSettings): Aurora {
+export function createAurora(scope: ComponentScope, s: AuroraSettings): Aurora {
   const parent = { parent: scope.parent };
   const posture = auroraPosture(s.posture);
   const major = s.engineVersion.split(".")[0];

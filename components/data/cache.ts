@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { DataScope, stateful } from "./scope";
+import { ComponentScope, stateful } from "../shared/scope";
 
 export const CACHE_PORT = 6379;
 
@@ -49,7 +49,7 @@ export function cacheUserId(namePrefix: string, service: string): string {
  * role-based access: one IAM-authenticated user per service in the group's user group, and the
  * `default` user every user group must contain, disabled.
  */
-export function createCache(scope: DataScope, s: CacheSettings): Cache {
+export function createCache(scope: ComponentScope, s: CacheSettings): Cache {
   const parent = { parent: scope.parent };
   const subnets = new aws.elasticache.SubnetGroup(
     `${scope.name}-cache`,

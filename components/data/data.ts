@@ -1,23 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as aws from "@pulumi/aws";
 import { AURORA_PORT, createAurora } from "./aurora";
-import {
-  BUCKETS,
-  BucketName,
-  SecureBucket,
-  cloudFrontReads,
-  s3AccessLogDelivery,
-  secureBucket,
-} from "./buckets";
+import { BUCKETS, BucketName } from "./buckets";
 import { CACHE_PORT, createCache } from "./cache";
 import { KEY_PURPOSES, KeyPurpose, replicaKeyArn } from "./keyPolicy";
 import { createPrimaryKeys, createReplicaKey } from "./keys";
 import { DataPosture } from "./posture";
 import { createOrderEvents } from "./queues";
 import { createReplication } from "./replication";
-import { DataScope, scopeOf } from "./scope";
 import { storeSecurityGroup } from "./security";
 import { TABLES, TableName, createTableReplicas, createTables } from "./tables";
+import { ComponentScope, scopeOf } from "../shared/scope";
+import {
+  SecureBucket,
+  cloudFrontReads,
+  s3AccessLogDelivery,
+  secureBucket,
+} from "../shared/secureBucket";
 
 /** What the standby needs from the primary's data layer (read through the StackReference). */
 export interface PrimaryData {
@@ -301,7 +300,7 @@ export class Data extends pulumi.ComponentResource {
   }
 
   private createKeys(
-    scope: DataScope,
+    scope: ComponentScope,
     args: DataArgs,
   ): {
     arns: pulumi.Output<Record<KeyPurpose, string>>;

@@ -1,12 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { KEY_PURPOSES, KeyPurpose, dataKeyPolicy } from "./keyPolicy";
-import { DataScope } from "./scope";
+import { ComponentScope } from "../shared/scope";
 
 export type KeyArns = Record<KeyPurpose, pulumi.Output<string>>;
 
 /** The keys are created in the data layer's scope. */
-type KeyScope = DataScope;
+type KeyScope = ComponentScope;
 
 const policyFor = (scope: KeyScope, purpose: KeyPurpose, region: string) =>
   pulumi

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport, policyDocument } from "../shared/iamDocuments";
-import { DataScope } from "./scope";
+import { ComponentScope } from "../shared/scope";
 
 export interface Queues {
   queue: aws.sqs.Queue;
@@ -10,7 +10,7 @@ export interface Queues {
 
 /** `order-events` and its dead-letter queue: CMK-encrypted, TLS-only, redrive after N receives. */
 export function createOrderEvents(
-  scope: DataScope,
+  scope: ComponentScope,
   kmsKeyArn: pulumi.Input<string>,
   maxReceiveCount: number,
 ): Queues {

@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
-import { BUCKETS, BucketName, SecureBucket } from "./buckets";
-import { DataScope } from "./scope";
+import { BUCKETS, BucketName } from "./buckets";
+import { SecureBucket } from "../shared/secureBucket";
+import { ComponentScope } from "../shared/scope";
 
 export interface ReplicationSettings {
   primaryRegion: pulumi.Input<string>;
@@ -21,7 +22,7 @@ export interface ReplicationSettings {
  * primary buckets, declared in the primary's region with aws v7's per-resource `region`.
  */
 export function createReplication(
-  scope: DataScope,
+  scope: ComponentScope,
   s: ReplicationSettings,
 ): aws.s3.BucketReplicationConfig[] {
   const parent = { parent: scope.parent };

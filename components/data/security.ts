@@ -1,13 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DataScope } from "./scope";
+import { ComponentScope } from "../shared/scope";
 
 /**
  * A security group for one data store: its port open only to the network's workloads group (the
  * cluster's nodes and pods), and no egress at all (stores initiate nothing).
  */
 export function storeSecurityGroup(
-  scope: DataScope,
+  scope: ComponentScope,
   store: string,
   port: number,
   vpcId: pulumi.Input<string>,

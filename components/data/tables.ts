@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DataScope, stateful } from "./scope";
+import { ComponentScope, stateful } from "../shared/scope";
 
 /** The shop's key-value tables, global across both regions. */
 export const TABLES = ["carts", "sessions"] as const;
@@ -8,7 +8,7 @@ export type TableName = (typeof TABLES)[number];
 
 /** Primary: on-demand tables with PITR, CMK, TTL, and the stream global tables replicate from. */
 export function createTables(
-  scope: DataScope,
+  scope: ComponentScope,
   kmsKeyArn: pulumi.Input<string>,
 ): Record<TableName, aws.dynamodb.Table> {
   return Object.fromEntries(
@@ -38,7 +38,7 @@ export function createTables(
 
 /** Standby: this region joins each primary table as a global-table replica. */
 export function createTableReplicas(
-  scope: DataScope,
+  scope: ComponentScope,
   tableArns: pulumi.Input<Record<TableName, string>>,
   kmsKeyArn: pulumi.Input<string>,
 ): Record<TableName, aws.dynamodb.TableReplica> {

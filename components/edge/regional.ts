@@ -5,9 +5,10 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { secureBucket } from "../data/buckets";
-import { DataScope } from "../data/scope";
-import type { EdgeArgs } from "./args";
+import { secureBucket } from "../shared/secureBucket";
+import { encryptedLogGroup } from "../shared/logGroup";
+import { ComponentScope } from "../shared/scope";
+import type { EdgeCommonArgs } from "./args";
 import { PolicyStatement } from "../shared/iamDocuments";
 import { protectWithWaf } from "./regionalWaf";
 import { GATEWAY_SHUTDOWN } from "../mesh/values";
@@ -91,7 +92,7 @@ export function validatedCertificate(
 
 /** The edge's regional settings, plus where the entry sits and its resolved zone. */
 export interface RegionalEntryArgs extends Pick<
-  EdgeArgs,
+  EdgeCommonArgs,
   | "region"
   | "domain"
   | "vpcId"
@@ -101,13 +102,14 @@ export interface RegionalEntryArgs extends Pick<
   | "gateway"
   | "dependsOn"
   | "logsKeyArn"
+  | "logRetentionDays"
   | "jwt"
   | "routes"
   | "throttling"
 > {
   name: string;
   parent: pulumi.Resource;
-  scope: DataScope;
+  scope: ComponentScope;
   zoneId: pulumi.Input<string>;
 }
 
@@ -222,7 +224,13 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
     // The ALB test-writes to its log bucket when created: the delivery policy must exist.
     { ...opts, dependsOn: logs.settled },
   );
-  protectWithWaf({ name: a.name, scope: a.scope, alb, logsKeyArn: a.logsKeyArn });
+  protectWithWaf({
+    name: a.name,
+    scope: a.scope,
+    alb,
+    logsKeyArn: a.logsKeyArn,
+    logRetentionDays: a.logRetentionDays,
+  });
   // Targets are the Istio gateway's pod IPs, kept current by the load balancer controller.
   const targets = new aws.lb.TargetGroup(
     `${a.name}-gateway`,
@@ -283,15 +291,15 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
     { parent: a.parent, provider: a.provider, dependsOn: a.dependsOn },
   );
 
-  const accessLogs = new aws.cloudwatch.LogGroup(
+  const accessLogs = encryptedLogGroup(
     `${a.name}-api-access`,
     {
-      name: `/ecommerce/${a.scope.namePrefix}/api-access`,
-      kmsKeyId: a.logsKeyArn,
-      retentionInDays: 365,
+      logGroupName: `/ecommerce/${a.scope.namePrefix}/api-access`,
+      retentionInDays: a.logRetentionDays,
+      key: { kind: "shared", arn: a.logsKeyArn },
     },
     opts,
-  );
+  ).group;
   const api = new aws.apigatewayv2.Api(
     `${a.name}-api`,
     { protocolType: "HTTP", name: `${a.scope.namePrefix}-api`, disableExecuteApiEndpoint: true },

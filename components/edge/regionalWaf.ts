@@ -1,15 +1,18 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DataScope } from "../data/scope";
+import { encryptedLogGroup } from "../shared/logGroup";
+import { ComponentScope } from "../shared/scope";
 import { wafRules, wafVisibility } from "./policies";
 
 export interface RegionalWafArgs {
   /** Logical name of the Edge component; children are named `<name>-api-waf`. */
   name: string;
-  scope: DataScope;
+  scope: ComponentScope;
   alb: aws.lb.LoadBalancer;
   /** The data layer's logs key in this region. */
   logsKeyArn: pulumi.Input<string>;
+  /** Retention of the WAF log group, days (a value CloudWatch accepts). */
+  logRetentionDays: number;
 }
 
 /**
@@ -21,15 +24,15 @@ export interface RegionalWafArgs {
 export function protectWithWaf(a: RegionalWafArgs): aws.wafv2.WebAcl {
   const opts = { parent: a.scope.parent };
   // WAF delivers only to log groups whose names start with aws-waf-logs-.
-  const logs = new aws.cloudwatch.LogGroup(
+  const logs = encryptedLogGroup(
     `${a.name}-api-waf`,
     {
-      name: `aws-waf-logs-${a.scope.namePrefix}-api`,
-      kmsKeyId: a.logsKeyArn,
-      retentionInDays: 365,
+      logGroupName: `aws-waf-logs-${a.scope.namePrefix}-api`,
+      retentionInDays: a.logRetentionDays,
+      key: { kind: "shared", arn: a.logsKeyArn },
     },
     opts,
-  );
+  ).group;
   const acl = new aws.wafv2.WebAcl(
     `${a.name}-api-waf`,
     {

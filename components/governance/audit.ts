@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { SecureBucket, secureBucket } from "../data/buckets";
-import { DataScope } from "../data/scope";
+import { SecureBucket, secureBucket } from "../shared/secureBucket";
+import { ComponentScope } from "../shared/scope";
 import { serviceTrustPolicy } from "../shared/iamDocuments";
+import { encryptedLogGroup } from "../shared/logGroup";
 import {
   auditKeyPolicy,
   trailArn,
@@ -32,7 +33,7 @@ export interface AuditStore {
  * data layer's log bucket, kept two years (PCI DSS 10.5.1 asks for one), Object Lock if asked.
  */
 export function createAuditStore(
-  scope: DataScope,
+  scope: ComponentScope,
   logBucket: { bucket: pulumi.Input<string> },
   trail: TrailSettings | undefined,
 ): AuditStore {
@@ -77,21 +78,21 @@ export function createAuditStore(
  * the audit key, and a copy in an encrypted CloudWatch log group for alarms and queries.
  */
 export function createTrail(
-  scope: DataScope,
+  scope: ComponentScope,
   store: AuditStore,
   trail: TrailSettings,
 ): aws.cloudtrail.Trail {
   const parent = { parent: scope.parent };
   const name = trailName(scope.namePrefix);
-  const logGroup = new aws.cloudwatch.LogGroup(
+  const logGroup = encryptedLogGroup(
     `${scope.name}-trail`,
     {
-      name: `/aws/cloudtrail/${name}`,
-      kmsKeyId: trail.logsKeyArn,
+      logGroupName: `/aws/cloudtrail/${name}`,
       retentionInDays: trail.logRetentionDays,
+      key: { kind: "shared", arn: trail.logsKeyArn },
     },
     parent,
-  );
+  ).group;
   const role = new aws.iam.Role(
     `${scope.name}-trail`,
     {

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DataScope } from "../data/scope";
+import { ComponentScope } from "../shared/scope";
 import { GUARDDUTY_FEATURES, HIGH_SEVERITY, findingPattern, securityStandards } from "./policies";
 
 /**
@@ -9,7 +9,7 @@ import { GUARDDUTY_FEATURES, HIGH_SEVERITY, findingPattern, securityStandards } 
  * in @pulumi/aws 7.x), and an EventBridge rule sending high-severity findings to the alarm topic.
  */
 export function createGuardDuty(
-  scope: DataScope,
+  scope: ComponentScope,
   alarmTopicArn: pulumi.Input<string>,
 ): aws.guardduty.Detector {
   const parent = { parent: scope.parent };
@@ -60,7 +60,7 @@ export function createGuardDuty(
  * finding aggregator links the other regions' findings into it.
  */
 export function createSecurityHub(
-  scope: DataScope,
+  scope: ComponentScope,
   aggregateRegions: string[] | undefined,
 ): aws.securityhub.Account {
   const parent = { parent: scope.parent };
@@ -91,7 +91,7 @@ export function createSecurityHub(
 }
 
 /** IAM Access Analyzer: an account analyzer in this region (findings for external access). */
-export function createAccessAnalyzer(scope: DataScope): aws.accessanalyzer.Analyzer {
+export function createAccessAnalyzer(scope: ComponentScope): aws.accessanalyzer.Analyzer {
   return new aws.accessanalyzer.Analyzer(
     `${scope.name}-access-analyzer`,
     { analyzerName: `${scope.namePrefix}-account`, type: "ACCOUNT" },
@@ -105,7 +105,7 @@ export function createAccessAnalyzer(scope: DataScope): aws.accessanalyzer.Analy
  * once its key policy admits Macie's service-linked role (README, "Governance").
  */
 export function createMacie(
-  scope: DataScope,
+  scope: ComponentScope,
   bucketNames: pulumi.Input<string[]>,
 ): aws.macie2.ClassificationJob {
   const account = new aws.macie2.Account(

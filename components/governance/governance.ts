@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { scopeOf } from "../data/scope";
+import { scopeOf } from "../shared/scope";
 import { AuditStore, TrailSettings, createAuditStore, createTrail } from "./audit";
 import { createAccessAnalyzer, createGuardDuty, createMacie, createSecurityHub } from "./detection";
 import { createRecording } from "./recording";

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DataScope } from "../data/scope";
+import { ComponentScope } from "../shared/scope";
 import { serviceTrustPolicy } from "../shared/iamDocuments";
 import { AuditStore } from "./audit";
 import { CONFIG_ROLE_POLICY_ARN, configDeliveryPolicy, configRulesFor } from "./policies";
@@ -15,7 +15,7 @@ export const CONFIG_PREFIX = "config";
  * recorder and one delivery channel per account and region.
  */
 export function createRecording(
-  scope: DataScope,
+  scope: ComponentScope,
   store: AuditStore,
   recordsGlobal: boolean,
 ): { recorder: aws.cfg.Recorder; rules: aws.cfg.Rule[] } {

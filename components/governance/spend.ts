@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DataScope } from "../data/scope";
+import { ComponentScope } from "../shared/scope";
 import { budgetCostFilters } from "./policies";
 
 export interface BudgetSettings {
@@ -21,7 +21,7 @@ export interface BudgetSettings {
  * service (the resource takes no region).
  */
 export function createBudget(
-  scope: DataScope,
+  scope: ComponentScope,
   budget: BudgetSettings,
   alarmTopicArn: pulumi.Input<string>,
 ): aws.budgets.Budget {
@@ -57,7 +57,7 @@ export function createBudget(
  * summaries only to e-mail).
  */
 export function createAnomalyDetection(
-  scope: DataScope,
+  scope: ComponentScope,
   thresholdUsd: number,
   alarmTopicArn: pulumi.Input<string>,
 ): aws.costexplorer.AnomalySubscription {

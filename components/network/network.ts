@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { logsKeyPolicy, policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
+import { policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
+import { encryptedLogGroup } from "../shared/logGroup";
 import { PlannedSubnet, Tier, planSubnets } from "./cidr";
 
 /** Interface endpoints every stack needs so nodes reach AWS APIs without the NAT path. */
@@ -357,29 +358,23 @@ export class Network extends pulumi.ComponentResource {
     vpc: aws.ec2.Vpc,
     tag: (suffix: string) => Record<string, string>,
   ): aws.cloudwatch.LogGroup {
-    const key = new aws.kms.Key(
+    const group = encryptedLogGroup(
       `${name}-flow-logs`,
       {
-        description: `${args.namePrefix} VPC flow logs`,
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
-        policy: pulumi
-          .output(args.accountId)
-          .apply((account) => JSON.stringify(logsKeyPolicy(account, args.region))),
+        logGroupName: `/ecommerce/${args.namePrefix}/vpc-flow-logs`,
+        retentionInDays: args.flowLogRetentionDays,
+        key: {
+          kind: "own",
+          name: `${name}-flow-logs`,
+          description: `${args.namePrefix} VPC flow logs`,
+          accountId: args.accountId,
+          logsRegion: args.region,
+          tags: tag("flow-logs"),
+        },
         tags: tag("flow-logs"),
       },
       { parent: this, protect: args.protect ?? true },
-    );
-    const group = new aws.cloudwatch.LogGroup(
-      `${name}-flow-logs`,
-      {
-        name: `/ecommerce/${args.namePrefix}/vpc-flow-logs`,
-        kmsKeyId: key.arn,
-        retentionInDays: args.flowLogRetentionDays,
-        tags: tag("flow-logs"),
-      },
-      { parent: this },
-    );
+    ).group;
     const role = new aws.iam.Role(
       `${name}-flow-logs`,
       {

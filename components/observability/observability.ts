@@ -6,6 +6,7 @@ import { podIdentityRole } from "../cluster/podIdentity";
 import { dataKeyPolicy } from "../data/keyPolicy";
 import { TableName } from "../data/tables";
 import { ChartPin, pinnedRelease } from "../shared/helm";
+import { encryptedLogGroup } from "../shared/logGroup";
 import { PolicyStatement, denyInsecureTransport, policyDocument } from "../shared/iamDocuments";
 import { API_5XX_ALARM, AlarmSpec, AlarmTargets, AlarmThresholds, alarmSpecs } from "./alarms";
 import { Dashboard, drDashboard, goldenSignalsDashboard, meshHealthDashboard } from "./dashboards";
@@ -413,15 +414,15 @@ export class Observability extends pulumi.ComponentResource {
   private logGroups(name: string, args: ObservabilityArgs): aws.cloudwatch.LogGroup[] {
     return [...args.logNamespaces, UNMATCHED_LOGS].map(
       (ns) =>
-        new aws.cloudwatch.LogGroup(
+        encryptedLogGroup(
           `${name}-logs-${ns}`,
           {
-            name: `${containerLogPrefix(args.clusterName)}/${ns}`,
-            kmsKeyId: args.logsKeyArn,
+            logGroupName: `${containerLogPrefix(args.clusterName)}/${ns}`,
             retentionInDays: args.logRetentionDays,
+            key: { kind: "shared", arn: args.logsKeyArn },
           },
           { parent: this },
-        ),
+        ).group,
     );
   }
 }

@@ -1,8 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 
-/** What every data helper needs: the component as parent, naming, account, protection. */
-export interface DataScope {
-  /** Logical name of the Data component; children are named `<name>-<part>`. */
+/**
+ * What a component's builder helpers need: the component as parent, naming, account, protection.
+ * The data, edge and governance components pass one to the shared builders (secure bucket,
+ * encrypted log group) and to their own helpers.
+ */
+export interface ComponentScope {
+  /** Logical name of the component; children are named `<name>-<part>`. */
   name: string;
   parent: pulumi.Resource;
   region: string;
@@ -15,8 +19,8 @@ export interface DataScope {
 export function scopeOf(
   name: string,
   parent: pulumi.Resource,
-  args: Pick<DataScope, "region" | "accountId" | "namePrefix"> & { protect?: boolean },
-): DataScope {
+  args: Pick<ComponentScope, "region" | "accountId" | "namePrefix"> & { protect?: boolean },
+): ComponentScope {
   return {
     name,
     parent,
@@ -29,7 +33,7 @@ export function scopeOf(
 
 /** Options for a child that holds state: parented, protected unless configured off. */
 export function stateful(
-  scope: DataScope,
+  scope: ComponentScope,
   extra: pulumi.CustomResourceOptions = {},
 ): pulumi.CustomResourceOptions {
   return { parent: scope.parent, protect: scope.protect, ...extra };
