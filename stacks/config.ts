@@ -47,6 +47,7 @@ import {
 import { ObservabilityConfig, parseObservability } from "./observabilityConfig";
 import { PrimaryGovernance, StandbyGovernance, parseGovernance } from "./governanceConfig";
 import { parseServices } from "./servicesConfig";
+import { SWITCH_KEYS, SwitchConfig, parseSwitch } from "./switchConfig";
 
 export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./configReaders";
 
@@ -257,7 +258,7 @@ export interface StandbyConfig extends CommonConfig {
     operatorMinutes: number;
     /** Fully qualified name of the primary stack (`org/project/stack`). */
     primaryStack: string;
-  };
+  } & SwitchConfig;
 }
 
 export type StackConfig = PrimaryConfig | StandbyConfig;
@@ -1118,9 +1119,10 @@ export function parseStackConfig(
   const dr = readObject(
     read,
     "ecommerce:dr",
-    ["mode", "drill", "primaryStack", "replicaRegions", "operatorMinutes", "fis"],
+    ["mode", "drill", "primaryStack", "replicaRegions", "operatorMinutes", "fis", ...SWITCH_KEYS],
     problems,
   );
+  const regionSwitch = parseSwitch(dr, role, problems);
   let mode: DrMode | undefined;
   let drill: boolean = DEFAULTS.drill;
   let primaryStack: string = DEFAULTS.primaryStack;
@@ -1265,7 +1267,7 @@ export function parseStackConfig(
     ...common,
     role,
     governance: governance as StandbyGovernance,
-    dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes },
+    dr: { mode: mode ?? DEFAULTS.drMode, primaryStack, operatorMinutes, ...regionSwitch },
   };
 }
 
