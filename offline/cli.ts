@@ -38,9 +38,10 @@ Options:
   --policy-config FILE       per-rule policy config, as pulumi's --policy-pack-config
                              reads it, e.g. {"aws-stateful-resource-enable-pulumi-protect":
                              "advisory"} for a stack run with ecommerce:protect=false
-  --drill NAME               rehearse a DR change offline: drill (standby forwards writes,
-                             the primary's health check inverts) or failover (the standby is
-                             promoted); prints the plan diff and the failover timeline
+  --drill NAME               rehearse a DR change offline: the pulumi up that follows the
+                             Region switch plan's drill (graceful switchover) or failover
+                             (ungraceful), or a traffic drill (the primary's health check
+                             inverts); prints the plan diff and the failover timeline
   --help                     this text`;
 
 export interface CliOptions {
@@ -54,11 +55,9 @@ export interface CliOptions {
 
 /** The config changes each rehearsal applies, on top of the run's own overrides. */
 export const DRILLS: Record<string, (primary: string, standby: string) => string[]> = {
-  drill: (primary, standby) => [
-    `${standby}:ecommerce:dr.mode=drill`,
-    `${primary}:ecommerce:dr.drill=true`,
-  ],
+  drill: (_primary, standby) => [`${standby}:ecommerce:dr.mode=drill`],
   failover: (_primary, standby) => [`${standby}:ecommerce:dr.mode=failover`],
+  traffic: (primary) => [`${primary}:ecommerce:dr.drill=true`],
 };
 
 export function parseCli(argv: string[]): CliOptions | "help" {

@@ -302,6 +302,8 @@ const COMPUTED: Record<string, Computed> = {
     latestVersion: 1,
     defaultVersion: 1,
   }),
+  // Region switch plans are global: no Region in the ARN (API `Plan.arn` pattern).
+  "aws:arcregionswitch/plan:Plan": (_r, id) => ({ arn: id }),
   "aws:iam/policy:Policy": (_r, _id, e) => {
     const name = e.physicalName();
     return { name, arn: `arn:aws:iam::${e.accountId}:policy/${name}` };
@@ -335,6 +337,8 @@ function idFor(r: MockedResource, env: Env): string {
     case "aws:apigatewayv2/api:Api":
     case "aws:wafv2/webAcl:WebAcl":
       return env.hash("id", 13).toUpperCase();
+    case "aws:arcregionswitch/plan:Plan":
+      return `arn:aws:arc-region-switch::${env.accountId}:plan/${env.physicalName()}:${env.hash("plan", 6)}`;
     case "aws:dynamodb/tableReplica:TableReplica":
       return `${String(r.inputs.globalTableArn ?? "")
         .split("/")
@@ -399,13 +403,39 @@ function genericOutputs(r: MockedResource, id: string, env: Env): Record<string,
   return { arn: `arn:aws:${module}:${env.region}:${env.accountId}:${resourceType}/${id}` };
 }
 
+/** What the mocks know of a Region switch plan they created: its Regions and steered record. */
+export interface MockedPlan {
+  regions: string[];
+  recordName: string;
+  hostedZoneId: string;
+}
+
+/** The health checks ARC allocates for a plan's Route 53 step: one per Region, deterministic ids. */
+export function mockPlanHealthChecks(planArn: string, plan: MockedPlan) {
+  return plan.regions.map((region) => ({
+    healthCheckId: createHash("sha256").update(`${planArn}|${region}`).digest("hex").slice(0, 36),
+    hostedZoneId: plan.hostedZoneId,
+    recordName: plan.recordName,
+    region,
+    // Before any execution the primary Region (the first) is the active one.
+    status: region === plan.regions[0] ? "healthy" : "unhealthy",
+  }));
+}
+
 /** Results for the invokes the program makes (account identity and the like). */
 export function mockCall(
   token: string,
   inputs: Record<string, unknown>,
   ctx: OutputContext,
+  plans: ReadonlyMap<string, MockedPlan> = new Map(),
 ): Record<string, unknown> {
   switch (token) {
+    case "aws:arcregionswitch/getRoute53HealthChecks:getRoute53HealthChecks": {
+      const planArn = String(inputs.planArn);
+      const plan = plans.get(planArn);
+      if (!plan) throw new Error(`getRoute53HealthChecks: no Region switch plan ${planArn}`);
+      return { planArn, region: ctx.region, healthChecks: mockPlanHealthChecks(planArn, plan) };
+    }
     case "aws:index/getCallerIdentity:getCallerIdentity":
       return {
         accountId: ctx.accountId,

@@ -17,7 +17,7 @@ import {
 } from "@pulumi/pulumi/runtime/rpc";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { PlannedResource, SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER } from "./plan";
-import { OutputContext, mockCall, mockResourceOutputs } from "./outputs";
+import { MockedPlan, OutputContext, mockCall, mockResourceOutputs } from "./outputs";
 import { RegistrationArgs, previewState } from "./preview";
 import type { KnownSecret } from "./secretLeaks";
 
@@ -133,6 +133,9 @@ export interface ReferencedStack {
  * reads during a preview too, stay known.
  */
 export class OfflineMocks implements pulumi.runtime.Mocks {
+  /** Region switch plans by ARN: their health checks are what an invoke reads back. */
+  private readonly plans = new Map<string, MockedPlan>();
+
   constructor(
     private readonly ctx: OutputContext,
     private readonly references: ReadonlyMap<string, ReferencedStack>,
@@ -165,12 +168,30 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
       { type: args.type, name: args.name, inputs: args.inputs },
       this.ctx,
     );
+    if (args.type === "aws:arcregionswitch/plan:Plan") {
+      this.plans.set(known.id, planOf(args.inputs));
+    }
     return this.preview ? previewState(args, known) : known;
   }
 
   call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
-    return mockCall(args.token, args.inputs, this.ctx);
+    return mockCall(args.token, args.inputs, this.ctx, this.plans);
   }
+}
+
+/** The Regions and the steered record of a plan's inputs (its Route 53 health-check step). */
+function planOf(inputs: Record<string, unknown>): MockedPlan {
+  const steps = ((inputs.workflows ?? []) as { steps?: Record<string, unknown>[] }[]).flatMap(
+    (w) => w.steps ?? [],
+  );
+  const route = steps
+    .map((step) => (step.route53HealthCheckConfigs as Record<string, string>[] | undefined)?.[0])
+    .find((c) => c !== undefined);
+  return {
+    regions: (inputs.regions ?? []) as string[],
+    recordName: route?.recordName ?? "",
+    hostedZoneId: route?.hostedZoneId ?? "",
+  };
 }
 
 type Callback = (err: unknown, response: unknown) => void;

@@ -32,6 +32,8 @@ export const EXEMPT: Record<string, string> = {
   "aws:ecr/replicationConfiguration:ReplicationConfiguration":
     "replicates to the standby's region; the replicas inherit the repository rules' settings",
   "aws:eks/addon:Addon": "managed add-on versions; their IAM is checked on the roles",
+  "aws:eks/accessPolicyAssociation:AccessPolicyAssociation":
+    "binds a checked access entry to an AWS access policy in a namespace scope",
   "aws:eks/podIdentityAssociation:PodIdentityAssociation":
     "binds a service account to a role; the role's trust and policy are checked",
   "aws:elasticache/subnetGroup:SubnetGroup": "read by the subnet placement stack rules",
@@ -47,6 +49,7 @@ export const EXEMPT: Record<string, string> = {
   "aws:wafv2/webAclAssociation:WebAclAssociation": "attaches a checked web ACL",
   "ecommerce:governance:Governance": "a component: its children are checked",
   "ecommerce:services:DatabaseBootstrap": "a component: its children are checked",
+  "ecommerce:regionswitch:RegionSwitch": "a component: its children are checked",
   "aws:accessanalyzer/analyzer:Analyzer": "an account analyzer; no settings beyond its type",
   "aws:cfg/deliveryChannel:DeliveryChannel":
     "delivery to the audit bucket, whose encryption and policy are checked",

@@ -3,6 +3,8 @@
  * the offline gate run it in-process (constructing a PolicyPack would start a gRPC server).
  */
 import { Rule } from "./lib/rule";
+import awsArcregionswitchPlanEnforceApproval from "./rules/arcregionswitch/aws-arcregionswitch-plan-enforce-approval";
+import awsArcregionswitchPlanEnforceWriterBeforeTraffic from "./rules/arcregionswitch/aws-arcregionswitch-plan-enforce-writer-before-traffic";
 import awsCloudtrailTrailEnableMultiRegion from "./rules/cloudtrail/aws-cloudtrail-trail-enable-multi-region";
 import awsCloudtrailTrailEnableLogFileValidation from "./rules/cloudtrail/aws-cloudtrail-trail-enable-log-file-validation";
 import awsCloudtrailTrailConfigureCustomerManagedKey from "./rules/cloudtrail/aws-cloudtrail-trail-configure-customer-managed-key";
@@ -120,6 +122,8 @@ import awsVpcSecuritygroupegressruleDisallowPublicEgress from "./rules/vpc/aws-v
 
 export const rules: Rule[] = [
   awsApigatewayDomainnameConfigureTls,
+  awsArcregionswitchPlanEnforceApproval,
+  awsArcregionswitchPlanEnforceWriterBeforeTraffic,
   awsApigatewayStageEnableAccessLogs,
   awsBudgetsBudgetConfigureNotifications,
   awsCloudfrontDistributionConfigureMinimumTls,

@@ -43,7 +43,6 @@ function commonEdgeArgs(
     protect: cfg.protect,
     domain: e.domain,
     healthCheck: cfg.edge.healthCheck,
-    recordTtlSeconds: cfg.edge.recordTtlSeconds,
     vpcId: network.vpcId,
     privateSubnetIds: network.privateSubnetIds,
     workloadSecurityGroupId: network.workloadSecurityGroupId,

@@ -26,8 +26,9 @@ export function buildObservability(
   links: RegionLinks,
 ): Observability {
   const o = cfg.observability;
-  // The Aurora cluster is a secondary of the global database until a failover detaches it.
-  const secondary = cfg.role === "standby" && cfg.dr.mode !== "failover";
+  // The Aurora cluster is a secondary of the global database until the Region switch plan makes
+  // it the writer (drill: switchover; failover: failover); then it reports no replication lag.
+  const secondary = cfg.role === "standby" && cfg.dr.mode === "standby";
   return new Observability("observability", {
     region: cfg.region,
     accountId: ctx.accountId,

@@ -10,6 +10,7 @@ import { buildObservability } from "./observability";
 import { buildGovernance } from "./governance";
 import * as pulumi from "@pulumi/pulumi";
 import { InputsOf, PrimaryOutputs } from "./references";
+import { ROUTE53_API_HEALTH_ALARM } from "../components/observability/alarms";
 
 /** prod-mumbai: the active region. It knows nothing about the standby. */
 export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
@@ -58,6 +59,10 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     jwtAudience: identity.clientId,
     acceleratorListenerArn: edge.acceleratorListenerArn ?? "",
     healthCheckId,
+    auroraClusterArn: data.auroraClusterArn,
+    eksClusterName: cluster.clusterName,
+    apiTarget: edge.apiTarget,
+    apiHealthAlarmArn: observability.alarmArns[ROUTE53_API_HEALTH_ALARM],
   };
   return {
     role: cfg.role,

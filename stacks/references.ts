@@ -34,8 +34,19 @@ export interface PrimaryOutputs {
   jwtAudience: string;
   /** The accelerator's listener ("" without one): the standby attaches its endpoint group. */
   acceleratorListenerArn: string;
-  /** The Route 53 health check of the primary's API: the standby's DR dashboard shows it. */
+  /**
+   * The Route 53 health check of the primary's API: the standby's DR dashboard shows it, and the
+   * PRIMARY record's calculated check combines it with the Region switch plan's.
+   */
   healthCheckId: string;
+  /** The Region switch plan's inputs: the primary's Aurora cluster (a member of the global one). */
+  auroraClusterArn: string;
+  /** The primary's EKS cluster: the plan scales the shop there when it returns to the primary. */
+  eksClusterName: string;
+  /** The primary's regional API domain target: the PRIMARY record of `api.<domain>` answers it. */
+  apiTarget: string;
+  /** The primary's `route53-api-health` alarm (us-east-1): the plan's optional trigger. */
+  apiHealthAlarmArn: string;
 }
 
 /** Listing the keys as a record makes the compiler reject a key missing from this list. */
@@ -56,6 +67,10 @@ const PRIMARY_OUTPUT_KEYS: Record<keyof PrimaryOutputs, true> = {
   jwtAudience: true,
   acceleratorListenerArn: true,
   healthCheckId: true,
+  auroraClusterArn: true,
+  eksClusterName: true,
+  apiTarget: true,
+  apiHealthAlarmArn: true,
 };
 
 export type OutputsOf<T> = { [K in keyof T]: pulumi.Output<T[K]> };

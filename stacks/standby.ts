@@ -14,6 +14,7 @@ import { buildMesh, buildServices, gatewayHosts } from "./services";
 import { buildObservability } from "./observability";
 import { buildGovernance } from "./governance";
 import { PrimaryReference } from "./references";
+import { buildRegionSwitch, regionSwitchOutputs } from "./regionSwitch";
 
 /** dr-singapore: the warm standby, wired to the primary through a typed StackReference. */
 export async function standby(cfg: StandbyConfig, ctx: StackContext) {
@@ -55,6 +56,10 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     regions: [await primaryStack.value("region"), cfg.region],
     healthCheckId: p.healthCheckId,
   });
+  const regionSwitch = buildRegionSwitch(cfg, ctx, data, cluster, edge, p, {
+    region: await primaryStack.value("region"),
+    domain,
+  });
   const drills = buildChaosDrills(cfg, ctx, cluster, data, observability);
   const governance = buildGovernance(cfg, ctx, data, observability);
   return {
@@ -70,11 +75,12 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
     apiName: edge.apiName,
     ...(drills ? { chaosDrills: drills.templateIds } : {}),
     regionalApiName: edge.regionalApiName,
+    apiTarget: edge.apiTarget,
     alarmTopicArn: observability.alarmTopicArn,
     governance: governance.services,
     ...(governance.trailArn ? { trailArn: governance.trailArn } : {}),
     globalClusterId: data.globalClusterId,
-    auroraJoinedGlobalCluster: cfg.dr.mode !== "failover",
+    ...regionSwitchOutputs(regionSwitch),
   };
 }
 

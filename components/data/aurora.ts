@@ -46,12 +46,14 @@ export interface Aurora {
 /**
  * What `pulumi up` leaves alone on the cluster. Upgrades go through the global cluster's
  * engineVersion; members follow (the provider's documented pattern, without which an upgrade fails
- * with an inconsistent plan). In the standby, the global cluster owns the replication source and
- * the membership: a managed switchover or failover (FailoverGlobalCluster) changes which cluster
- * is a member and writer, and a `pulumi up` must not undo it (the provider would call
- * RemoveFromGlobalCluster or try to rejoin). In failover mode write forwarding is left alone too:
- * the provider runs ModifyDBCluster before anything else, and with the primary's region down it
- * retries InvalidDBClusterStateFault until it fails, so drill → failover must not touch it.
+ * with an inconsistent plan). In the standby, the global cluster and the Region switch plan own the
+ * replication source, the membership and write forwarding: a switchover or failover changes which
+ * member writes, and `pulumi up` must neither try to undo it nor touch the cluster on the way.
+ * terraform-provider-aws `internal/service/rds/cluster.go` (resourceClusterUpdate) sends every
+ * changed setting, `enable_global_write_forwarding` included, in one ModifyDBCluster, retried on
+ * InvalidDBClusterStateFault for five minutes, before it looks at `global_cluster_identifier`
+ * (RemoveFromGlobalCluster): with the primary's Region down that call fails and nothing after it
+ * runs. Ignoring these keys in every standby mode keeps every mode change free of both calls.
  */
 export function clusterIgnoreChanges(posture: DataPosture): string[] {
   if (posture === "active") return ["engineVersion"];
@@ -59,7 +61,7 @@ export function clusterIgnoreChanges(posture: DataPosture): string[] {
     "engineVersion",
     "replicationSourceIdentifier",
     "globalClusterIdentifier",
-    ...(posture === "failover" ? ["enableGlobalWriteForwarding"] : []),
+    "enableGlobalWriteForwarding",
   ];
 }
 
@@ -166,10 +168,7 @@ export function createAurora(scope: ComponentScope, s: AuroraSettings): Aurora {
       engine: ENGINE,
       engineVersion: s.engineVersion,
       ...credentials,
-      globalClusterIdentifier: posture.joinsGlobalCluster
-        ? (globalCluster?.id ?? s.globalClusterId)
-        : undefined,
-      enableGlobalWriteForwarding: posture.writeForwarding || undefined,
+      globalClusterIdentifier: globalCluster?.id ?? s.globalClusterId,
       dbSubnetGroupName: subnets.name,
       vpcSecurityGroupIds: [s.securityGroupId],
       dbClusterParameterGroupName: parameters.name,

@@ -25,8 +25,6 @@ export interface EdgeCommonArgs {
    * failures, path on the Istio gateway.
    */
   healthCheck: { intervalSeconds: number; failureThreshold: number; path: string };
-  /** TTL of the `api.<domain>` failover records, seconds. */
-  recordTtlSeconds: number;
   /** The VPC of the internal ALB and the VPC link. */
   vpcId: pulumi.Input<string>;
   /** Private subnets of the internal ALB and the VPC link. */

@@ -24,36 +24,17 @@ export interface Edge {
   readonly apiId: pulumi.Output<string>;
   /** The internal ALB's CloudWatch dimension (`app/<name>/<id>`). */
   readonly albArnSuffix: pulumi.Output<string>;
+  /**
+   * The regional API domain's target name: what this region's record of the `api.<domain>`
+   * failover pair answers (the pair belongs to the standby's Region switch, which steers it).
+   */
+  readonly apiTarget: pulumi.Output<string>;
 }
 
-/**
- * The `api.<domain>` failover record of one region: CNAMEs rather than aliases, since an alias
- * answers with its target's TTL, so the configured TTL, which bounds how long resolvers keep the
- * failed region, would not apply.
- */
-function failoverRecord(
-  name: string,
-  scope: ComponentScope,
-  args: EdgeCommonArgs,
-  zoneId: pulumi.Input<string>,
-  entry: RegionalEntry,
-  failover: { type: "PRIMARY"; healthCheckId: pulumi.Input<string> } | { type: "SECONDARY" },
-): aws.route53.Record {
+/** This region's API Gateway domain target: what its record of the `api.<domain>` pair answers. */
+function apiTargetOf(entry: RegionalEntry): pulumi.Output<string> {
   const [apiDomain] = entry.apiDomains;
-  return new aws.route53.Record(
-    `${name}-api-${failover.type.toLowerCase()}`,
-    {
-      zoneId,
-      name: `api.${args.domain}`,
-      setIdentifier: args.region,
-      failoverRoutingPolicies: [{ type: failover.type }],
-      ...(failover.type === "PRIMARY" ? { healthCheckId: failover.healthCheckId } : {}),
-      type: "CNAME",
-      ttl: args.recordTtlSeconds,
-      records: [apiDomain.domainNameConfiguration.targetDomainName],
-    },
-    { parent: scope.parent },
-  );
+  return apiDomain.domainNameConfiguration.targetDomainName;
 }
 
 /** One region's endpoint group on its ALB, with its traffic dial (percent). */
@@ -85,15 +66,18 @@ function joinAccelerator(
 }
 
 /**
- * The active region's edge: the regional API entry, the hosted zone (unless given), the PRIMARY
- * `api.<domain>` record with its HTTPS health check, CloudFront with WAF for the SPA and
- * `/api/*`, and the optional Global Accelerator it owns.
+ * The active region's edge: the regional API entry, the hosted zone (unless given), the API's
+ * HTTPS health check (a child of the PRIMARY record's calculated check in the standby's Region
+ * switch), CloudFront with WAF for the SPA and `/api/*`, and the optional Global Accelerator.
  */
 export class PrimaryEdge extends pulumi.ComponentResource implements Edge {
   public readonly zoneId: pulumi.Output<string>;
   public readonly apiName: string;
   public readonly regionalApiName: string;
-  /** The Route 53 health check of the regional API name (the standby's DR dashboard shows it). */
+  /**
+   * The Route 53 health check of the regional API name: the `route53-api-health` alarm, the
+   * standby's DR dashboard and the PRIMARY record's calculated check read it.
+   */
   public readonly healthCheckId: pulumi.Output<string>;
   /** The storefront's CloudFront domain name. */
   public readonly distributionDomain: pulumi.Output<string>;
@@ -102,6 +86,7 @@ export class PrimaryEdge extends pulumi.ComponentResource implements Edge {
   public readonly acceleratorListenerArn?: pulumi.Output<string>;
   public readonly apiId: pulumi.Output<string>;
   public readonly albArnSuffix: pulumi.Output<string>;
+  public readonly apiTarget: pulumi.Output<string>;
 
   constructor(name: string, args: PrimaryEdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super(EDGE_TYPE, name, {}, opts);
@@ -130,10 +115,6 @@ export class PrimaryEdge extends pulumi.ComponentResource implements Edge {
       },
       { parent: this },
     );
-    failoverRecord(name, scope, args, zoneId, entry, {
-      type: "PRIMARY",
-      healthCheckId: healthCheck.id,
-    });
     const distribution = createCloudFront(name, args, scope, zoneId);
     if (args.globalAccelerator) {
       const accelerator = new aws.globalaccelerator.Accelerator(
@@ -161,6 +142,7 @@ export class PrimaryEdge extends pulumi.ComponentResource implements Edge {
     this.distributionDomain = distribution.domainName;
     this.distributionArn = distribution.arn;
     this.apiId = entry.api.id;
+    this.apiTarget = apiTargetOf(entry);
     this.albArnSuffix = entry.alb.arnSuffix;
     this.apiName = `api.${args.domain}`;
     this.regionalApiName = entry.regionalName;
@@ -168,6 +150,7 @@ export class PrimaryEdge extends pulumi.ComponentResource implements Edge {
       zoneId: this.zoneId,
       apiName: this.apiName,
       regionalApiName: this.regionalApiName,
+      apiTarget: this.apiTarget,
       healthCheckId: this.healthCheckId,
       distributionDomain: this.distributionDomain,
     });
@@ -175,8 +158,8 @@ export class PrimaryEdge extends pulumi.ComponentResource implements Edge {
 }
 
 /**
- * The standby's edge: the regional API entry, the SECONDARY `api.<domain>` record in the
- * primary's zone, and an endpoint group on the primary's accelerator when it has one.
+ * The standby's edge: the regional API entry and an endpoint group on the primary's accelerator
+ * when it has one.
  */
 export class StandbyEdge extends pulumi.ComponentResource implements Edge {
   public readonly zoneId: pulumi.Output<string>;
@@ -185,13 +168,13 @@ export class StandbyEdge extends pulumi.ComponentResource implements Edge {
   public readonly acceleratorListenerArn?: pulumi.Output<string>;
   public readonly apiId: pulumi.Output<string>;
   public readonly albArnSuffix: pulumi.Output<string>;
+  public readonly apiTarget: pulumi.Output<string>;
 
   constructor(name: string, args: StandbyEdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super(EDGE_TYPE, name, {}, opts);
     const scope = scopeOf(name, this, args);
     const zoneId = pulumi.output(args.zoneId);
     const entry = createRegionalEntry({ ...args, name, parent: this, scope, zoneId });
-    failoverRecord(name, scope, args, zoneId, entry, { type: "SECONDARY" });
     if (args.acceleratorListenerArn !== undefined) {
       joinAccelerator(name, scope, args, args.acceleratorListenerArn, args.trafficDial, entry.alb);
       this.acceleratorListenerArn = pulumi.output(args.acceleratorListenerArn);
@@ -199,6 +182,7 @@ export class StandbyEdge extends pulumi.ComponentResource implements Edge {
 
     this.zoneId = zoneId;
     this.apiId = entry.api.id;
+    this.apiTarget = apiTargetOf(entry);
     this.albArnSuffix = entry.alb.arnSuffix;
     this.apiName = `api.${args.domain}`;
     this.regionalApiName = entry.regionalName;
@@ -206,6 +190,7 @@ export class StandbyEdge extends pulumi.ComponentResource implements Edge {
       zoneId: this.zoneId,
       apiName: this.apiName,
       regionalApiName: this.regionalApiName,
+      apiTarget: this.apiTarget,
     });
   }
 }

@@ -87,6 +87,8 @@ export const API_5XX_ALARM = "api-5xx";
 
 /** Route 53 publishes health-check metrics only in us-east-1. */
 export const ROUTE53_METRICS_REGION = "us-east-1";
+/** The primary's API health alarm: the standby's Region switch plan may trigger on it. */
+export const ROUTE53_API_HEALTH_ALARM = "route53-api-health";
 
 /** Three of five minutes: a short blip does not page, a sustained problem does within minutes. */
 const SUSTAINED = { evaluationPeriods: 5, datapointsToAlarm: 3 };
@@ -286,7 +288,7 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
 
   if (t.healthCheckId !== undefined) {
     specs.push({
-      id: "route53-api-health",
+      id: ROUTE53_API_HEALTH_ALARM,
       description:
         "Route 53 reports the primary API unhealthy: api.<domain> is failing over to the standby (expected during a traffic drill)",
       region: ROUTE53_METRICS_REGION,

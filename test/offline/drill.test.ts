@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../offline/cli";
-import { diffPlans, isIgnored, valueChanges } from "../../offline/diff";
+import { diffPlans, diffStack, isIgnored, valueChanges } from "../../offline/diff";
+import { PlannedResource, StackPlan } from "../../offline/plan";
 import { ofType, plan, synth } from "../helpers";
 
 describe("offline/diff and the drill rehearsal", () => {
@@ -24,42 +25,89 @@ describe("offline/diff and the drill rehearsal", () => {
     expect(isIgnored("engineVersion", undefined)).to.equal(false);
   });
 
-  describe("the standby's Aurora cluster across DR transitions", () => {
+  describe("every DR transition after the Region switch plan ran: pulumi up follows, never fights", () => {
     const MODE = (m: string) => `dr-singapore:ecommerce:dr.mode=${m}`;
-    const auroraDiff = async (from: string[], to: string[]) => {
-      const [, dr] = diffPlans((await synth(from)).plans, (await synth(to)).plans);
-      const of = (list: typeof dr.changed) =>
-        list.find((c) => c.resource.name === "data-aurora")?.changes.map((c) => c.path) ?? [];
-      return { applied: of(dr.changed), ignored: of(dr.ignored) };
-    };
+    const CLUSTER = "aws:rds/cluster:Cluster";
+    const TRANSITIONS: [string, string[], string[]][] = [
+      ["standby → drill (after the graceful switchover)", [], [MODE("drill")]],
+      ["drill → failover (the primary lost mid-drill)", [MODE("drill")], [MODE("failover")]],
+      ["standby → failover (after the ungraceful failover)", [], [MODE("failover")]],
+      [
+        "failover → standby (failback, after the plan returned to the primary)",
+        [MODE("failover")],
+        [],
+      ],
+      ["drill → standby (after the plan returned to the primary)", [MODE("drill")], []],
+    ];
+    /**
+     * The control plane a change calls: Route 53, IAM, CloudFront and ARC Region switch plans are
+     * global services managed through us-east-1 endpoints; everything else through its `region`
+     * input or the stack's Region.
+     */
+    const controlPlane = (r: PlannedResource, stackRegion: string) =>
+      /^aws:(route53|iam|cloudfront|arcregionswitch)\//.test(r.type)
+        ? "us-east-1"
+        : typeof r.inputs.region === "string"
+          ? r.inputs.region
+          : stackRegion;
 
-    it("drill → failover never modifies write forwarding or membership: only the writer tag moves", async () => {
-      const d = await auroraDiff([MODE("drill")], [MODE("failover")]);
-      expect(d.applied).to.deep.equal(["tags.writer"]);
-      expect(d.ignored).to.have.members(["enableGlobalWriteForwarding", "globalClusterIdentifier"]);
-    });
-
-    it("standby → failover leaves the promotion to the managed failover", async () => {
-      const d = await auroraDiff([], [MODE("failover")]);
-      expect(d.applied).to.deep.equal(["tags.writer"]);
-      expect(d.ignored).to.deep.equal(["globalClusterIdentifier"]);
-    });
-
-    it("failover → standby does not try to rejoin the global cluster (a promoted cluster cannot)", async () => {
-      const d = await auroraDiff([MODE("failover")], []);
-      expect(d.applied).to.deep.equal(["tags.writer"]);
-      expect(d.ignored).to.deep.equal(["globalClusterIdentifier"]);
-    });
-
-    it("standby ↔ drill still turns write forwarding on and off (the primary is up for both)", async () => {
-      expect(await auroraDiff([], [MODE("drill")])).to.deep.equal({
-        applied: ["enableGlobalWriteForwarding"],
-        ignored: [],
+    for (const [title, from, to] of TRANSITIONS) {
+      it(`${title}: only ap-southeast-1 changes; the cluster, the plan and the steered pair stay put`, async () => {
+        const [prod, dr] = diffPlans((await synth(from)).plans, (await synth(to)).plans);
+        expect(
+          prod.added.length + prod.removed.length + prod.changed.length,
+          "prod-mumbai",
+        ).to.equal(0);
+        const touched = [...dr.added, ...dr.removed, ...dr.changed.map((c) => c.resource)];
+        // drill → failover has nothing left to do: the plan already made this cluster the writer
+        // and the capacity full; the others record the writer and move the capacity floors.
+        expect(touched.length > 0, "changes").to.equal(!title.startsWith("drill → failover"));
+        // Nothing on the path calls ap-south-1 or a us-east-1 control plane.
+        expect(
+          touched
+            .filter((r) => controlPlane(r, "ap-southeast-1") !== "ap-southeast-1")
+            .map((r) => `${r.type} ${r.name}`),
+        ).to.deep.equal([]);
+        for (const name of [
+          "switch-plan",
+          "switch-api-primary",
+          "switch-api-standby",
+          "switch-primary-steered",
+        ]) {
+          expect(
+            touched.map((r) => r.name),
+            name,
+          ).to.not.include(name);
+        }
+        // The Aurora cluster: at most its writer tag (RDS tagging API, no ModifyDBCluster), and no
+        // membership or forwarding change applied or even ignored.
+        const aurora = (list: typeof dr.changed) =>
+          list.find((c) => c.resource.type === CLUSTER)?.changes.map((c) => c.path) ?? [];
+        expect(aurora(dr.changed)).to.satisfy((paths: string[]) =>
+          paths.every((p) => p === "tags.writer"),
+        );
+        expect(aurora(dr.ignored)).to.deep.equal([]);
       });
-      expect(await auroraDiff([MODE("drill")], [])).to.deep.equal({
-        applied: ["enableGlobalWriteForwarding"],
-        ignored: [],
-      });
+    }
+
+    it("a cluster the plan (or an older drill) left with forwarding on, or detached, is left alone in every standby mode", async () => {
+      for (const mode of ["standby", "drill", "failover"]) {
+        const after = (await plan("dr-singapore", [MODE(mode)])) as StackPlan;
+        const before: StackPlan = JSON.parse(JSON.stringify(after));
+        const isCluster = (r: PlannedResource) => r.type === CLUSTER;
+        const cluster = before.resources.find(isCluster) as PlannedResource;
+        cluster.inputs.enableGlobalWriteForwarding = true;
+        cluster.inputs.globalClusterIdentifier = undefined;
+        const d = diffStack(before, after);
+        expect(
+          d.changed.find((c) => c.resource.name === "data-aurora"),
+          mode,
+        ).to.equal(undefined);
+        expect(
+          d.ignored.find((c) => c.resource.name === "data-aurora")?.changes.map((c) => c.path),
+          mode,
+        ).to.have.members(["enableGlobalWriteForwarding", "globalClusterIdentifier"]);
+      }
     });
 
     it("the primary's cluster keeps managing its membership", async () => {
@@ -68,7 +116,7 @@ describe("offline/diff and the drill rehearsal", () => {
     });
   });
 
-  it("failover: the standby's Aurora cluster leaves the global cluster and capacity floors rise (ceilings already production size); prod-mumbai is untouched", async () => {
+  it("failover: the standby's cluster stays a member (the writer now) and capacity floors rise (ceilings already production size); prod-mumbai is untouched", async () => {
     const baseline = await synth();
     const failover = await synth(["dr-singapore:ecommerce:dr.mode=failover"]);
     const [prod, dr] = diffPlans(baseline.plans, failover.plans);
@@ -76,12 +124,10 @@ describe("offline/diff and the drill rehearsal", () => {
     const change = (name: string, type?: string) =>
       dr.changed.find((c) => c.resource.name === name && (!type || c.resource.type === type))
         ?.changes;
-    // The managed failover promotes the cluster; pulumi up only follows (ignoreChanges).
-    expect(dr.ignored.find((c) => c.resource.name === "data-aurora")?.changes).to.deep.include({
-      path: "globalClusterIdentifier",
-      before: "ecommerce-prod-mumbai-global",
-      after: undefined,
-    });
+    // The plan's failover made the cluster the writer; pulumi up only records it (a tag).
+    expect(change("data-aurora")).to.deep.equal([
+      { path: "tags.writer", before: "false", after: "true" },
+    ]);
     const standbyPlan = await plan("dr-singapore");
     const mng = (p: typeof standbyPlan) =>
       p.resources.find((r) => r.type === "eks:index:ManagedNodeGroup")?.inputs.scalingConfig;
@@ -113,14 +159,11 @@ describe("offline/diff and the drill rehearsal", () => {
     ]);
   });
 
-  it("drill: the standby forwards writes and keeps its cluster joined; the primary only inverts its health check", async () => {
-    const baseline = await synth();
-    const drill = await synth([
-      "dr-singapore:ecommerce:dr.mode=drill",
-      "prod-mumbai:ecommerce:dr.drill=true",
-    ]);
-    const [prod, dr] = diffPlans(baseline.plans, drill.plans);
-    // In prod-mumbai the drill changes exactly one input: the health check's inversion.
+  it("a traffic drill (dr.drill on the primary) changes exactly the inversion of the primary's endpoint check", async () => {
+    const [prod, dr] = diffPlans(
+      (await synth()).plans,
+      (await synth(["prod-mumbai:ecommerce:dr.drill=true"])).plans,
+    );
     expect(prod.added.length + prod.removed.length).to.equal(0);
     expect(prod.changed.map((c) => [c.resource.type, c.changes])).to.deep.equal([
       [
@@ -128,10 +171,9 @@ describe("offline/diff and the drill rehearsal", () => {
         [{ path: "invertHealthcheck", before: false, after: true }],
       ],
     ]);
-    const aurora = dr.changed.find((c) => c.resource.name === "data-aurora")?.changes;
-    expect(aurora).to.deep.equal([
-      { path: "enableGlobalWriteForwarding", before: undefined, after: true },
-    ]);
+    // The inverted check is a child of the PRIMARY record's calculated check: reads move to the
+    // standby without the plan, and the standby's stack does not change.
+    expect(dr.added.length + dr.removed.length + dr.changed.length).to.equal(0);
   });
 
   it("npm start -- --drill failover prints the diff and the timeline, and writes the rehearsed plans", async () => {
@@ -143,9 +185,9 @@ describe("offline/diff and the drill rehearsal", () => {
     expect(text).to.match(
       /== rehearsal: failover \(dr-singapore:ecommerce:dr.mode=failover\) ==\nprod-mumbai: no changes/,
     );
-    // Membership belongs to the managed failover: the rehearsal shows pulumi leaving it alone.
+    // The plan's failover made the cluster the writer: the rehearsal only records it.
     expect(text).to.match(
-      /= aws:rds\/cluster:Cluster data-aurora \(left alone: ignoreChanges\)\n\s+globalClusterIdentifier: "ecommerce-prod-mumbai-global" => \(unset\)/,
+      /~ aws:rds\/cluster:Cluster data-aurora\n\s+tags.writer: "false" => "true"/,
     );
     // The timeline of carrying out this failover: from the resting standby, with the rehearsed
     // pulumi up as the manual step, not the timeline of a standby that has already failed over.
@@ -177,7 +219,9 @@ describe("offline/diff and the drill rehearsal", () => {
   it("refuses an unknown drill name", async () => {
     const lines: string[] = [];
     expect(await main(["--drill", "chaos"], (l) => lines.push(l))).to.equal(2);
-    expect(lines.join("\n")).to.match(/unknown drill "chaos"; use one of drill \| failover/);
+    expect(lines.join("\n")).to.match(
+      /unknown drill "chaos"; use one of drill \| failover \| traffic/,
+    );
   });
 
   it("refuses a drill name that is an inherited property, not a drill", async () => {

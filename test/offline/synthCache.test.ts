@@ -48,8 +48,11 @@ describe("offline/synthCache: one synthesis per distinct input", () => {
       const standby = result.plans.find((p) => p.stack === "dr-singapore");
       expect((standby?.config["ecommerce:dr"] as { mode: string }).mode).to.equal(mode);
       const aurora = standby?.resources.find((r) => r.type === "aws:rds/cluster:Cluster");
-      // Write forwarding is the drill's alone.
-      expect(aurora?.inputs.enableGlobalWriteForwarding ?? false, mode).to.equal(mode === "drill");
+      // The synthesized program saw this run's mode: its output and the cluster's writer tag.
+      expect(standby?.outputs.drMode, mode).to.equal(mode);
+      expect((aurora?.inputs.tags as Record<string, string>).writer, mode).to.equal(
+        String(mode !== "standby"),
+      );
     }
   });
 

@@ -1,3 +1,4 @@
+import { workflows } from "../../components/regionswitch/plan";
 /**
  * A compliant baseline per resource type (compliance-policies style). Violation cases mutate one
  * field of a copy, so each case shows exactly which setting a rule guards.
@@ -92,7 +93,34 @@ const IAM_POLICY = {
   }),
 };
 
+/** A Region switch plan as the standby declares it (components/regionswitch/plan.ts). */
+const SWITCH_PLAN = {
+  name: "ecommerce-dr-singapore-switch",
+  recoveryApproach: "activePassive",
+  regions: ["ap-south-1", "ap-southeast-1"],
+  workflows: workflows({
+    planName: "ecommerce-dr-singapore-switch",
+    primaryRegion: "ap-south-1",
+    standbyRegion: "ap-southeast-1",
+    globalClusterId: "ecommerce-prod-mumbai-global",
+    auroraClusterArns: {
+      "ap-south-1": "arn:aws:rds:ap-south-1:123456789012:cluster:a",
+      "ap-southeast-1": "arn:aws:rds:ap-southeast-1:123456789012:cluster:b",
+    },
+    eksClusterArns: {
+      "ap-south-1": "arn:aws:eks:ap-south-1:123456789012:cluster/a",
+      "ap-southeast-1": "arn:aws:eks:ap-southeast-1:123456789012:cluster/b",
+    },
+    namespace: "shop",
+    deployments: ["cart"],
+    zoneId: "Z1",
+    recordName: "api.shop.example.com",
+    approverRoleArn: "arn:aws:iam::123456789012:role/approver",
+  }),
+};
+
 export const BASELINE: Record<string, Record<string, unknown>> = {
+  "aws:arcregionswitch/plan:Plan": SWITCH_PLAN,
   "aws:rds/cluster:Cluster": {
     storageEncrypted: true,
     kmsKeyId: KEY,

@@ -41,6 +41,37 @@ const wildcardDoc = (principal: unknown) =>
   });
 
 const RESOURCE_CASES: Case[] = [
+  // the Region switch plan
+  c(
+    "aws-arcregionswitch-plan-enforce-approval",
+    "aws:arcregionswitch/plan:Plan",
+    "no approval before activating the standby",
+    (p) => p.workflows[1].steps.shift(),
+    /workflow 1 \(ap-southeast-1\) does not open with a ManualApproval step/,
+  ),
+  c(
+    "aws-arcregionswitch-plan-enforce-approval",
+    "aws:arcregionswitch/plan:Plan",
+    "approval without an approver",
+    (p) => delete p.workflows[0].steps[0].executionApprovalConfigs[0].approvalRole,
+    /workflow 0 \(ap-south-1\): its approval step names no approvalRole/,
+  ),
+  c(
+    "aws-arcregionswitch-plan-enforce-writer-before-traffic",
+    "aws:arcregionswitch/plan:Plan",
+    "a graceful drill that fails over with data loss",
+    (p) =>
+      (p.workflows[1].steps[1].parallelConfigs[0].steps[0].globalAuroraConfigs[0].behavior =
+        "failover"),
+    /workflow 1 \(ap-southeast-1\): Aurora behavior failover loses data even in a graceful execution/,
+  ),
+  c(
+    "aws-arcregionswitch-plan-enforce-writer-before-traffic",
+    "aws:arcregionswitch/plan:Plan",
+    "DNS moves before the database",
+    (p) => p.workflows[1].steps.reverse(),
+    /workflow 1 \(ap-southeast-1\): the Route 53 step does not come after the Aurora global database step/,
+  ),
   // encryption at rest
   c(
     "aws-rds-cluster-enable-storage-encryption",

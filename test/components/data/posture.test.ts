@@ -4,26 +4,11 @@ import { auroraPosture } from "../../../components/data/posture";
 
 describe("components/data pure helpers", () => {
   it("maps each posture to its Aurora role", () => {
-    expect(auroraPosture("active")).to.deep.equal({
-      joinsGlobalCluster: true,
-      writeForwarding: false,
-      writer: true,
-    });
-    expect(auroraPosture("standby")).to.deep.equal({
-      joinsGlobalCluster: true,
-      writeForwarding: false,
-      writer: false,
-    });
-    expect(auroraPosture("drill")).to.deep.equal({
-      joinsGlobalCluster: true,
-      writeForwarding: true,
-      writer: false,
-    });
-    expect(auroraPosture("failover")).to.deep.equal({
-      joinsGlobalCluster: false,
-      writeForwarding: false,
-      writer: true,
-    });
+    expect(auroraPosture("active")).to.deep.equal({ writer: true });
+    expect(auroraPosture("standby")).to.deep.equal({ writer: false });
+    // After the plan's switchover (drill) or failover, the standby's cluster is the writer.
+    expect(auroraPosture("drill")).to.deep.equal({ writer: true });
+    expect(auroraPosture("failover")).to.deep.equal({ writer: true });
   });
 
   it("derives a multi-region key's replica ARN and refuses single-region keys", () => {

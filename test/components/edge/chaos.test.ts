@@ -105,25 +105,28 @@ describe("components/drills (AWS FIS chaos drills)", () => {
           .Statement as Spec[]
       ).flatMap((s) => [s.Action].flat().filter((a: string) => a.startsWith("rds:")));
 
-    it("a resting or drilled standby (a read-only secondary) gets no Aurora template and no RDS rights", async () => {
-      for (const mode of ["standby", "drill"]) {
-        const dr = await plan("dr-singapore", [DR_FIS, `dr-singapore:ecommerce:dr.mode=${mode}`]);
-        expect(templatesOf(dr), mode).to.have.members([
-          "drills-az-power-interruption",
-          "drills-pod-termination",
-        ]);
-        expect(rdsActions(dr), mode).to.deep.equal([]);
-      }
+    it("a resting standby (a read-only secondary) gets no Aurora template and no RDS rights", async () => {
+      const dr = await plan("dr-singapore", [DR_FIS]);
+      expect(templatesOf(dr)).to.have.members([
+        "drills-az-power-interruption",
+        "drills-pod-termination",
+      ]);
+      expect(rdsActions(dr)).to.deep.equal([]);
     });
 
-    it("a failed-over standby (a detached writer) gets the Aurora template on its own cluster", async () => {
-      const dr = await plan("dr-singapore", [DR_FIS, "dr-singapore:ecommerce:dr.mode=failover"]);
-      expect(templatesOf(dr)).to.include("drills-aurora-failover");
-      const cluster = ofType(dr, "aws:rds/cluster:Cluster")[0];
-      expect(
-        (the(dr, TEMPLATE, "drills-aurora-failover").inputs as Spec).targets[0].resourceArns,
-      ).to.deep.equal([cluster.outputs.arn]);
-      expect(rdsActions(dr)).to.have.members(["rds:FailoverDBCluster", "rds:DescribeDBClusters"]);
+    it("a standby the plan made the writer (drill: switchover; failover) gets the Aurora template on its own cluster", async () => {
+      for (const mode of ["drill", "failover"]) {
+        const dr = await plan("dr-singapore", [DR_FIS, `dr-singapore:ecommerce:dr.mode=${mode}`]);
+        expect(templatesOf(dr), mode).to.include("drills-aurora-failover");
+        const cluster = ofType(dr, "aws:rds/cluster:Cluster")[0];
+        expect(
+          (the(dr, TEMPLATE, "drills-aurora-failover").inputs as Spec).targets[0].resourceArns,
+        ).to.deep.equal([cluster.outputs.arn]);
+        expect(rdsActions(dr), mode).to.have.members([
+          "rds:FailoverDBCluster",
+          "rds:DescribeDBClusters",
+        ]);
+      }
     });
   });
 });

@@ -203,7 +203,7 @@ describe("components/edge (recorded offline runs)", () => {
       expect((d.inputs.domainNameConfiguration as Spec).securityPolicy).to.equal("TLS_1_2");
   });
 
-  it("pairs the failover records: PRIMARY with an HTTPS health check in prod-mumbai, SECONDARY in dr-singapore", () => {
+  it("checks the primary's API over HTTPS; the api.<domain> pair is the Region switch's, not the edge's", () => {
     const [hc] = ofType(prod, T.healthCheck);
     expect(hc.inputs).to.deep.include({
       type: "HTTPS",
@@ -213,41 +213,18 @@ describe("components/edge (recorded offline runs)", () => {
       failureThreshold: 3,
       invertHealthcheck: false,
     });
-    const primary = the(prod, T.record, "edge-api-primary");
-    expect(primary.inputs).to.deep.include({
-      name: "api.shop.example.com",
-      failoverRoutingPolicies: [{ type: "PRIMARY" }],
-      healthCheckId: hc.id,
-      setIdentifier: "ap-south-1",
-    });
-    const secondary = the(dr, T.record, "edge-api-secondary");
-    expect(secondary.inputs).to.deep.include({
-      name: "api.shop.example.com",
-      failoverRoutingPolicies: [{ type: "SECONDARY" }],
-      zoneId: primary.inputs.zoneId,
-    });
-    // CNAMEs carry the configured TTL (an alias would answer with its target's), pointing at
-    // each region's API Gateway domain.
+    expect(hc.parent).to.match(/ecommerce:edge:Edge::edge$/);
+    // Each region's edge exports its API Gateway domain target, which its record of the pair answers.
     const apiTarget = (p: StackPlan) =>
       (ofType(p, T.domain)[0].outputs.domainNameConfiguration as Spec).targetDomainName as string;
-    expect(primary.inputs).to.deep.include({ type: "CNAME", ttl: 60, records: [apiTarget(prod)] });
-    expect(secondary.inputs).to.deep.include({ type: "CNAME", ttl: 60, records: [apiTarget(dr)] });
-    expect(apiTarget(prod)).to.not.equal(apiTarget(dr));
-    expect(primary.inputs.aliases).to.equal(undefined);
-    expect(ofType(dr, T.healthCheck)).to.deep.equal([]);
-  });
-
-  it("applies ecommerce:edge.recordTtlSeconds to both failover records", async () => {
-    const ttl = [
-      "prod-mumbai:ecommerce:edge.recordTtlSeconds=15",
-      "dr-singapore:ecommerce:edge.recordTtlSeconds=15",
-    ];
-    expect(the(await plan("prod-mumbai", ttl), T.record, "edge-api-primary").inputs.ttl).to.equal(
-      15,
+    expect(prod.outputs.apiTarget).to.equal(apiTarget(prod));
+    const pair = (p: StackPlan) =>
+      ofType(p, T.record).filter((r) => r.inputs.name === "api.shop.example.com");
+    expect(pair(prod)).to.deep.equal([]);
+    expect(pair(dr).map((r) => r.parent)).to.satisfy(
+      (parents: string[]) =>
+        parents.length === 2 && parents.every((u) => /RegionSwitch::switch$/.test(u)),
     );
-    expect(
-      the(await plan("dr-singapore", ttl), T.record, "edge-api-secondary").inputs.ttl,
-    ).to.equal(15);
   });
 
   it("inverts the health check for a traffic drill", async () => {
