@@ -204,18 +204,6 @@ export function crossRegionLinks(plans: StackPlan[]): CrossRegionLink[] {
               to: { stack: a.stack },
             });
           }
-        } else if (r.type === "aws:route53/record:Record") {
-          const policy = (x: PlannedResource) =>
-            ((x.inputs.failoverRoutingPolicies as { type?: string }[] | undefined) ?? [])[0]?.type;
-          if (policy(r) === "SECONDARY") {
-            match(
-              "Route 53 failover pair",
-              (x) =>
-                x.type === "aws:route53/record:Record" &&
-                policy(x) === "PRIMARY" &&
-                x.inputs.name === r.inputs.name,
-            );
-          }
         }
       }
       for (const r of a.resources) {
@@ -231,7 +219,55 @@ export function crossRegionLinks(plans: StackPlan[]): CrossRegionLink[] {
       }
     }
   }
+  links.push(...failoverPairLinks(plans));
   return links;
+}
+
+const failoverType = (x: PlannedResource) =>
+  x.type === "aws:route53/record:Record"
+    ? ((x.inputs.failoverRoutingPolicies as { type?: string }[] | undefined) ?? [])[0]?.type
+    : undefined;
+
+/**
+ * The Route 53 failover pair, from the Region each record names in its set identifier (the
+ * standby's Region switch owns both records, so the stacks that hold them say nothing).
+ */
+function failoverPairLinks(plans: StackPlan[]): CrossRegionLink[] {
+  const records = plans.flatMap((p) => p.resources.filter((r) => failoverType(r) !== undefined));
+  const stackOf = (r: PlannedResource) =>
+    plans.find((p) => p.region === stringAt(r.inputs, "setIdentifier"));
+  return records
+    .filter((r) => failoverType(r) === "SECONDARY")
+    .flatMap((secondary) => {
+      const primary = records.find(
+        (r) => failoverType(r) === "PRIMARY" && r.inputs.name === secondary.inputs.name,
+      );
+      const [from, to] = [primary && stackOf(primary), stackOf(secondary)];
+      // Drawn from the API domain the PRIMARY record answers, in the primary's own plan.
+      const target = primary && (primary.inputs.records as string[] | undefined)?.[0];
+      const domain = from?.resources.find(
+        (r) =>
+          r.type === "aws:apigatewayv2/domainName:DomainName" &&
+          (r.outputs.domainNameConfiguration as { targetDomainName?: string } | undefined)
+            ?.targetDomainName === target,
+      );
+      return from && to && from !== to && domain
+        ? [
+            {
+              label: "Route 53 failover pair",
+              from: { stack: from.stack, urn: domain.urn },
+              to: { stack: to.stack, urn: secondary.urn },
+            },
+          ]
+        : [];
+    });
+}
+
+/** The failover record that answers for `region` (its set identifier), in whichever plan holds it. */
+export function failoverRecordFor(plans: StackPlan[], region: string): PlannedResource | undefined {
+  return plans
+    .flatMap((p) => p.resources)
+    .find((r) => failoverType(r) !== undefined && stringAt(r.inputs, "setIdentifier") === region);
 }
 
 /** Boxes per row inside a component. */

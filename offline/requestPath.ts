@@ -5,7 +5,7 @@
  * links between the regions. Every box and arrow is found in the plans: a service's stores are the
  * resources its Deployment's environment names (an endpoint, a table, a queue URL, a bucket).
  */
-import { crossRegionLinks } from "./diagram";
+import { crossRegionLinks, failoverRecordFor } from "./diagram";
 import { PlannedResource, StackPlan } from "./plan";
 
 /** Data stores a service can be bound to, and how each is labelled. */
@@ -114,12 +114,7 @@ export function requestPathDot(plans: StackPlan[]): string {
       `    label=${quote(`${plan.stack} (${plan.region}${standby ? ", warm standby" : ", active"})`)};`,
       '    style="rounded"; color="#8a94a6";',
     );
-    const failover = plan.resources.find(
-      (r) =>
-        r.type === "aws:route53/record:Record" &&
-        Array.isArray(r.inputs.failoverRoutingPolicies) &&
-        r.inputs.failoverRoutingPolicies.length > 0,
-    );
+    const failover = failoverRecordFor(plans, plan.region);
     if (failover) {
       const policy = (failover.inputs.failoverRoutingPolicies as { type?: string }[])[0]?.type;
       node("dns", `Route 53 ${String(failover.inputs.name)}\n${policy} failover record`);

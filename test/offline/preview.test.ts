@@ -100,9 +100,9 @@ const MUTATIONS: { what: string; stack: string; rule: string; apply: (p: StackPl
   },
   {
     what: "a PRIMARY failover record without its health check",
-    stack: PRIMARY,
+    stack: STANDBY,
     rule: "aws-route53-record-missing-failover-health-check",
-    apply: edit("aws:route53/record:Record", "edge-api-primary", (f) => delete f.healthCheckId),
+    apply: edit("aws:route53/record:Record", "switch-api-primary", (f) => delete f.healthCheckId),
   },
   {
     what: "a cluster without secrets encryption",
