@@ -7,6 +7,7 @@ import { createHash } from "crypto";
 
 /** The account every offline run pretends to deploy into. */
 export const OFFLINE_ACCOUNT_ID = "123456789012";
+import { MockedPlan, mockPlanHealthChecks } from "./switchMocks";
 
 export interface OutputContext {
   stack: string;
@@ -401,25 +402,6 @@ function genericOutputs(r: MockedResource, id: string, env: Env): Record<string,
   const [, module, typeName] = r.type.split(/[:/]/);
   const resourceType = typeName.replace(/^[A-Z]/, (c) => c.toLowerCase());
   return { arn: `arn:aws:${module}:${env.region}:${env.accountId}:${resourceType}/${id}` };
-}
-
-/** What the mocks know of a Region switch plan they created: its Regions and steered record. */
-export interface MockedPlan {
-  regions: string[];
-  recordName: string;
-  hostedZoneId: string;
-}
-
-/** The health checks ARC allocates for a plan's Route 53 step: one per Region, deterministic ids. */
-export function mockPlanHealthChecks(planArn: string, plan: MockedPlan) {
-  return plan.regions.map((region) => ({
-    healthCheckId: createHash("sha256").update(`${planArn}|${region}`).digest("hex").slice(0, 36),
-    hostedZoneId: plan.hostedZoneId,
-    recordName: plan.recordName,
-    region,
-    // Before any execution the primary Region (the first) is the active one.
-    status: region === plan.regions[0] ? "healthy" : "unhealthy",
-  }));
 }
 
 /** Results for the invokes the program makes (account identity and the like). */

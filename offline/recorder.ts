@@ -17,7 +17,8 @@ import {
 } from "@pulumi/pulumi/runtime/rpc";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { PlannedResource, SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER } from "./plan";
-import { MockedPlan, OutputContext, mockCall, mockResourceOutputs } from "./outputs";
+import { OutputContext, mockCall, mockResourceOutputs } from "./outputs";
+import { MockedPlan, planOf } from "./switchMocks";
 import { RegistrationArgs, previewState } from "./preview";
 import type { KnownSecret } from "./secretLeaks";
 
@@ -177,21 +178,6 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
   call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
     return mockCall(args.token, args.inputs, this.ctx, this.plans);
   }
-}
-
-/** The Regions and the steered record of a plan's inputs (its Route 53 health-check step). */
-function planOf(inputs: Record<string, unknown>): MockedPlan {
-  const steps = ((inputs.workflows ?? []) as { steps?: Record<string, unknown>[] }[]).flatMap(
-    (w) => w.steps ?? [],
-  );
-  const route = steps
-    .map((step) => (step.route53HealthCheckConfigs as Record<string, string>[] | undefined)?.[0])
-    .find((c) => c !== undefined);
-  return {
-    regions: (inputs.regions ?? []) as string[],
-    recordName: route?.recordName ?? "",
-    hostedZoneId: route?.hostedZoneId ?? "",
-  };
 }
 
 type Callback = (err: unknown, response: unknown) => void;
