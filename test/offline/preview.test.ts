@@ -105,6 +105,14 @@ const MUTATIONS: { what: string; stack: string; rule: string; apply: (p: StackPl
     apply: edit("aws:route53/record:Record", "switch-api-primary", (f) => delete f.healthCheckId),
   },
   {
+    what: "a Region switch workflow that moves DNS before the database",
+    stack: STANDBY,
+    rule: "aws-arcregionswitch-plan-enforce-writer-before-traffic",
+    apply: edit("aws:arcregionswitch/plan:Plan", "switch-plan", (f) =>
+      (f.workflows as { steps: unknown[] }[] | undefined)?.[1]?.steps.reverse(),
+    ),
+  },
+  {
     what: "a cluster without secrets encryption",
     stack: PRIMARY,
     rule: "eks-component-enable-secrets-encryption",
