@@ -1,0 +1,26 @@
+import { describeResourceRule, violates } from "../../ruleSuite";
+
+const RULE = "eks-cluster-enable-secrets-encryption";
+
+describeResourceRule(RULE, {
+  violations: [
+    violates(
+      "aws:eks/cluster:Cluster",
+      "no encryption config",
+      (p) => delete p.encryptionConfig,
+      /secrets are not encrypted/,
+    ),
+    violates(
+      "aws:eks/cluster:Cluster",
+      "key without secrets resource",
+      (p) => (p.encryptionConfig.resources = []),
+      /secrets are not encrypted/,
+    ),
+    violates(
+      "aws:eks/cluster:Cluster",
+      "secrets listed without a key",
+      (p) => delete p.encryptionConfig.provider,
+      /Kubernetes secrets are not encrypted with a KMS key \(encryptionConfig\)/,
+    ),
+  ],
+});
