@@ -92,6 +92,11 @@ export async function violations(
   const result = await evaluatePlan(fixturePlan(resources), [ruleNamed(ruleName)], {
     [ruleName]: config,
   });
+  // A check that could not run (it read a value a preview cannot know) is neither a pass nor a
+  // violation: every case must decide, as a first `pulumi preview` must.
+  if (result.undecided.length > 0) {
+    throw new Error(`${ruleName} could not decide: ${result.undecided.map((u) => u.message)}`);
+  }
   (result.violations.length > 0 ? violatedRules : passedRules).add(ruleName);
   return result.violations;
 }
