@@ -12,8 +12,6 @@ describeResourceRule(RULE, {
         delete p.dropInvalidHeaderFields;
       },
     ),
-  ],
-  passes: [
     passes(
       "aws:lb/loadBalancer:LoadBalancer",
       "a log bucket computed during a preview",
