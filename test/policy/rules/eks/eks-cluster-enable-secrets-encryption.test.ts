@@ -1,8 +1,15 @@
-import { describeResourceRule, violates } from "../../ruleSuite";
+import { describeResourceRule, passes, UNKNOWN, violates } from "../../ruleSuite";
 
 const RULE = "eks-cluster-enable-secrets-encryption";
 
 describeResourceRule(RULE, {
+  passes: [
+    passes(
+      "aws:eks/cluster:Cluster",
+      "a key ARN computed during a preview",
+      (p) => (p.encryptionConfig.provider.keyArn = UNKNOWN),
+    ),
+  ],
   violations: [
     violates(
       "aws:eks/cluster:Cluster",
