@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "aws-cognito-userpool-enforce-account-protection";
-
 const POOL = "aws:cognito/userPool:UserPool";
 
 describeResourceRule(RULE, {
@@ -10,20 +9,15 @@ describeResourceRule(RULE, {
     passes(POOL, "exactly 12 characters", (p) => (p.passwordPolicy.minimumLength = 12)),
   ],
   violations: [
+    violates(POOL, "MFA off", (p) => (p.mfaConfiguration = "OFF"), /MFA is off/),
     violates(
-      "aws:cognito/userPool:UserPool",
-      "MFA off",
-      (p) => (p.mfaConfiguration = "OFF"),
-      /MFA is off/,
-    ),
-    violates(
-      "aws:cognito/userPool:UserPool",
+      POOL,
       "short passwords",
       (p) => (p.passwordPolicy.minimumLength = 8),
       /passwords may be 8 characters/,
     ),
     violates(
-      "aws:cognito/userPool:UserPool",
+      POOL,
       "threat protection audit only",
       (p) => (p.userPoolAddOns.advancedSecurityMode = "AUDIT"),
       /threat protection is not enforced/,

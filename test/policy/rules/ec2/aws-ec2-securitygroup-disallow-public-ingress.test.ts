@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "aws-ec2-securitygroup-disallow-public-ingress";
-
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const fromAnywhere = (port: number) => (p: Record<string, unknown>) =>
   (p.ingress = [{ cidrBlocks: ["0.0.0.0/0"], fromPort: port, toPort: port }]);
@@ -21,19 +20,19 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "aws:ec2/securityGroup:SecurityGroup",
+      SG,
       "SSH from anywhere",
       (p) => (p.ingress = [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 22, toPort: 22 }]),
       /ingress 22-22 is open to 0.0.0.0\/0/,
     ),
     violates(
-      "aws:ec2/securityGroup:SecurityGroup",
+      SG,
       "IPv6 anywhere",
       (p) => (p.ingress = [{ ipv6CidrBlocks: ["::/0"], fromPort: 443, toPort: 443 }]),
       /open to ::\/0/,
     ),
     violates(
-      "aws:ec2/securityGroup:SecurityGroup",
+      SG,
       "443 from anywhere, not allow-listed",
       (p) => (p.ingress = [{ cidrBlocks: ["0.0.0.0/0"], fromPort: 443, toPort: 443 }]),
       /ingress 443-443 is open/,

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "aws-ec2-subnet-disallow-public-ip";
-
 const SUBNET = "aws:ec2/subnet:Subnet";
 
 describeResourceRule(RULE, {
@@ -15,7 +14,7 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "aws:ec2/subnet:Subnet",
+      SUBNET,
       "private subnet mapping public IPs",
       (p) => (p.mapPublicIpOnLaunch = true),
       /maps public IPs on launch in the private tier/,

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, UNKNOWN, violates } from "../../ruleSuite";
 
 const RULE = "aws-ec2-vpcendpoint-enforce-private-access";
-
 const EP = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const gateway = (routeTableIds?: unknown) => (p: Record<string, unknown>) => {
   p.vpcEndpointType = "Gateway";
@@ -33,19 +32,19 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "aws:ec2/vpcEndpoint:VpcEndpoint",
+      EP,
       "an interface endpoint without private DNS",
       (p) => (p.privateDnsEnabled = false),
       /private DNS is off/,
     ),
     violates(
-      "aws:ec2/vpcEndpoint:VpcEndpoint",
+      EP,
       "an interface endpoint without a security group",
       (p) => (p.securityGroupIds = []),
       /no security group limits who reaches the endpoint/,
     ),
     violates(
-      "aws:ec2/vpcEndpoint:VpcEndpoint",
+      EP,
       "a gateway endpoint on no route table",
       (p) => {
         p.vpcEndpointType = "Gateway";

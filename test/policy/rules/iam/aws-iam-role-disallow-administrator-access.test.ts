@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, UNKNOWN, violates } from "../../ruleSuite";
 
 const RULE = "aws-iam-role-disallow-administrator-access";
-
 const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 
 describeResourceRule(RULE, {

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "kubernetes-authorizationpolicy-disallow-allow-all";
-
 const AP = "kubernetes:security.istio.io/v1:AuthorizationPolicy";
 
 describeResourceRule(RULE, {
@@ -16,7 +15,7 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "kubernetes:security.istio.io/v1:AuthorizationPolicy",
+      AP,
       "an empty rule",
       (p) => p.spec.rules.push({}),
       /an ALLOW rule matches every request/,

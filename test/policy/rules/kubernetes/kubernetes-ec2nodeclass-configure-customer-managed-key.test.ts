@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, UNKNOWN, violates } from "../../ruleSuite";
 
 const RULE = "kubernetes-ec2nodeclass-configure-customer-managed-key";
-
 const NC = "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass";
 
 describeResourceRule(RULE, {
@@ -14,13 +13,13 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+      NC,
       "node volume on aws/ebs",
       (p) => delete p.spec.blockDeviceMappings[0].ebs.kmsKeyID,
       /volume \/dev\/xvda is not encrypted with a customer managed key/,
     ),
     violates(
-      "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
+      NC,
       "Karpenter's default volume",
       (p) => delete p.spec.blockDeviceMappings,
       /no blockDeviceMappings/,

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "kubernetes-gateway-enforce-https-servers";
-
 const GW = "kubernetes:networking.istio.io/v1:Gateway";
 
 describeResourceRule(RULE, {
@@ -16,13 +15,13 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "kubernetes:networking.istio.io/v1:Gateway",
+      GW,
       "HTTP server without a redirect",
       (p) => delete p.spec.servers[1].tls,
       /port 80 speaks HTTP without TLS or an HTTPS redirect/,
     ),
     violates(
-      "kubernetes:networking.istio.io/v1:Gateway",
+      GW,
       "the allow-listed shop gateway off the list",
       (p) => {
         p.metadata.name = "shop-gateway";

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "kubernetes-helmrelease-enforce-pinned-chart";
-
 const REL = "kubernetes:helm.sh/v3:Release";
 
 describeResourceRule(RULE, {
@@ -13,14 +12,9 @@ describeResourceRule(RULE, {
     passes(REL, "a v-prefixed pre-release version", (p) => (p.version = "v1.2.3-rc.1")),
   ],
   violations: [
+    violates(REL, "a version range", (p) => (p.version = "^1.28"), /not an exact version/),
     violates(
-      "kubernetes:helm.sh/v3:Release",
-      "a version range",
-      (p) => (p.version = "^1.28"),
-      /not an exact version/,
-    ),
-    violates(
-      "kubernetes:helm.sh/v3:Release",
+      REL,
       "plain HTTP repository",
       (p) => (p.repositoryOpts.repo = "http://charts.example.com"),
       /not HTTPS or OCI/,

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "kubernetes-poddisruptionbudget-configure-allowed-disruption";
-
 const PDB = "kubernetes:policy/v1:PodDisruptionBudget";
 
 describeResourceRule(RULE, {
@@ -11,13 +10,13 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "kubernetes:policy/v1:PodDisruptionBudget",
+      PDB,
       "maxUnavailable 0",
       (p) => (p.spec.maxUnavailable = 0),
       /maxUnavailable 0 blocks/,
     ),
     violates(
-      "kubernetes:policy/v1:PodDisruptionBudget",
+      PDB,
       "minAvailable 100%",
       (p) => (p.spec = { minAvailable: "100%" }),
       /minAvailable 100% blocks/,

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, UNKNOWN, violates } from "../../ruleSuite";
 
 const RULE = "kubernetes-requestauthentication-enforce-https-jwks";
-
 const RA = "kubernetes:security.istio.io/v1:RequestAuthentication";
 
 describeResourceRule(RULE, {
@@ -15,17 +14,12 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "kubernetes:security.istio.io/v1:RequestAuthentication",
+      RA,
       "keys over HTTP",
       (p) => (p.spec.jwtRules[0].jwksUri = "http://idp.example.com/jwks.json"),
       /jwtRule 0 fetches keys from http:/,
     ),
-    violates(
-      "kubernetes:security.istio.io/v1:RequestAuthentication",
-      "no issuer",
-      (p) => delete p.spec.jwtRules[0].issuer,
-      /jwtRule 0 has no issuer/,
-    ),
+    violates(RA, "no issuer", (p) => delete p.spec.jwtRules[0].issuer, /jwtRule 0 has no issuer/),
     violates(
       RA,
       "a second rule over HTTP",

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "kubernetes-serviceentry-disallow-wildcard-hosts";
-
 const SE = "kubernetes:networking.istio.io/v1:ServiceEntry";
 
 describeResourceRule(RULE, {
@@ -13,13 +12,13 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "kubernetes:networking.istio.io/v1:ServiceEntry",
+      SE,
       "a wildcard domain",
       (p) => p.spec.hosts.push("*.amazonaws.com"),
       /MESH_EXTERNAL host \*\.amazonaws\.com is a wildcard/,
     ),
     violates(
-      "kubernetes:networking.istio.io/v1:ServiceEntry",
+      SE,
       "location left out (MESH_EXTERNAL) with a bare wildcard",
       (p) => {
         delete p.spec.location;

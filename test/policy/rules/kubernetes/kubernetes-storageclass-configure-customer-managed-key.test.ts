@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, UNKNOWN, violates } from "../../ruleSuite";
 
 const RULE = "kubernetes-storageclass-configure-customer-managed-key";
-
 const SC = "kubernetes:storage.k8s.io/v1:StorageClass";
 
 describeResourceRule(RULE, {
@@ -18,18 +17,8 @@ describeResourceRule(RULE, {
     }),
   ],
   violations: [
-    violates(
-      "kubernetes:storage.k8s.io/v1:StorageClass",
-      "aws/ebs",
-      (p) => delete p.parameters.kmsKeyId,
-      /AWS managed key/,
-    ),
-    violates(
-      "kubernetes:storage.k8s.io/v1:StorageClass",
-      "unencrypted",
-      (p) => (p.parameters.encrypted = "false"),
-      /not encrypted/,
-    ),
+    violates(SC, "aws/ebs", (p) => delete p.parameters.kmsKeyId, /AWS managed key/),
+    violates(SC, "unencrypted", (p) => (p.parameters.encrypted = "false"), /not encrypted/),
     violates(
       SC,
       "no parameters",

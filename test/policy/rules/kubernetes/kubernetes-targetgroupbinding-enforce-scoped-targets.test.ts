@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "kubernetes-targetgroupbinding-enforce-scoped-targets";
-
 const TGB = "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding";
 
 describeResourceRule(RULE, {
@@ -14,13 +13,13 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding",
+      TGB,
       "instance targets",
       (p) => (p.spec.targetType = "instance"),
       /targetType instance is not ip/,
     ),
     violates(
-      "kubernetes:elbv2.k8s.aws/v1beta1:TargetGroupBinding",
+      TGB,
       "the internet admitted",
       (p) => (p.spec.networking.ingress[0].from = [{ ipBlock: { cidr: "0.0.0.0/0" } }]),
       /admits 0.0.0.0\/0 to the targets/,

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "aws-lb-listener-enforce-https";
-
 const L = "aws:lb/listener:Listener";
 const http = (defaultActions?: unknown[]) => (p: Record<string, unknown>) => {
   p.protocol = "HTTP";
@@ -38,7 +37,7 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "aws:lb/listener:Listener",
+      L,
       "TLS 1.0 policy",
       (p) => (p.sslPolicy = "ELBSecurityPolicy-2016-08"),
       /allows protocols below TLS 1.2/,

@@ -1,7 +1,6 @@
 import { describeResourceRule, passes, violates } from "../../ruleSuite";
 
 const RULE = "aws-lb-targetgroup-enforce-https";
-
 const TG = "aws:lb/targetGroup:TargetGroup";
 
 describeResourceRule(RULE, {
@@ -22,24 +21,16 @@ describeResourceRule(RULE, {
   ],
   violations: [
     violates(
-      "aws:lb/targetGroup:TargetGroup",
+      TG,
       "plain HTTP targets",
       (p) => (p.protocol = "HTTP"),
       /targets are reached over HTTP, not HTTPS or TLS/,
     ),
-    violates(
-      "aws:lb/targetGroup:TargetGroup",
-      "protocol left out",
-      (p) => delete p.protocol,
-      /over HTTP,/,
-    ),
-    violates(
-      "aws:lb/targetGroup:TargetGroup",
-      "the allow-listed name off the list",
-      (p) => (p.protocol = "HTTP"),
-      /over HTTP,/,
-      { name: "edge-gateway", config: { plaintextTargetGroupAllowList: [] } },
-    ),
+    violates(TG, "protocol left out", (p) => delete p.protocol, /over HTTP,/),
+    violates(TG, "the allow-listed name off the list", (p) => (p.protocol = "HTTP"), /over HTTP,/, {
+      name: "edge-gateway",
+      config: { plaintextTargetGroupAllowList: [] },
+    }),
     violates(
       "aws:alb/targetGroup:TargetGroup",
       "TCP targets",
