@@ -191,19 +191,12 @@ export function writePlan(plan: StackPlan, out: string, secrets: KnownSecret[]):
   return file;
 }
 
-/** Writes `<out>/architecture.svg`, drawn from the plans; returns the path. */
-export async function writeDiagram(plans: StackPlan[], out: string): Promise<string> {
+/** Writes `<out>/<name>` once `svg` is drawn; returns the path. */
+async function writeSvg(out: string, name: string, svg: Promise<string>): Promise<string> {
+  const text = await svg;
   fs.mkdirSync(out, { recursive: true });
-  const file = path.join(out, "architecture.svg");
-  fs.writeFileSync(file, await architectureSvg(plans));
-  return file;
-}
-
-/** Writes `<out>/request-path.svg`: a shopper's request through both regions; returns the path. */
-export async function writeRequestPath(plans: StackPlan[], out: string): Promise<string> {
-  fs.mkdirSync(out, { recursive: true });
-  const file = path.join(out, "request-path.svg");
-  fs.writeFileSync(file, await renderSvg(requestPathDot(plans)));
+  const file = path.join(out, name);
+  fs.writeFileSync(file, text);
   return file;
 }
 
@@ -233,8 +226,8 @@ export async function main(
   }
   try {
     const started = Date.now();
-    // Compiled in the background while the stacks synthesize; a failure surfaces when drawing.
-    preloadGraphviz().catch(() => undefined);
+    // Graphviz loads and warms up on its own thread while the stacks synthesize.
+    preloadGraphviz();
     const result = await runEngine(
       {
         stacks: options.stacks,
@@ -244,6 +237,14 @@ export async function main(
       },
       program,
     );
+    // Both pictures are laid out on the Graphviz thread while this one writes and reports the
+    // plans; they are written after the plans, and not at all if a plan is refused.
+    const pictures = {
+      diagram: architectureSvg(result.plans),
+      requestPath: renderSvg(requestPathDot(result.plans)),
+    };
+    // Awaited below; a failure meanwhile must not surface as an unhandled rejection.
+    Object.values(pictures).forEach((p) => p.catch(() => undefined));
     let blocked = 0;
     for (const plan of result.plans) {
       const file = writePlan(plan, options.out, result.secrets.get(plan.stack) ?? []);
@@ -261,8 +262,10 @@ export async function main(
     }
     const dr = drReportFor(result.plans);
     if (dr) log(`${dr}\n`);
-    log(`Architecture diagram written to ${await writeDiagram(result.plans, options.out)}`);
-    log(`Request path written to ${await writeRequestPath(result.plans, options.out)}\n`);
+    const diagram = await writeSvg(options.out, "architecture.svg", pictures.diagram);
+    log(`Architecture diagram written to ${diagram}`);
+    const requestPath = await writeSvg(options.out, "request-path.svg", pictures.requestPath);
+    log(`Request path written to ${requestPath}\n`);
     if (options.drill !== undefined) {
       const rehearsal = await rehearse(options, result.plans, program);
       log(rehearsal.text);

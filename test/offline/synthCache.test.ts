@@ -87,7 +87,7 @@ describe("offline/synthCache: shared between the test workers of one run", () =>
       reference: { outputs: {}, secretOutputNames: [] },
       secrets: [],
     },
-    gate: { rules: 0, violations: [], undecided: [] },
+    gate: { rules: 0, verdicts: [], violations: [], mandatoryViolations: [], undecided: [] },
   });
   let dir = "";
   const saved = process.env.OFFLINE_SYNTH_CACHE_DIR;
