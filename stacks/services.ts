@@ -82,8 +82,10 @@ export function buildServices(
     }));
   const endpoints = pulumi
     .output({
-      auroraEndpoint: data.auroraEndpoint,
-      auroraReaderEndpoint: data.auroraReaderEndpoint,
+      // Per DR mode (components/data/endpoints.ts): writes through the global writer endpoint,
+      // or, in a drill, forwarded through this cluster's reader; reads from this region's reader.
+      auroraEndpoint: data.dbHost,
+      auroraReaderEndpoint: data.dbReaderHost,
       cacheEndpoint: data.cacheEndpoint,
       cacheName: data.cacheName,
       cacheUsers: data.cacheUsers,

@@ -28,14 +28,22 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
 
   const network = buildNetwork(cfg, ctx);
   const p = primaryStack.outputs;
-  const data = buildData(cfg, ctx, network, {
-    region: p.region,
-    globalClusterId: p.globalClusterId,
-    keyArns: p.keyArns,
-    tableArns: p.tableArns,
-    buckets: p.buckets,
-    dbSecretArn: p.dbSecretArn,
-  });
+  const data = buildData(
+    cfg,
+    ctx,
+    network,
+    {
+      region: p.region,
+      globalClusterId: p.globalClusterId,
+      globalWriterEndpoint: p.globalWriterEndpoint,
+      keyArns: p.keyArns,
+      tableArns: p.tableArns,
+      buckets: p.buckets,
+      webReplicaBucketName: p.storefrontReplicaBuckets.apply((b) => b[cfg.region]),
+      dbSecretArn: p.dbSecretArn,
+    },
+    p.storefrontDistributionArn,
+  );
   const cluster = buildCluster(cfg, ctx, network, data);
   const runner = buildDeployRunner(cfg, ctx, network, data, cluster);
   const domain = await primaryStack.value("domain");

@@ -266,7 +266,7 @@ describe("components/edge (recorded offline runs)", () => {
     expect(spec.defaultCacheBehavior).to.deep.include({
       viewerProtocolPolicy: "redirect-to-https",
       compress: true,
-      targetOriginId: "web",
+      targetOriginId: "web-failover", // the origin group: storefront.test.ts
     });
     expect(spec.orderedCacheBehaviors[0]).to.deep.include({
       pathPattern: "/api/*",
@@ -345,7 +345,7 @@ describe("components/edge (recorded offline runs)", () => {
     }
   });
 
-  it("lets only the storefront's distribution read the web bucket, and nothing read the standby's replica", () => {
+  it("lets only the storefront's distribution read the web bucket and the standby's replica", () => {
     const statements = (p: StackPlan) =>
       JSON.parse(String(the(p, "aws:s3/bucketPolicy:BucketPolicy", "data-web").inputs.policy))
         .Statement as Spec[];
@@ -360,7 +360,9 @@ describe("components/edge (recorded offline runs)", () => {
     expect(the(prod, "aws:s3/bucketPolicy:BucketPolicy", "data-web").dependencies).to.include(
       cdn.urn,
     );
-    expect(statements(dr).map((s) => s.Sid)).to.deep.equal(["DenyInsecureTransport"]);
+    // The replica admits the same distribution, its ARN read through the StackReference.
+    const replica = statements(dr).find((s) => s.Sid === "CloudFrontReads");
+    expect(replica?.Condition).to.deep.equal(reads?.Condition);
   });
 
   it("puts a regional WAF on each region's ALB, so the regional API names get CloudFront's content rules too", () => {
