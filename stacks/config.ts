@@ -46,6 +46,7 @@ import {
 } from "./configReaders";
 import { ObservabilityConfig, parseObservability } from "./observabilityConfig";
 import { PrimaryGovernance, StandbyGovernance, parseGovernance } from "./governanceConfig";
+import { IdentityConfig, parseIdentity } from "./identityConfig";
 import { parseServices } from "./servicesConfig";
 
 export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./configReaders";
@@ -233,6 +234,8 @@ export interface PrimaryConfig extends CommonConfig {
   edge: EdgeConfig & { domain: string };
   /** Audit, detection, compliance and cost services (`ecommerce:governance`). */
   governance: PrimaryGovernance;
+  /** Who signs the shoppers' tokens and their public keys (`ecommerce:identity`). */
+  identity: IdentityConfig;
   dr: {
     /** Inverts the primary's health check so Route 53 serves the standby (a traffic drill). */
     drill: boolean;
@@ -1077,6 +1080,7 @@ export const ECOMMERCE_KEYS = [
   "ecommerce:dr",
   "ecommerce:observability",
   "ecommerce:governance",
+  "ecommerce:identity",
 ] as const;
 
 /**
@@ -1233,6 +1237,7 @@ export function parseStackConfig(
   const observability = parseObservability(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
   const governance = role ? parseGovernance(read, role, problems) : undefined;
+  const identity = parseIdentity(read, role, problems);
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
     throw new ConfigError(problems.list);
@@ -1258,6 +1263,7 @@ export function parseStackConfig(
       edge: { ...edge, domain },
       role,
       governance: governance as PrimaryGovernance,
+      identity,
       dr: { drill, replicaRegions },
     };
   }

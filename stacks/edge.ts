@@ -10,14 +10,37 @@ import { PrimaryConfig, StackConfig, StandbyConfig, isServing } from "./config";
 import { StackContext } from "./context";
 import { shopServices } from "./services";
 
-/** The shoppers' identity provider: created by the primary, read by the standby. */
-export function buildIdentity(cfg: StackConfig, ctx: StackContext, domain: string): Identity {
-  return new Identity("identity", {
+/**
+ * Who signs the shoppers' tokens and how both regions check them: the primary's Cognito pool, or
+ * an external multi-region OpenID Connect provider (`ecommerce:identity`). `jwks` is the inline
+ * public key set ("" when none): Istio validates with it and fetches nothing.
+ */
+export interface ShopIdentity {
+  issuer: pulumi.Input<string>;
+  audience: pulumi.Input<string>;
+  /** Where keys are fetched when there is no inline set ("" for an external provider). */
+  jwksUri: pulumi.Input<string>;
+  jwks: string;
+}
+
+/** The shoppers' identity: created (Cognito) or configured (OIDC) by the primary, read by the standby. */
+export function buildIdentity(cfg: PrimaryConfig, ctx: StackContext, domain: string): ShopIdentity {
+  const id = cfg.identity;
+  if (id.provider === "oidc") {
+    return { issuer: id.issuer, audience: id.audience, jwksUri: "", jwks: id.jwks };
+  }
+  const pool = new Identity("identity", {
     region: cfg.region,
     namePrefix: ctx.namePrefix,
     domain,
     protect: cfg.protect,
   });
+  return {
+    issuer: pool.issuer,
+    audience: pool.clientId,
+    jwksUri: pool.jwksUri,
+    jwks: id.jwks ?? "",
+  };
 }
 
 /**

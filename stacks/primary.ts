@@ -25,13 +25,13 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const hosts = gatewayHosts(cfg, domain);
   const mesh = buildMesh(cfg, network, cluster, {
     hosts,
-    jwt: { issuer: identity.issuer, jwksUri: identity.jwksUri },
+    jwt: { issuer: identity.issuer, jwksUri: identity.jwksUri, jwks: identity.jwks },
   });
   const services = buildServices(cfg, ctx, cluster, data, mesh, hosts);
   const replicaBuckets = storefrontReplicaBuckets(cfg, ctx);
   const edge = buildPrimaryEdge(cfg, ctx, network, cluster, data, mesh, {
     domain,
-    jwt: { issuer: identity.issuer, audience: identity.clientId },
+    jwt: { issuer: identity.issuer, audience: identity.audience },
     storefrontReplicaBuckets: replicaBuckets,
   });
   const { distributionArn, healthCheckId } = edge;
@@ -60,7 +60,8 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     zoneId: edge.zoneId,
     jwtIssuer: identity.issuer,
     jwksUri: identity.jwksUri,
-    jwtAudience: identity.clientId,
+    jwks: identity.jwks,
+    jwtAudience: identity.audience,
     acceleratorListenerArn: edge.acceleratorListenerArn ?? "",
     healthCheckId,
   };

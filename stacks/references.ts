@@ -42,7 +42,10 @@ export interface PrimaryOutputs {
   zoneId: string;
   /** The shoppers' identity provider: both regions validate its tokens. */
   jwtIssuer: string;
+  /** Where keys are fetched ("" for an external provider, whose keys are inline). */
   jwksUri: string;
+  /** The issuer's public key set, inline ("" when none is configured): Istio fetches nothing. */
+  jwks: string;
   jwtAudience: string;
   /** The accelerator's listener ("" without one): the standby attaches its endpoint group. */
   acceleratorListenerArn: string;
@@ -68,6 +71,7 @@ const PRIMARY_OUTPUT_KEYS: Record<keyof PrimaryOutputs, true> = {
   zoneId: true,
   jwtIssuer: true,
   jwksUri: true,
+  jwks: true,
   jwtAudience: true,
   acceleratorListenerArn: true,
   healthCheckId: true,

@@ -50,7 +50,8 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
   const hosts = gatewayHosts(cfg, domain);
   const mesh = buildMesh(cfg, network, cluster, {
     hosts,
-    jwt: { issuer: p.jwtIssuer, jwksUri: p.jwksUri },
+    // The keys inline when the primary publishes them: Istio then never fetches from its region.
+    jwt: { issuer: p.jwtIssuer, jwksUri: p.jwksUri, jwks: await primaryStack.value("jwks") },
   });
   buildServices(cfg, ctx, cluster, data, mesh, hosts);
   const edge = buildStandbyEdge(cfg, ctx, network, cluster, data, mesh, {
