@@ -16,16 +16,8 @@ function textOf(svg: string): string {
   return svg.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 }
 
-const COMPONENTS = [
-  "edge",
-  "identity",
-  "mesh",
-  "services",
-  "cluster",
-  "data",
-  "network",
-  "observability",
-];
+// No `identity`: the stack files use an external OIDC provider (ecommerce:identity), not a pool.
+const COMPONENTS = ["edge", "mesh", "services", "cluster", "data", "network", "observability"];
 
 describe("offline/diagram (plan/architecture.svg)", () => {
   let plans: StackPlan[];
