@@ -14,7 +14,9 @@
  * or failover by itself ("Connecting to Amazon Aurora Global Database", Aurora User Guide), so a
  * standby that the Region switch plan promotes writes locally without a `pulumi up`; at rest it
  * names prod-mumbai's writer, which Singapore's pods cannot reach (no peering) and do not need (no
- * traffic). A cluster's own writer endpoint is inactive while it is a secondary, and write
+ * traffic). It follows only a managed switchover or failover (`FailoverGlobalCluster`, which keeps
+ * the promoted cluster in the global database): a cluster detached with RemoveFromGlobalCluster
+ * leaves it. A cluster's own writer endpoint is inactive while it is a secondary, and write
  * forwarding only works through a secondary's reader or instance endpoints (same guide, "Using
  * write forwarding"), hence the drill row. A cluster endpoint's name carries its region; the
  * global writer endpoint's (`<global-cluster>.global-<id>.global.rds.amazonaws.com`) does not.
