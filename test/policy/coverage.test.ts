@@ -4,8 +4,14 @@ import { rules } from "../../policy/rules";
 import { plan } from "../helpers";
 import { WITH_DRILLS } from "../iam/planDocuments";
 
-/** The primary's own Cognito pool instead of the stack files' external OIDC provider. */
-const WITH_COGNITO = ["prod-mumbai:ecommerce:identity={provider: cognito}"];
+/**
+ * The primary's own Cognito pool instead of the stack files' external OIDC provider (with the
+ * standby in failover: the run the identity and serving-path tests use too).
+ */
+const WITH_COGNITO = [
+  "prod-mumbai:ecommerce:identity={provider: cognito}",
+  "dr-singapore:ecommerce:dr.mode=failover",
+];
 
 /** Every type either stack deploys: by default, with the FIS drills on, and with a Cognito pool. */
 async function deployedTypes(): Promise<Set<string>> {

@@ -109,8 +109,8 @@ describe("stacks: dr-singapore's serving path in failover needs nothing in ap-so
 
   it("with the primary's Cognito pool instead, the token checks are exactly what still names ap-south-1", async () => {
     const cognito = await plan("dr-singapore", [
-      FAILOVER,
       "prod-mumbai:ecommerce:identity={provider: cognito}",
+      FAILOVER,
     ]);
     const serving = cognito.resources.filter(
       (r) => SERVING_TYPES.includes(r.type) && mentions(r, PRIMARY_REGION),

@@ -57,7 +57,9 @@ describe("components/data endpoints: where each DR mode writes and reads", () =>
 
     for (const mode of ["standby", "failover"]) {
       it(`gives the standby's services the global writer (from the StackReference) and the local reader in ${mode}`, async () => {
-        const dr = await plan("dr-singapore", [`dr-singapore:ecommerce:dr.mode=${mode}`]);
+        // standby is the stack file's mode: the default run.
+        const overrides = mode === "standby" ? [] : [`dr-singapore:ecommerce:dr.mode=${mode}`];
+        const dr = await plan("dr-singapore", overrides);
         const env = dbEnv(dr);
         expect(env).to.deep.equal({
           DB_HOST: globalWriter(),

@@ -9,8 +9,14 @@ const T = {
   authorizer: "aws:apigatewayv2/authorizer:Authorizer",
   requestAuthn: "kubernetes:security.istio.io/v1:RequestAuthentication",
 };
-/** The primary with a Cognito pool instead of the stack file's external provider. */
-const COGNITO = "prod-mumbai:ecommerce:identity={provider: cognito}";
+/**
+ * The primary with a Cognito pool instead of the stack file's external provider, the standby in
+ * failover: the same run as the serving-path scan and the pack's coverage test (one synthesis).
+ */
+const COGNITO = [
+  "prod-mumbai:ecommerce:identity={provider: cognito}",
+  "dr-singapore:ecommerce:dr.mode=failover",
+];
 
 const jwtRule = (p: StackPlan): Spec =>
   (every(p, T.requestAuthn)[0].inputs.spec as Spec).jwtRules[0];
@@ -60,8 +66,8 @@ describe("components/edge identity: who signs tokens and how both regions check 
     let cognito: StackPlan;
     let cognitoDr: StackPlan;
     before(async () => {
-      cognito = await plan("prod-mumbai", [COGNITO]);
-      cognitoDr = await plan("dr-singapore", [COGNITO]);
+      cognito = await plan("prod-mumbai", COGNITO);
+      cognitoDr = await plan("dr-singapore", COGNITO);
     });
 
     it("creates the shoppers' pool (protected, MFA, advanced security) and a public code-flow client in the primary only", () => {
