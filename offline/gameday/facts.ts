@@ -195,6 +195,17 @@ export interface SwitchPlanFact {
   triggers: { action: string; targetRegion: string }[];
 }
 
+/** The execution block type from the one configuration a step carries, when the type is not given. */
+function blockKind(step: Record<string, unknown>): string {
+  const kinds: [string, string][] = [
+    ["globalAuroraConfigs", "AuroraGlobalDatabase"],
+    ["route53HealthCheckConfigs", "Route53HealthCheck"],
+    ["executionApprovalConfigs", "ManualApproval"],
+    ["eksResourceScalingConfigs", "EKSResourceScaling"],
+  ];
+  return kinds.find(([k]) => arr(step[k]).length > 0)?.[1] ?? "";
+}
+
 function switchSteps(raw: unknown[]): SwitchStep[] {
   return raw.flatMap((s) => {
     const step = obj(s);
@@ -206,7 +217,7 @@ function switchSteps(raw: unknown[]): SwitchStep[] {
     return [
       {
         name: str(step.name) ?? "",
-        kind: str(step.executionBlockType) ?? "",
+        kind: str(step.executionBlockType) ?? blockKind(step),
         behavior: str(aurora.behavior),
         clusterArns: arr(aurora.databaseClusterArns).map(String),
         recordName: r53.recordName === undefined ? undefined : bareName(r53.recordName),
@@ -361,9 +372,12 @@ export function servingInputs(plans: StackPlan[], region: string): ServingInput[
 // ---------------------------------------------------------------- replication
 
 export interface ReplicationLink {
+  /** `s3:<source bucket>` or `dynamodb:<table>`. */
   store: string;
   from: string;
   to: string;
+  source: string;
+  destination: string;
   what: string;
 }
 
@@ -390,7 +404,15 @@ export function replicationLinks(plans: StackPlan[]): ReplicationLink[] {
       if (rule.status === "Disabled") continue;
       const dest = String(obj(rule.destination).bucket).replace(/^arn:aws[a-z-]*:s3:::/, "");
       const to = buckets.get(dest) ?? regionsIn(dest)[0];
-      if (to) links.push({ store: `s3:${source}`, from, to, what: `${source} → ${dest}` });
+      if (to)
+        links.push({
+          store: `s3:${source}`,
+          from,
+          to,
+          source,
+          destination: dest,
+          what: `${source} → ${dest}`,
+        });
     }
   }
   // A global-table replica replicates both ways (multi-active).
@@ -399,18 +421,12 @@ export function replicationLinks(plans: StackPlan[]): ReplicationLink[] {
     const home = regionsIn(arn)[0];
     if (!home) continue;
     const table = arn.split("/").pop() ?? arn;
-    links.push({
-      store: `dynamodb:${table}`,
-      from: home,
-      to: region,
-      what: `${table} (global table)`,
-    });
-    links.push({
-      store: `dynamodb:${table}`,
-      from: region,
-      to: home,
-      what: `${table} (global table)`,
-    });
+    const link = { store: `dynamodb:${table}`, source: table, destination: table };
+    const what = `${table} (global table)`;
+    links.push(
+      { ...link, from: home, to: region, what },
+      { ...link, from: region, to: home, what },
+    );
   }
   return links;
 }
