@@ -6,13 +6,8 @@ import { StackPlan } from "./plan";
 import { StackConfig, parseStackConfig } from "../stacks/config";
 import { toRuntimeConfig } from "./projectConfig";
 import { DrInputs, DrScenario } from "./drModel";
-import {
-  failoverRecords,
-  healthChecks,
-  servingInputs,
-  serviceCapacity,
-  switchPlans,
-} from "./gameday/facts";
+import { failoverRecords, healthChecks, serviceCapacity, switchPlans } from "./gameday/facts";
+import { servingInputs } from "./gameday/servingPaths";
 
 /** The typed config of a synthesized plan (the same parser the program uses). */
 export function configOf(plan: StackPlan): StackConfig {
