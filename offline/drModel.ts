@@ -402,7 +402,7 @@ export function drReport(i: DrInputs): DrReport {
   const verdicts = [
     verdict(
       "brief",
-      `RTO, every path (${configured === "auto" ? "auto-trigger" : "manual"}, as configured)`,
+      `RTO, every path (${configured === "auto" ? "auto-trigger" : "approved"}, as configured)`,
       worstRto,
       TARGETS.brief.rtoSeconds,
     ),

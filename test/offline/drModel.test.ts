@@ -175,7 +175,7 @@ describe("offline/drModel (best / typical / worst)", () => {
 
   it("judges the targets on the worst case: today every one misses", () => {
     expect(verdicts(base)).to.deep.equal({
-      "brief RTO, every path (manual, as configured)": false,
+      "brief RTO, every path (approved, as configured)": false,
       "brief RPO, every replicated store": false,
       "project RTO reads (auto-trigger)": false,
       "project RTO writes (auto-trigger)": false,
