@@ -205,7 +205,7 @@ export function detection(i: DrInputs): Step {
     best: n * k,
     typical: n * k,
     worst: n * (k + 1),
-    source: `health check every ${n} s × failure threshold ${k}; checkers are not synchronized, so one interval more at worst (Amazon Route 53 Developer Guide, 'How Amazon Route 53 determines whether a health check is healthy')`,
+    source: `health check every ${n} s × failure threshold ${k} (Amazon Route 53 Developer Guide, 'How Amazon Route 53 determines whether a health check is healthy'); assumption: one interval more at worst, the checkers are not synchronized`,
   });
 }
 

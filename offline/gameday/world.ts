@@ -128,7 +128,9 @@ export function answers(w: World): Answer[] {
     };
     const primary = state("PRIMARY");
     const secondary = state("SECONDARY");
-    // Failover routing: the primary while healthy, else a healthy secondary, else the primary.
+    // Failover routing: the primary while healthy, else a healthy secondary, else the primary;
+    // a record without a health check counts as healthy (Amazon Route 53 API Reference,
+    // ResourceRecordSet, `Failover`).
     const chosen = primary?.healthy || !secondary?.healthy ? (primary ?? secondary) : secondary;
     return {
       name,
