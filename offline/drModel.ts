@@ -271,12 +271,10 @@ function writeSteps(i: DrInputs, trigger: Trigger): Step[] {
 
 function readSteps(i: DrInputs, trigger: Trigger): Step[] {
   if (i.readsFollowEndpointHealth) return [detection(i), ...dnsSteps(i)];
-  // No plan, no record steering of its own: DNS moves when a person changes it.
-  return [
-    ...triggerSteps(i, i.switchPlan ? trigger : "manual"),
-    step("Region switch runs the Route 53 health-check block", FIGURES.planStepOverhead),
-    ...dnsSteps(i),
-  ];
+  // The plan's Route 53 block steers the records; the model runs it after the Aurora block, so
+  // reads move with writes. Without a plan either, DNS moves when a person changes the records.
+  if (i.switchPlan) return writeSteps(i, trigger);
+  return [...triggerSteps(i, "manual"), ...dnsSteps(i)];
 }
 
 function pathRto(i: DrInputs, path: PathRto["path"], trigger: Trigger): PathRto {

@@ -125,6 +125,16 @@ describe("offline/drModel (best / typical / worst)", () => {
     });
   }
 
+  it("reads steered by the plan move with its Route 53 block, after the Aurora block: with the writes", () => {
+    for (const trigger of ["manual", "auto"] as const)
+      expect(total(fixed, "reads", trigger).total).to.deep.equal(
+        total(fixed, "writes", trigger).total,
+      );
+    expect(total(fixed, "reads", "auto").steps.map((s) => s.step)).to.include(
+      "Region switch runs the Route 53 health-check block",
+    );
+  });
+
   it("sign-in and the storefront never come back while they are pinned to the lost Region", () => {
     expect(total(base, "sign-in", "auto").never).to.match(/issuer and keys are in the lost Region/);
     expect(total(base, "storefront", "manual").never).to.match(/only origin is in the lost Region/);
