@@ -102,7 +102,7 @@ export const FIGURES = {
     0,
     15,
     15 * 60,
-    "Amazon S3 User Guide, 'Meeting compliance requirements with S3 Replication Time Control': 99.99 % of objects within 15 minutes (SLA); most in seconds",
+    "Amazon S3 User Guide, 'Replicating objects using S3 Replication Time Control (S3 RTC)': most objects in seconds, 99.99 % within 15 minutes (SLA)",
   ),
 } as const;
 
@@ -311,7 +311,7 @@ function pathRto(i: DrInputs, path: PathRto["path"], trigger: Trigger): PathRto 
     typical: 1,
     worst: i.originFailoverSeconds,
     source:
-      "Amazon CloudFront Developer Guide, 'Optimize high availability with CloudFront origin failover': per request, after connection attempts × connection timeout",
+      "Amazon CloudFront Developer Guide, 'Optimize high availability with CloudFront origin failover' and 'Controlling origin timeouts and attempts': per request, after connection attempts × connection timeout (3 × 10 s by default)",
   });
   return { path, trigger, steps: [failover], total: sumRanges([failover]) };
 }
