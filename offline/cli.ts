@@ -9,12 +9,13 @@ import { parseArgs } from "util";
 import { runEngine } from "./engine";
 import { StackPlan } from "./plan";
 import { PolicyConfig, formatVerdicts } from "./policyGate";
-import { parseStackConfig, StackConfig } from "../stacks/config";
 import { architectureSvg, preloadGraphviz, renderSvg } from "./diagram";
 import { requestPathDot } from "./requestPath";
 import { diffPlans, formatDiff } from "./diff";
-import { drInputs, drReport, formatDrReport, formatModeSummary } from "./drModel";
-import { parseOverride, toRuntimeConfig } from "./projectConfig";
+import { drReport } from "./drModel";
+import { configOf, drInputsFromPlans, rolesOf } from "./drInputs";
+import { formatDrReport } from "./drReport";
+import { parseOverride } from "./projectConfig";
 import { formatStackSummary } from "./report";
 import { Program, SynthError } from "./synth";
 import { runAsScript } from "./entry";
@@ -40,7 +41,7 @@ Options:
                              "advisory"} for a stack run with ecommerce:protect=false
   --drill NAME               rehearse a DR change offline: drill (standby forwards writes,
                              the primary's health check inverts) or failover (the standby is
-                             promoted); prints the plan diff and the failover timeline
+                             promoted); prints the plan diff and the DR model
   --help                     this text`;
 
 export interface CliOptions {
@@ -100,31 +101,12 @@ function readPolicyConfig(file: string): PolicyConfig {
   return parsed as PolicyConfig;
 }
 
-/** The typed config of a synthesized plan (the same parser the program uses). */
-function configOf(plan: StackPlan): StackConfig {
-  const runtime = toRuntimeConfig(plan.config);
-  return parseStackConfig((key) => runtime[key]);
-}
-
-function rolesOf(plans: StackPlan[]): { primary?: StackPlan; standby?: StackPlan } {
-  return {
-    primary: plans.find((p) => p.config["ecommerce:role"] === "primary"),
-    standby: plans.find((p) => p.config["ecommerce:role"] === "standby"),
-  };
-}
-
-/** The failover timeline for the standby's current mode, then every mode against the targets. */
+/** The worst-case DR model for the plans' current state. */
 export function drReportFor(plans: StackPlan[]): string | undefined {
   const { primary, standby } = rolesOf(plans);
-  if (!primary || !standby) return undefined;
-  const p = configOf(primary);
-  const s = configOf(standby);
-  if (p.role !== "primary" || s.role !== "standby") return undefined;
-  const reports = (["standby", "drill", "failover"] as const).map((mode) =>
-    drReport(drInputs(p, s, mode)),
-  );
-  const current = reports.find((r) => r.inputs.mode === s.dr.mode) ?? reports[0];
-  return `${formatDrReport(current)}\n\n${formatModeSummary(reports)}`;
+  const inputs = drInputsFromPlans(plans);
+  if (!primary || !standby || !inputs) return undefined;
+  return formatDrReport(drReport(inputs), primary.stack, standby.stack);
 }
 
 /** Synthesizes the rehearsal's configuration and prints what would change and how fast. */
@@ -151,8 +133,8 @@ async function rehearse(
   const out = path.join(options.out, `drill-${name}`);
   drilled.plans.forEach((p) => writePlan(p, out, drilled.secrets.get(p.stack) ?? []));
   const blocked = [...drilled.gates.values()].reduce((n, g) => n + g.mandatoryViolations.length, 0);
-  // A drill's timeline is the drilled posture's: what losing the primary mid-drill would cost. A
-  // failover's is the current posture's, whose manual step is the very `pulumi up` rehearsed here.
+  // A drill's model is the drilled posture's: what losing the primary mid-drill would cost. A
+  // failover's is the current posture's: the failover carried out from where the stacks are now.
   const current = configOf(standby);
   const alreadyFailedOver = current.role === "standby" && current.dr.mode === "failover";
   const report =
@@ -161,7 +143,7 @@ async function rehearse(
       : [
           alreadyFailedOver
             ? `${standby.stack} is already in failover mode: there is nothing to carry out.`
-            : "This failover, from the current state (the rehearsed pulumi up is its manual step):",
+            : "This failover, from the current state (the rehearsed pulumi up then raises the floors):",
           drReportFor(baseline) ?? "",
         ].join("\n");
   return {
