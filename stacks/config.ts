@@ -46,6 +46,7 @@ import {
 } from "./configReaders";
 import { ObservabilityConfig, parseObservability } from "./observabilityConfig";
 import { PrimaryGovernance, StandbyGovernance, parseGovernance } from "./governanceConfig";
+import { IdentityConfig, parseIdentity } from "./identityConfig";
 import { parseServices } from "./servicesConfig";
 import { SWITCH_KEYS, SwitchConfig, parseSwitch } from "./switchConfig";
 
@@ -234,6 +235,8 @@ export interface PrimaryConfig extends CommonConfig {
   edge: EdgeConfig & { domain: string };
   /** Audit, detection, compliance and cost services (`ecommerce:governance`). */
   governance: PrimaryGovernance;
+  /** Who signs the shoppers' tokens and their public keys (`ecommerce:identity`). */
+  identity: IdentityConfig;
   dr: {
     /** Inverts the primary's health check so Route 53 serves the standby (a traffic drill). */
     drill: boolean;
@@ -1078,6 +1081,7 @@ export const ECOMMERCE_KEYS = [
   "ecommerce:dr",
   "ecommerce:observability",
   "ecommerce:governance",
+  "ecommerce:identity",
 ] as const;
 
 /**
@@ -1235,6 +1239,7 @@ export function parseStackConfig(
   const observability = parseObservability(read, problems);
   const protect = readBoolean(read, "ecommerce:protect", DEFAULTS.protect, problems);
   const governance = role ? parseGovernance(read, role, problems) : undefined;
+  const identity = parseIdentity(read, role, problems);
 
   if (problems.list.length > 0 || validRegion === undefined || role === undefined) {
     throw new ConfigError(problems.list);
@@ -1260,6 +1265,7 @@ export function parseStackConfig(
       edge: { ...edge, domain },
       role,
       governance: governance as PrimaryGovernance,
+      identity,
       dr: { drill, replicaRegions },
     };
   }

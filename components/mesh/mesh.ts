@@ -11,6 +11,16 @@ import {
 } from "./values";
 import { pinnedRelease } from "../shared/helm";
 
+/**
+ * The JWT issuer and its keys: inline (`jwks`, nothing fetched: an istiod that starts while the
+ * issuer's region is down still validates) or by URL (`jwksUri`). Istio's JWTRule takes one of
+ * the two (istio.io, "RequestAuthentication": "only one of jwksUri and jwks should be used").
+ */
+export interface MeshJwt {
+  issuer: pulumi.Input<string>;
+  keys: { jwks: pulumi.Input<string> } | { jwksUri: pulumi.Input<string> };
+}
+
 export interface MeshArgs {
   provider: k8s.Provider;
   region: string;
@@ -25,8 +35,8 @@ export interface MeshArgs {
   healthPath: string;
   /** Path prefixes that require a verified JWT. */
   protectedPaths: string[];
-  /** The JWT issuer (the edge's Cognito pool). Without one, protected paths stay closed. */
-  jwt?: { issuer: pulumi.Input<string>; jwksUri: pulumi.Input<string> };
+  /** The JWT issuer and its keys. Without one, protected paths stay closed. */
+  jwt?: MeshJwt;
   /** istiod and minimum gateway replicas (2 keep the mesh up through a node loss). */
   replicas: number;
   /** The gateway autoscaler's ceiling: production size in every posture. */
@@ -178,9 +188,7 @@ export class Mesh extends pulumi.ComponentResource {
         "RequestAuthentication",
         {
           selector: { matchLabels: gatewaySelector },
-          jwtRules: [
-            { issuer: args.jwt.issuer, jwksUri: args.jwt.jwksUri, forwardOriginalToken: true },
-          ],
+          jwtRules: [{ issuer: args.jwt.issuer, ...args.jwt.keys, forwardOriginalToken: true }],
         },
         MESH_NAMESPACE,
         [gateway],

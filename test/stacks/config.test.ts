@@ -19,7 +19,7 @@ describe("stacks/config", () => {
       expect(
         problemsOf({ ...primaryRaw, "ecommerce:netwrok": { cidr: "10.30.0.0/16" } }),
       ).to.deep.equal([
-        "ecommerce:netwrok: is not a key of this program; did you mean ecommerce:network? The ecommerce: keys are role, protect, network, data, cluster, mesh, services, edge, dr, observability, governance",
+        "ecommerce:netwrok: is not a key of this program; did you mean ecommerce:network? The ecommerce: keys are role, protect, network, data, cluster, mesh, services, edge, dr, observability, governance, identity",
       ]);
     });
 
