@@ -25,8 +25,21 @@ const NOT_SERVING: Record<string, string> = {
   // Watching the primary: replication latency from it, and the DR dashboard's panels.
   "aws:cloudwatch/metricAlarm:MetricAlarm": "replication-latency alarms from the primary",
   "kubernetes:core/v1:ConfigMap": "the DR dashboard (panels for both regions)",
+  // The Region switch (components/regionswitch): the plan that moved the shop here names both
+  // Regions; its EKS access to Mumbai's cluster (for the return) was created there and does not
+  // change with the mode; the PRIMARY record of the api pair answers Mumbai only while the plan's
+  // ap-south-1 health check is healthy, which it is not once the plan activated Singapore.
+  "aws:arcregionswitch/plan:Plan": "the Region switch plan (both Regions)",
+  "aws:eks/accessEntry:AccessEntry": "the plan's access to Mumbai's cluster, for the return",
+  "aws:eks/accessPolicyAssociation:AccessPolicyAssociation":
+    "the plan's scaling policy on Mumbai's cluster, for the return",
+  "aws:route53/record:Record":
+    "the api pair's PRIMARY record, unanswered while Singapore is active",
+  "aws:route53/healthCheck:HealthCheck": "that record's calculated check (its Name tag)",
 };
-const ALLOWED_ROLE_POLICIES = ["data-replication", "data-replication-back"];
+const ALLOWED_ROLE_POLICIES = ["data-replication", "data-replication-back", "switch-execution"];
+/** The PRIMARY record of the pair the plan steers (its calculated check holds the plan's). */
+const ALLOWED_RECORDS = ["switch-api-primary"];
 const ALLOWED_CONFIG_MAPS = ["observability-dashboard-disaster-recovery"];
 
 /** The resources that take part in answering a shopper, and the inputs that say how. */
@@ -63,12 +76,26 @@ describe("stacks: dr-singapore's serving path in failover needs nothing in ap-so
       if (r.type === "aws:iam/rolePolicy:RolePolicy")
         expect(ALLOWED_ROLE_POLICIES).to.include(r.name);
       if (r.type === "kubernetes:core/v1:ConfigMap") expect(ALLOWED_CONFIG_MAPS).to.include(r.name);
+      if (r.type === "aws:route53/record:Record") expect(ALLOWED_RECORDS).to.include(r.name);
     }
+  });
+
+  it("answers the api pair's PRIMARY only through the plan's health check for ap-south-1", () => {
+    const [record] = every(failover, "aws:route53/record:Record").filter((r) =>
+      ALLOWED_RECORDS.includes(r.name),
+    );
+    const check = every(failover, "aws:route53/healthCheck:HealthCheck").find(
+      (h) => h.id === record.inputs.healthCheckId,
+    );
+    const ids = (failover.outputs.regionSwitch as { planHealthCheckIds: Record<string, string> })
+      .planHealthCheckIds;
+    expect(check?.inputs).to.deep.include({ type: "CALCULATED", childHealthThreshold: 2 });
+    expect(check?.inputs.childHealthchecks).to.include(ids[PRIMARY_REGION]);
   });
 
   for (const type of SERVING_TYPES) {
     it(`has no ${type.split(":").pop()} that names ${PRIMARY_REGION} or the primary's identity pool`, () => {
-      for (const r of every(failover, type)) {
+      for (const r of every(failover, type).filter((x) => !ALLOWED_RECORDS.includes(x.name))) {
         expect(mentions(r, PRIMARY_REGION), `${r.name} names ${PRIMARY_REGION}`).to.equal(false);
         expect(mentions(r, "cognito-idp."), `${r.name} names a Cognito issuer`).to.equal(false);
       }
@@ -113,7 +140,10 @@ describe("stacks: dr-singapore's serving path in failover needs nothing in ap-so
       FAILOVER,
     ]);
     const serving = cognito.resources.filter(
-      (r) => SERVING_TYPES.includes(r.type) && mentions(r, PRIMARY_REGION),
+      (r) =>
+        SERVING_TYPES.includes(r.type) &&
+        !ALLOWED_RECORDS.includes(r.name) &&
+        mentions(r, PRIMARY_REGION),
     );
     // API Gateway fetches keys through the issuer's discovery document; Istio from the pool's URL.
     expect(serving.map((r) => r.type).sort()).to.deep.equal([
