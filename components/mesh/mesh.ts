@@ -12,8 +12,11 @@ import {
 import { pinnedRelease } from "../shared/helm";
 
 export interface MeshArgs {
+  /** The cluster's Kubernetes provider. */
   provider: k8s.Provider;
+  /** The stack's region: ServiceEntries admit this region's AWS API hosts only. */
   region: string;
+  /** The VPC's CIDR: a ServiceEntry admits the data stores' private addresses in it. */
   vpcCidr: pulumi.Input<string>;
   /** Resources the mesh waits for (the namespaces, the nodes, the CNI). */
   dependsOn: pulumi.Resource[];
@@ -25,7 +28,7 @@ export interface MeshArgs {
   healthPath: string;
   /** Path prefixes that require a verified JWT. */
   protectedPaths: string[];
-  /** The JWT issuer (the edge's Cognito pool). Without one, protected paths stay closed. */
+  /** The JWT issuer (the edge's Cognito pool). Default unset: protected paths stay closed. */
   jwt?: { issuer: pulumi.Input<string>; jwksUri: pulumi.Input<string> };
   /** istiod and minimum gateway replicas (2 keep the mesh up through a node loss). */
   replicas: number;

@@ -24,10 +24,15 @@ import { createControllerMonitors, createShopRules } from "./monitoring";
 import { governancePublishers } from "../governance/policies";
 
 export interface ObservabilityArgs {
+  /** The stack's region (chart settings, the alarm topics and their key policies). */
   region: string;
+  /** Account of the alarm topics' key and topic policies. */
   accountId: pulumi.Input<string>;
+  /** Prefix of alarm, topic and dashboard names. */
   namePrefix: string;
+  /** The EKS cluster: container log groups are `/aws/eks/<cluster>/containers/<namespace>`. */
   clusterName: string;
+  /** The cluster's Kubernetes provider (the charts and their secrets). */
   provider: k8s.Provider;
   /** The cluster's readiness, its observability namespace and the mesh. */
   dependsOn: pulumi.Resource[];
@@ -37,19 +42,25 @@ export interface ObservabilityArgs {
   logNamespaces: string[];
   /** The shop's namespace, its services and their application container. */
   shop: { namespace: string; services: string[]; container: string };
+  /** StorageClass of Prometheus's and Alertmanager's volumes (the cluster's KMS-encrypted gp3). */
   storageClass: string;
   /** Prometheus, Alertmanager and collector replicas (two whenever the region serves traffic). */
   replicas: number;
   /** The collector address the mesh sends traces to (`<name>.<namespace>.svc.cluster.local`). */
   tracing: { service: string; port: number };
+  /** Retention of the container log groups, days (a value CloudWatch accepts). */
   logRetentionDays: number;
+  /** Prometheus: how long samples stay, days; the volume's size, GiB. */
   prometheus: { retentionDays: number; storageGiB: number };
+  /** Alarm thresholds (replication lag ms, 5xx percent, p99 latency ms). */
   thresholds: AlarmThresholds;
-  /** Subscribed to every alarm topic when set. */
+  /** Subscribed to every alarm topic when set. Default: no subscription. */
   alertEmail?: string;
   /** The data layer's keys here: logs for the log groups, messaging for the alarm topic. */
   logsKeyArn: pulumi.Input<string>;
+  /** The data layer's messaging key in this region, for the alarm topic. */
   messagingKeyArn: pulumi.Input<string>;
+  /** The resources the alarms watch (ALB, API, Aurora secondary, tables, cache, queues). */
   alarms: AlarmTargets;
   /** The DR dashboard: every region (primary first), the global tables, the primary's health check. */
   dr: {
@@ -57,6 +68,7 @@ export interface ObservabilityArgs {
     tableNames: pulumi.Input<Record<TableName, string>>;
     healthCheckId: pulumi.Input<string>;
   };
+  /** Pulumi `protect` on the alarm topics' keys. Default true. */
   protect?: boolean;
 }
 
