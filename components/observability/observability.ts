@@ -3,11 +3,10 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { podIdentityRole } from "../cluster/podIdentity";
-import { dataKeyPolicy } from "../data/keyPolicy";
 import { TableName } from "../data/tables";
 import { ChartPin, pinnedRelease } from "../shared/helm";
 import { encryptedLogGroup } from "../shared/logGroup";
-import { PolicyStatement, denyInsecureTransport, policyDocument } from "../shared/iamDocuments";
+import { PolicyStatement, policyDocument } from "../shared/iamDocuments";
 import { API_5XX_ALARM, AlarmSpec, AlarmTargets, AlarmThresholds, alarmSpecs } from "./alarms";
 import { Dashboard, drDashboard, goldenSignalsDashboard, meshHealthDashboard } from "./dashboards";
 import {
@@ -21,7 +20,7 @@ import {
   prometheusStackValues,
 } from "./values";
 import { createControllerMonitors, createShopRules } from "./monitoring";
-import { governancePublishers } from "../governance/policies";
+import { alarmTopic } from "./topics";
 
 export interface ObservabilityArgs {
   /** The stack's region (chart settings, the alarm topics and their key policies). */
@@ -95,7 +94,7 @@ export class Observability extends pulumi.ComponentResource {
     const topics = new Map<string, aws.sns.Topic>();
     const topicIn = (region: string | undefined) => {
       const key = region ?? args.region;
-      if (!topics.has(key)) topics.set(key, this.alarmTopic(name, args, region, protect));
+      if (!topics.has(key)) topics.set(key, alarmTopic(this, name, args, region, protect));
       return topics.get(key) as aws.sns.Topic;
     };
     const regional = topicIn(undefined);
@@ -302,96 +301,6 @@ export class Observability extends pulumi.ComponentResource {
       alarmTopicArn: this.alarmTopicArn,
       logGroupNames: this.logGroupNames,
     });
-  }
-
-  /** An encrypted topic the region's alarms publish to; CloudWatch may publish, over TLS only. */
-  private alarmTopic(
-    name: string,
-    args: ObservabilityArgs,
-    region: string | undefined,
-    protect: boolean,
-  ): aws.sns.Topic {
-    const parent = { parent: this };
-    const suffix = region ? `alarms-${region}` : "alarms";
-    const inRegion = region ? { region } : {};
-    // The data layer's messaging key is replicated only to the shop's regions; elsewhere (Route 53's
-    // us-east-1) the topic gets a key of its own with the same policy.
-    const keyArn = region
-      ? new aws.kms.Key(
-          `${name}-${suffix}`,
-          {
-            ...inRegion,
-            description: `${args.namePrefix} alarm notifications`,
-            enableKeyRotation: true,
-            deletionWindowInDays: 30,
-            policy: pulumi
-              .output(args.accountId)
-              .apply((account) => JSON.stringify(dataKeyPolicy("messaging", account, region))),
-          },
-          { parent: this, protect },
-        ).arn
-      : args.messagingKeyArn;
-    const topic = new aws.sns.Topic(
-      `${name}-${suffix}`,
-      {
-        ...inRegion,
-        name: `${args.namePrefix}-${suffix}`,
-        displayName: `${args.namePrefix} alarms`,
-        kmsMasterKeyId: keyArn,
-      },
-      parent,
-    );
-    new aws.sns.TopicPolicy(
-      `${name}-${suffix}`,
-      {
-        ...inRegion,
-        arn: topic.arn,
-        policy: pulumi.all([topic.arn, args.accountId]).apply(([arn, account]) =>
-          JSON.stringify(
-            policyDocument([
-              {
-                Sid: "CloudWatchAlarmsPublish",
-                Effect: "Allow",
-                Principal: { Service: "cloudwatch.amazonaws.com" },
-                Action: "sns:Publish",
-                Resource: arn,
-                Condition: {
-                  StringEquals: { "aws:SourceAccount": account },
-                  ArnLike: {
-                    "aws:SourceArn": `arn:aws:cloudwatch:${region ?? args.region}:${account}:alarm:*`,
-                  },
-                },
-              },
-              {
-                Sid: "AccountManagesAndPublishes",
-                Effect: "Allow",
-                Principal: { AWS: `arn:aws:iam::${account}:root` },
-                Action: [
-                  "sns:Publish",
-                  "sns:Subscribe",
-                  "sns:GetTopicAttributes",
-                  "sns:SetTopicAttributes",
-                  "sns:ListSubscriptionsByTopic",
-                ],
-                Resource: arn,
-              },
-              denyInsecureTransport("sns", arn),
-              // GuardDuty findings, budgets and cost anomalies (components/governance) page too.
-              ...(region ? [] : governancePublishers(arn, args.region, account)),
-            ]),
-          ),
-        ),
-      },
-      parent,
-    );
-    if (args.alertEmail) {
-      new aws.sns.TopicSubscription(
-        `${name}-${suffix}-email`,
-        { ...inRegion, topic: topic.arn, protocol: "email", endpoint: args.alertEmail },
-        parent,
-      );
-    }
-    return topic;
   }
 
   private alarm(
