@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { mockResourceOutputs } from "../../../offline/outputs";
 import { PlannedResource, StackPlan } from "../../../offline/plan";
-import { byId, ofType, plan, the } from "../../helpers";
+import { byId, every, ofType, plan, the } from "../../helpers";
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const T = {
@@ -358,7 +358,8 @@ describe("components/observability (recorded offline runs)", () => {
         }
       }
       const longer = await plan("prod-mumbai", TUNED);
-      for (const g of children(longer, T.logGroup)) expect(g.inputs.retentionInDays).to.equal(731);
+      for (const g of every(longer, T.logGroup, inObservability))
+        expect(g.inputs.retentionInDays).to.equal(731);
     });
 
     it("lets fluent-bit write only to those groups, which it may not create", () => {
@@ -383,7 +384,8 @@ describe("components/observability (recorded offline runs)", () => {
         values.serviceAccount.name,
       );
       const release = the(prod, T.release, "observability-fluent-bit");
-      for (const g of children(prod, T.logGroup)) expect(release.dependencies).to.include(g.urn);
+      for (const g of every(prod, T.logGroup, inObservability))
+        expect(release.dependencies).to.include(g.urn);
     });
   });
 
@@ -433,7 +435,7 @@ describe("components/observability (recorded offline runs)", () => {
       expect(keyPolicy.Statement.map((s: Spec) => s.Principal.Service).flat()).to.include(
         "cloudwatch.amazonaws.com",
       );
-      for (const a of children(prod, T.alarm)) {
+      for (const a of every(prod, T.alarm, inObservability)) {
         const topic = a.name === "observability-route53-api-health" ? usEast1 : regional;
         expect(a.inputs.alarmActions, a.name).to.deep.equal([topic.outputs.arn]);
         expect(a.inputs.okActions, a.name).to.deep.equal([topic.outputs.arn]);
