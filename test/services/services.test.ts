@@ -387,4 +387,3 @@ describe("services: Microservice objects (recorded offline runs)", () => {
     expect(ofType(await plan("dr-singapore"), "awsx:ecr:Repository")).to.deep.equal([]);
   });
 });
-
