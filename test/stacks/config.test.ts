@@ -6,7 +6,7 @@ import {
   assertNoOverlapWithPrimary,
   assertReplicatedHere,
 } from "../../stacks/config";
-import { nearest } from "../../stacks/configReaders";
+import { nearest } from "../../stacks/config/readers";
 import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
 
 function withNetwork(base: Raw, network: Raw): Raw {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { GOVERNANCE_DEFAULTS } from "../../stacks/governanceConfig";
+import { GOVERNANCE_DEFAULTS } from "../../stacks/config/governance";
 import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
 
 const withGovernance = (base: Raw, governance: unknown): Raw => ({

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { OBSERVABILITY_DEFAULTS } from "../../stacks/observabilityConfig";
+import { OBSERVABILITY_DEFAULTS } from "../../stacks/config/observability";
 import { MESH_DEFAULTS } from "../../stacks/config";
 import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
 

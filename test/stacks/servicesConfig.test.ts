@@ -12,7 +12,7 @@ const resources = {
   limits: { cpu: "1", memory: "512Mi" },
 };
 
-describe("stacks/servicesConfig", () => {
+describe("stacks/config/services", () => {
   it("reads every contract key, for the service and for its canary and mirror", () => {
     const cfg = parse(
       cart({

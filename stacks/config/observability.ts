@@ -10,8 +10,8 @@ import {
   readObject,
   readRetentionDays,
   readSection,
-} from "./configReaders";
-import { AlarmThresholds } from "../components/observability/alarms";
+} from "./readers";
+import { AlarmThresholds } from "../../components/observability/alarms";
 
 export interface ObservabilityConfig {
   /** Retention of the container log groups, days (a CloudWatch-accepted value, at least 90). */

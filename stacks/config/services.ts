@@ -11,8 +11,8 @@ import {
   SERVICE_NAMES,
   ServiceName,
   ServiceOverride,
-} from "../services/catalog";
-import { ISTIO_AGENT_PORT, reservedEnvReason } from "../services/workload";
+} from "../../services/catalog";
+import { ISTIO_AGENT_PORT, reservedEnvReason } from "../../services/workload";
 import {
   Problems,
   RawObject,
@@ -20,7 +20,7 @@ import {
   readInteger,
   readObject,
   readSection,
-} from "./configReaders";
+} from "./readers";
 
 const IMAGE = /^[a-z0-9]+([._/:-][a-z0-9]+)*(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 

@@ -14,7 +14,7 @@ import {
   readObject,
   readRetentionDays,
   readSection,
-} from "./configReaders";
+} from "./readers";
 
 export type ServiceMode = "on" | "off" | "organization";
 const MODES_TEXT = "true | false | organization";

@@ -16,17 +16,17 @@ import {
   overlaps,
   parseCidr,
   tryParseCidr,
-} from "../components/network/cidr";
-import { AddonVersions } from "../components/cluster/addons";
-import { CapacityConfig, CapacityProfile, Scaling } from "../components/cluster/capacity";
-import { NAMESPACES } from "../components/cluster/platform";
+} from "../../components/network/cidr";
+import { AddonVersions } from "../../components/cluster/addons";
+import { CapacityConfig, CapacityProfile, Scaling } from "../../components/cluster/capacity";
+import { NAMESPACES } from "../../components/cluster/platform";
 import {
   MIN_OPERATOR_PREFIX,
   OperatorSource,
   parseOperatorSource,
-} from "../components/cluster/operatorAccess";
-import { MAX_RELEASE_NAME, OTLP_HTTP_PORT, RELEASES } from "../components/observability/values";
-import { ServiceName, ServiceOverride } from "../services/catalog";
+} from "../../components/cluster/operatorAccess";
+import { MAX_RELEASE_NAME, OTLP_HTTP_PORT, RELEASES } from "../../components/observability/values";
+import { ServiceName, ServiceOverride } from "../../services/catalog";
 import {
   ConfigError,
   ConfigReader,
@@ -43,12 +43,12 @@ import {
   readPattern,
   readRetentionDays,
   readSection,
-} from "./configReaders";
-import { ObservabilityConfig, parseObservability } from "./observabilityConfig";
-import { PrimaryGovernance, StandbyGovernance, parseGovernance } from "./governanceConfig";
-import { parseServices } from "./servicesConfig";
+} from "./readers";
+import { ObservabilityConfig, parseObservability } from "./observability";
+import { PrimaryGovernance, StandbyGovernance, parseGovernance } from "./governance";
+import { parseServices } from "./services";
 
-export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./configReaders";
+export { ConfigError, ConfigReader, LOG_RETENTION_DAYS } from "./readers";
 
 export type Role = "primary" | "standby";
 export const ROLES: readonly Role[] = ["primary", "standby"];
