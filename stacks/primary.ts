@@ -20,7 +20,7 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const data = buildData(cfg, ctx, network, undefined, webDistributionArn);
   const cluster = buildCluster(cfg, ctx, network, data);
   const runner = buildDeployRunner(cfg, ctx, network, data, cluster);
-  const domain = cfg.edge.domain as string; // required on the primary (stacks/config.ts)
+  const domain = cfg.edge.domain as string; // required on the primary (stacks/config/edge.ts)
   const identity = buildIdentity(cfg, ctx, domain);
   const hosts = gatewayHosts(cfg, domain);
   const mesh = buildMesh(cfg, network, cluster, {

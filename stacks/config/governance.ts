@@ -3,18 +3,20 @@
  * a singleton per account (and region) that an organization may already run, so each can be `true`
  * (this stack creates it), `false` (nobody here), or `organization` (the organization runs it for
  * this account: this stack creates nothing, and what depends on it may rely on it). Pure, like
- * config.ts: every problem names its key.
+ * the other sections: every problem names its key.
  */
+import { Role } from "./common";
 import {
   ConfigReader,
-  Problems,
-  RawObject,
+  ParseContext,
+  RawSection,
   asBoolean,
-  readInteger,
+  int,
   readObject,
-  readRetentionDays,
-  readSection,
+  retention,
+  section,
 } from "./readers";
+import { KeySpec } from "./spec";
 
 export type ServiceMode = "on" | "off" | "organization";
 const MODES_TEXT = "true | false | organization";
@@ -76,7 +78,78 @@ export const GOVERNANCE_DEFAULTS = {
   },
 };
 
-const SERVICES = ["config", "securityHub", "guardDuty", "macie", "accessAnalyzer"] as const;
+const g = GOVERNANCE_DEFAULTS;
+
+const MODES_DOC =
+  "`true` (this stack creates it) \\| `false` \\| `organization` (the organization runs it for this account: nothing is created here)";
+
+const service = (
+  what: string,
+  options: { primaryOnly?: boolean; note?: string } = {},
+): KeySpec => ({
+  type: "bool or string",
+  defaultText: "`true`",
+  doc: `${options.primaryOnly ? "primary only: " : ""}${what}: ${MODES_DOC}${options.note ?? ""}`,
+});
+
+export const GOVERNANCE_SPEC = {
+  keys: {
+    config: service("the AWS Config recorder, delivery channel and PCI DSS rules in this region"),
+    securityHub: service("Security Hub with the FSBP, CIS and PCI DSS standards in this region", {
+      note: "; `true` needs `config` `true` or `organization`",
+    }),
+    guardDuty: service(
+      "GuardDuty and its protection plans in this region; high findings reach the alarm topic",
+    ),
+    macie: service("Macie and a weekly classification job over the shop's buckets in this region"),
+    accessAnalyzer: service("IAM Access Analyzer (account analyzer) in this region"),
+    cloudTrail: service("the multi-Region trail (it records every region)", { primaryOnly: true }),
+    costAnomaly: service("Cost Anomaly Detection (account-wide)", { primaryOnly: true }),
+    objectLockDays: {
+      type: "int",
+      defaultText: "unset",
+      doc: "primary only, with `cloudTrail: true`: Object Lock (compliance mode) on the trail bucket, `1`–`3650` days",
+    },
+    trailLogRetentionDays: {
+      type: "int",
+      default: g.trailLogRetentionDays,
+      doc: "primary only: the trail's log group, a CloudWatch retention of at least `90` days",
+    },
+    anomalyThresholdUsd: {
+      type: "int",
+      default: g.anomalyThresholdUsd,
+      doc: "primary only: cost anomalies with at least this total impact (USD, `1`–`1000000`) reach the alarm topic",
+    },
+    budget: {
+      type: "object or `false`",
+      defaultText: "on",
+      doc: "a monthly cost budget for this stack; `false`: none",
+      keys: {
+        monthlyUsd: {
+          type: "int",
+          defaultText: `\`${g.budget.monthlyUsd.primary}\` (primary), \`${g.budget.monthlyUsd.standby}\` (standby)`,
+          doc: "the monthly budget, USD: `1`–`10000000`",
+        },
+        actualPercent: {
+          type: "int",
+          default: g.budget.actualPercent,
+          doc: "alert when actual spend passes this share of the budget: `1`–`1000` percent",
+        },
+        forecastPercent: {
+          type: "int",
+          default: g.budget.forecastPercent,
+          doc: "alert when the month's forecast passes this share of the budget: `1`–`1000` percent",
+        },
+        tagKey: {
+          type: "string",
+          default: g.budget.tagKey,
+          doc: "the cost allocation tag the budget filters by, which `aws:defaultTags` must set",
+        },
+      },
+    },
+  },
+} as const satisfies KeySpec;
+
 const PRIMARY_ONLY = [
   "cloudTrail",
   "costAnomaly",
@@ -84,16 +157,15 @@ const PRIMARY_ONLY = [
   "trailLogRetentionDays",
   "anomalyThresholdUsd",
 ];
-const KEYS = [...SERVICES, ...PRIMARY_ONLY, "budget"];
 const KEY = "ecommerce:governance";
 
-function readMode(raw: RawObject, field: string, problems: Problems): ServiceMode {
-  const value = raw[field];
+function readMode(raw: RawSection, field: string): ServiceMode {
+  const value = raw.get(field);
   if (value === undefined) return GOVERNANCE_DEFAULTS.mode;
   if (value === "organization") return "organization";
   const b = asBoolean(value);
   if (b === undefined) {
-    problems.add(`${KEY}.${field}`, `${JSON.stringify(value)} is not accepted; use ${MODES_TEXT}`);
+    raw.add(field, `${JSON.stringify(value)} is not accepted; use ${MODES_TEXT}`);
     return GOVERNANCE_DEFAULTS.mode;
   }
   return b ? "on" : "off";
@@ -111,147 +183,105 @@ function defaultTags(read: ConfigReader): Record<string, string> {
   }
 }
 
-function readBudget(
-  read: ConfigReader,
-  raw: RawObject,
-  role: "primary" | "standby",
-  problems: Problems,
-): BudgetConfig | undefined {
+function readBudget(ctx: ParseContext, raw: RawSection, role: Role): BudgetConfig | undefined {
   const d = GOVERNANCE_DEFAULTS.budget;
-  if (raw.budget !== undefined && asBoolean(raw.budget) === false) return undefined;
-  const section =
-    raw.budget === undefined || asBoolean(raw.budget) === true
-      ? {}
-      : readSection(
-          raw,
-          KEY,
-          "budget",
-          ["monthlyUsd", "actualPercent", "forecastPercent", "tagKey"],
-          problems,
-        );
-  const key = `${KEY}.budget`;
-  const monthlyUsd = readInteger(
-    section,
-    "monthlyUsd",
-    key,
-    1,
-    10_000_000,
-    d.monthlyUsd[role],
-    problems,
-    " (USD a month)",
-  );
-  const actualPercent = readInteger(
-    section,
-    "actualPercent",
-    key,
-    1,
-    1000,
-    d.actualPercent,
-    problems,
-    " (percent of the budget)",
-  );
-  const forecastPercent = readInteger(
-    section,
-    "forecastPercent",
-    key,
-    1,
-    1000,
-    d.forecastPercent,
-    problems,
-    " (percent of the budget)",
-  );
-  const tagKey = typeof section.tagKey === "string" ? section.tagKey : d.tagKey;
-  const value = defaultTags(read)[tagKey];
-  if (typeof value !== "string" || value === "") {
-    problems.add(
-      key,
+  const value = raw.get("budget");
+  if (value !== undefined && asBoolean(value) === false) return undefined;
+  const budget =
+    value === undefined || asBoolean(value) === true
+      ? new RawSection(`${KEY}.budget`, {}, GOVERNANCE_SPEC.keys.budget, ctx.problems)
+      : section(raw, "budget");
+  const percent = { min: 1, max: 1000, why: " (percent of the budget)" };
+  const monthlyUsd = int(budget, "monthlyUsd", {
+    min: 1,
+    max: 10_000_000,
+    default: d.monthlyUsd[role],
+    why: " (USD a month)",
+  });
+  const actualPercent = int(budget, "actualPercent", { ...percent, default: d.actualPercent });
+  const forecastPercent = int(budget, "forecastPercent", {
+    ...percent,
+    default: d.forecastPercent,
+  });
+  const tagKeyRaw = budget.get("tagKey");
+  const tagKey = typeof tagKeyRaw === "string" ? tagKeyRaw : d.tagKey;
+  const tag = defaultTags(ctx.read)[tagKey];
+  if (typeof tag !== "string" || tag === "") {
+    ctx.problems.add(
+      budget.key,
       `filters costs by the cost allocation tag "${tagKey}", which aws:defaultTags does not set; add it to aws:defaultTags (tags.${tagKey}), choose another budget.tagKey, or set budget to false`,
     );
     return undefined;
   }
-  return { monthlyUsd, actualPercent, forecastPercent, tag: { key: tagKey, value } };
+  return { monthlyUsd, actualPercent, forecastPercent, tag: { key: tagKey, value: tag } };
 }
 
 /** Combinations AWS cannot honour, reported with the keys to change. */
-function checkCombinations(g: CommonGovernance & Partial<PrimaryGovernance>, problems: Problems) {
+function checkCombinations(g: CommonGovernance & Partial<PrimaryGovernance>, raw: RawSection) {
   if (g.securityHub === "on" && g.config === "off") {
-    problems.add(
-      `${KEY}.securityHub`,
+    raw.add(
+      "securityHub",
       "Security Hub evaluates its standards' controls through AWS Config rules, which need a recorder; set config to true or organization, or securityHub to false",
     );
   }
   if (g.objectLockDays !== undefined && g.cloudTrail !== "on") {
-    problems.add(
-      `${KEY}.objectLockDays`,
+    raw.add(
+      "objectLockDays",
       "locks the trail bucket, which this stack creates only when cloudTrail is true; remove objectLockDays or set cloudTrail to true",
     );
   }
 }
 
 export function parseGovernance(
-  read: ConfigReader,
-  role: "primary" | "standby",
-  problems: Problems,
+  ctx: ParseContext & { role: Role },
 ): PrimaryGovernance | StandbyGovernance {
-  const raw = readObject(read, KEY, KEYS, problems);
+  const raw = readObject(ctx, KEY, GOVERNANCE_SPEC);
   const common: CommonGovernance = {
-    config: readMode(raw, "config", problems),
-    securityHub: readMode(raw, "securityHub", problems),
-    guardDuty: readMode(raw, "guardDuty", problems),
-    macie: readMode(raw, "macie", problems),
-    accessAnalyzer: readMode(raw, "accessAnalyzer", problems),
+    config: readMode(raw, "config"),
+    securityHub: readMode(raw, "securityHub"),
+    guardDuty: readMode(raw, "guardDuty"),
+    macie: readMode(raw, "macie"),
+    accessAnalyzer: readMode(raw, "accessAnalyzer"),
   };
-  const budget = readBudget(read, raw, role, problems);
+  const budget = readBudget(ctx, raw, ctx.role);
   if (budget) common.budget = budget;
-  if (role === "standby") {
+  if (ctx.role === "standby") {
     for (const field of PRIMARY_ONLY) {
-      if (raw[field] !== undefined) {
-        problems.add(
-          `${KEY}.${field}`,
+      if (raw.get(field) !== undefined) {
+        raw.add(
+          field,
           field === "costAnomaly" || field === "anomalyThresholdUsd"
             ? "is for the primary only: Cost Anomaly Detection watches the whole account from there"
             : "is for the primary only: its multi-Region trail already records this region",
         );
       }
     }
-    checkCombinations(common, problems);
+    checkCombinations(common, raw);
     return common;
   }
   const primary: PrimaryGovernance = {
     ...common,
-    cloudTrail: readMode(raw, "cloudTrail", problems),
-    trailLogRetentionDays: readRetentionDays(
-      raw,
-      "trailLogRetentionDays",
-      KEY,
-      GOVERNANCE_DEFAULTS.trailLogRetentionDays,
-      problems,
-    ),
-    costAnomaly: readMode(raw, "costAnomaly", problems),
-    anomalyThresholdUsd: readInteger(
-      raw,
-      "anomalyThresholdUsd",
-      KEY,
-      1,
-      1_000_000,
-      GOVERNANCE_DEFAULTS.anomalyThresholdUsd,
-      problems,
-      " (USD of total impact)",
-    ),
+    cloudTrail: readMode(raw, "cloudTrail"),
+    trailLogRetentionDays: retention(raw, "trailLogRetentionDays", {
+      default: GOVERNANCE_DEFAULTS.trailLogRetentionDays,
+    }),
+    costAnomaly: readMode(raw, "costAnomaly"),
+    anomalyThresholdUsd: int(raw, "anomalyThresholdUsd", {
+      min: 1,
+      max: 1_000_000,
+      default: GOVERNANCE_DEFAULTS.anomalyThresholdUsd,
+      why: " (USD of total impact)",
+    }),
   };
-  if (raw.objectLockDays !== undefined) {
+  if (raw.get("objectLockDays") !== undefined) {
     // Compliance-mode retention: not even the root user can shorten it. At most ten years here.
-    primary.objectLockDays = readInteger(
-      raw,
-      "objectLockDays",
-      KEY,
-      1,
-      3650,
-      0,
-      problems,
-      " (days of compliance-mode retention)",
-    );
+    primary.objectLockDays = int(raw, "objectLockDays", {
+      min: 1,
+      max: 3650,
+      default: 0,
+      why: " (days of compliance-mode retention)",
+    });
   }
-  checkCombinations(primary, problems);
+  checkCombinations(primary, raw);
   return primary;
 }

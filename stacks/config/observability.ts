@@ -1,17 +1,10 @@
 /**
  * `ecommerce:observability`: log retention, Prometheus sizing, alarm thresholds and the optional
- * e-mail subscribed to the alarm topic. Pure, like config.ts: every problem names its key.
+ * e-mail subscribed to the alarm topic. Pure, like the other sections: every problem names its key.
  */
-import {
-  ConfigReader,
-  Problems,
-  RawObject,
-  readInteger,
-  readObject,
-  readRetentionDays,
-  readSection,
-} from "./readers";
 import { AlarmThresholds } from "../../components/observability/alarms";
+import { ParseContext, int, readObject, retention, section } from "./readers";
+import { KeySpec } from "./spec";
 
 export interface ObservabilityConfig {
   /** Retention of the container log groups, days (a CloudWatch-accepted value, at least 90). */
@@ -46,103 +39,143 @@ export const OBSERVABILITY_DEFAULTS: ObservabilityConfig = {
   },
 };
 
-/** Each threshold's accepted range and the unit shown in the error. */
-const THRESHOLD_RANGES: Record<keyof AlarmThresholds, [number, number, string]> = {
-  alb5xxPercent: [1, 100, "percent of the ALB's requests"],
-  api5xxPerMinute: [1, 100000, "5xx responses per minute"],
-  apiP99LatencyMs: [50, 30000, "milliseconds (API Gateway times out at 30 s)"],
-  auroraReplicationLagMs: [100, 300000, "milliseconds"],
-  auroraRpoLagMs: [100, 300000, "milliseconds"],
-  dynamodbReplicationLatencyMs: [100, 300000, "milliseconds"],
-  cacheCpuPercent: [10, 100, "percent"],
-  cacheEvictionsPerMinute: [1, 1000000, "evictions per minute"],
+const d = OBSERVABILITY_DEFAULTS;
+
+/** Each alarm threshold: its accepted range, the unit shown in the error and what it alarms on. */
+export const THRESHOLDS: Record<
+  keyof AlarmThresholds,
+  { min: number; max: number; unit: string; what: string }
+> = {
+  alb5xxPercent: {
+    min: 1,
+    max: 100,
+    unit: "percent of the ALB's requests",
+    what: "the internal ALB's 5xx responses",
+  },
+  api5xxPerMinute: {
+    min: 1,
+    max: 100000,
+    unit: "5xx responses per minute",
+    what: "API Gateway 5xx responses (a minute above it also stops a running chaos drill)",
+  },
+  apiP99LatencyMs: {
+    min: 50,
+    max: 30000,
+    unit: "milliseconds (API Gateway times out at 30 s)",
+    what: "API Gateway p99 latency",
+  },
+  auroraReplicationLagMs: {
+    min: 100,
+    max: 300000,
+    unit: "milliseconds",
+    what: "Aurora global database replication lag",
+  },
+  auroraRpoLagMs: {
+    min: 100,
+    max: 300000,
+    unit: "milliseconds",
+    what: "the standby's `AuroraGlobalDBRPOLag`",
+  },
+  dynamodbReplicationLatencyMs: {
+    min: 100,
+    max: 300000,
+    unit: "milliseconds",
+    what: "DynamoDB global table replication latency",
+  },
+  cacheCpuPercent: { min: 10, max: 100, unit: "percent", what: "the cache's engine CPU" },
+  cacheEvictionsPerMinute: {
+    min: 1,
+    max: 1000000,
+    unit: "evictions per minute",
+    what: "the cache's evictions",
+  },
 };
+
+export const OBSERVABILITY_SPEC = {
+  keys: {
+    logRetentionDays: {
+      type: "int",
+      default: d.logRetentionDays,
+      doc: "retention of the container log groups: a CloudWatch value of at least `90` days",
+    },
+    prometheus: {
+      keys: {
+        retentionDays: {
+          type: "int",
+          default: d.prometheus.retentionDays,
+          doc: "days Prometheus keeps samples: `1`–`90` (longer history belongs in CloudWatch or a remote store)",
+        },
+        storageGiB: {
+          type: "int",
+          default: d.prometheus.storageGiB,
+          doc: "Prometheus's encrypted gp3 volume, `10`–`16384` GiB (Prometheus drops old blocks at 85 % of it)",
+        },
+      },
+    },
+    alarms: {
+      keys: Object.fromEntries(
+        (Object.keys(THRESHOLDS) as (keyof AlarmThresholds)[]).map((name) => {
+          const t = THRESHOLDS[name];
+          return [
+            name,
+            {
+              type: "int",
+              default: d.alarms[name],
+              doc: `alarm threshold on ${t.what}: \`${t.min}\`–\`${t.max}\` ${t.unit}`,
+            },
+          ];
+        }),
+      ) as Record<keyof AlarmThresholds, KeySpec>,
+    },
+    alertEmail: {
+      type: "string",
+      defaultText: "unset",
+      doc: "an address subscribed to every alarm topic (confirm the subscription from the mail)",
+    },
+  },
+} as const satisfies KeySpec;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,63}$/i;
 
-export function parseObservability(read: ConfigReader, problems: Problems): ObservabilityConfig {
-  const key = "ecommerce:observability";
-  const d = OBSERVABILITY_DEFAULTS;
-  const raw = readObject(
-    read,
-    key,
-    ["logRetentionDays", "prometheus", "alarms", "alertEmail"],
-    problems,
-  );
+export function parseObservability(ctx: ParseContext): ObservabilityConfig {
+  const raw = readObject(ctx, "ecommerce:observability", OBSERVABILITY_SPEC);
 
-  const logRetentionDays = readRetentionDays(
-    raw,
-    "logRetentionDays",
-    key,
-    d.logRetentionDays,
-    problems,
-  );
+  const logRetentionDays = retention(raw, "logRetentionDays", { default: d.logRetentionDays });
 
-  const prometheusRaw = readSection(
-    raw,
-    key,
-    "prometheus",
-    ["retentionDays", "storageGiB"],
-    problems,
-  );
+  const prometheusRaw = section(raw, "prometheus");
   const prometheus = {
-    retentionDays: readInteger(
-      prometheusRaw,
-      "retentionDays",
-      `${key}.prometheus`,
-      1,
-      90,
-      d.prometheus.retentionDays,
-      problems,
-      " (longer history belongs in CloudWatch or a remote store)",
-    ),
-    storageGiB: readInteger(
-      prometheusRaw,
-      "storageGiB",
-      `${key}.prometheus`,
-      10,
-      16384,
-      d.prometheus.storageGiB,
-      problems,
-      " (GiB of gp3)",
-    ),
+    retentionDays: int(prometheusRaw, "retentionDays", {
+      min: 1,
+      max: 90,
+      default: d.prometheus.retentionDays,
+      why: " (longer history belongs in CloudWatch or a remote store)",
+    }),
+    storageGiB: int(prometheusRaw, "storageGiB", {
+      min: 10,
+      max: 16384,
+      default: d.prometheus.storageGiB,
+      why: " (GiB of gp3)",
+    }),
   };
 
-  const alarmsRaw = readSection(
-    raw,
-    key,
-    "alarms",
-    Object.keys(THRESHOLD_RANGES),
-    problems,
-  ) as RawObject;
+  const alarmsRaw = section(raw, "alarms");
   const alarms = Object.fromEntries(
-    (Object.keys(THRESHOLD_RANGES) as (keyof AlarmThresholds)[]).map((name) => {
-      const [min, max, unit] = THRESHOLD_RANGES[name];
-      return [
-        name,
-        readInteger(
-          alarmsRaw,
-          name,
-          `${key}.alarms`,
-          min,
-          max,
-          d.alarms[name],
-          problems,
-          ` (${unit})`,
-        ),
-      ];
+    (Object.keys(THRESHOLDS) as (keyof AlarmThresholds)[]).map((name) => {
+      const { min, max, unit } = THRESHOLDS[name];
+      return [name, int(alarmsRaw, name, { min, max, default: d.alarms[name], why: ` (${unit})` })];
     }),
   ) as unknown as AlarmThresholds;
 
   let alertEmail: string | undefined;
-  if (raw.alertEmail !== undefined) {
-    if (typeof raw.alertEmail !== "string" || !EMAIL.test(raw.alertEmail)) {
-      problems.add(
-        `${key}.alertEmail`,
-        `${JSON.stringify(raw.alertEmail)} is not accepted; use an e-mail address, e.g. oncall@example.com, or leave it unset`,
+  const emailRaw = raw.get("alertEmail");
+  if (emailRaw !== undefined) {
+    if (typeof emailRaw !== "string" || !EMAIL.test(emailRaw)) {
+      raw.add(
+        "alertEmail",
+        `${JSON.stringify(emailRaw)} is not accepted; use an e-mail address, e.g. oncall@example.com, or leave it unset`,
       );
     } else {
-      alertEmail = raw.alertEmail;
+      alertEmail = emailRaw;
     }
   }
   return { logRetentionDays, prometheus, alarms, ...(alertEmail ? { alertEmail } : {}) };

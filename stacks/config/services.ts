@@ -1,49 +1,166 @@
 /**
  * `ecommerce:services`: per-service overrides of the catalog — image, replicas, the service
  * contract (ports, probe and metrics paths, extra env, resources), canary and mirror tracks (which
- * inherit the contract field by field) and the primary's migration Job. Pure, like config.ts:
- * every problem names its key and what is accepted.
+ * inherit the contract field by field) and the primary's migration Job. Pure, like the other
+ * sections: every problem names its key and what is accepted. The defaults are the catalog's
+ * (services/catalog.ts).
  */
 import {
   CATALOG,
   ContractOverride,
+  DEMO_CONTRACT,
+  DEMO_IMAGE,
   Resources,
   SERVICE_NAMES,
   ServiceName,
   ServiceOverride,
 } from "../../services/catalog";
 import { ISTIO_AGENT_PORT, reservedEnvReason } from "../../services/workload";
-import {
-  Problems,
-  RawObject,
-  ConfigReader,
-  readInteger,
-  readObject,
-  readSection,
-} from "./readers";
+import { Role } from "./common";
+import { ParseContext, RawSection, int, readObject, section } from "./readers";
+import { KeySpec, Spec } from "./spec";
+
+const RESOURCES_KEYS: Spec = {
+  requests: { keys: { cpu: {}, memory: {} } },
+  limits: { keys: { cpu: {}, memory: {} } },
+};
+
+/** The service contract: what a service's pods serve and need; a track may override each. */
+const CONTRACT_SPEC = {
+  port: {
+    type: "int",
+    default: DEMO_CONTRACT.port,
+    doc: "the HTTP port: `1024`–`65535`, not `15000`–`15099` (Istio), different from `metricsPort`; see [bring your own service](bring-your-own-service.md)",
+  },
+  healthPath: {
+    type: "string",
+    default: DEMO_CONTRACT.healthPath,
+    doc: "the liveness probe's HTTP path, starting with `/`",
+  },
+  readyPath: {
+    type: "string",
+    default: DEMO_CONTRACT.readyPath,
+    doc: "the readiness probe's HTTP path, starting with `/`",
+  },
+  metricsPort: {
+    type: "int",
+    default: DEMO_CONTRACT.metricsPort,
+    doc: "the Prometheus metrics port: `1024`–`65535`, not `15000`–`15099` (Istio), different from `port`",
+  },
+  metricsPath: {
+    type: "string",
+    default: DEMO_CONTRACT.metricsPath,
+    doc: "the Prometheus metrics path, starting with `/`",
+  },
+  env: {
+    type: "object",
+    defaultText: "`{}`",
+    doc: "extra non-secret variables; platform names (`PORT`, `DB_*`, `REDIS_*`, `AWS_*`, …) are refused",
+  },
+  resources: {
+    type: "object",
+    defaultText: "per service",
+    doc: "`{ requests: { cpu, memory }, limits: { cpu, memory } }`, requests not above limits",
+    keys: RESOURCES_KEYS,
+  },
+} as const satisfies Spec;
+
+/** A track's contract keys: the service's, documented once on the track itself. */
+const TRACK_CONTRACT: Spec = Object.fromEntries(
+  Object.entries(CONTRACT_SPEC).map(([k, v]) => [k, { type: v.type, keys: (v as KeySpec).keys }]),
+);
+
+const PINNED = "an image pinned by tag (not `latest`) or digest";
+
+export const SERVICES_SPEC = {
+  each: {
+    names: SERVICE_NAMES,
+    label: "<name>",
+    node: {
+      keys: {
+        image: {
+          type: "string",
+          default: DEMO_IMAGE,
+          doc: `${PINNED}; \`<name>\` is ${SERVICE_NAMES.slice(0, -1).join(", ")} or ${SERVICE_NAMES[SERVICE_NAMES.length - 1]}`,
+        },
+        replicas: {
+          type: "int",
+          default: 3,
+          doc: "`2`–`100`: replicas while the stack serves traffic (a resting standby runs 1)",
+        },
+        canary: {
+          type: "object",
+          defaultText: "unset",
+          doc: "a canary track; its own contract keys (as the service's: port, paths, env merged by name, resources) are inherited when unset",
+          keys: {
+            image: {
+              type: "string",
+              defaultText: "— (required)",
+              doc: `the canary's image, ${PINNED}`,
+            },
+            weight: {
+              type: "int",
+              defaultText: "— (required)",
+              doc: "the canary's share of traffic, `0`–`100`",
+            },
+            ...TRACK_CONTRACT,
+          },
+        },
+        mirror: {
+          type: "object",
+          defaultText: "unset",
+          doc: "a shadow track; its own contract keys are inherited when unset, as the canary's",
+          keys: {
+            image: {
+              type: "string",
+              defaultText: "— (required)",
+              doc: `the shadow image, ${PINNED}`,
+            },
+            percent: {
+              type: "number",
+              defaultText: "— (required)",
+              doc: "the share of traffic copied to the shadow, `0`–`100`",
+            },
+            ...TRACK_CONTRACT,
+          },
+        },
+        migration: {
+          keys: {
+            image: {
+              type: "string",
+              defaultText: "unset",
+              doc: `primary only, Aurora-bound services: the migration Job's image, ${PINNED}; run once per change before the service rolls`,
+            },
+            command: {
+              type: "list",
+              defaultText: "— (required with an image)",
+              doc: "the migration's command, a non-empty list of strings, e.g. `[/app/migrate, up]`",
+            },
+          },
+        },
+        ...CONTRACT_SPEC,
+      },
+    },
+  },
+} as const satisfies KeySpec;
 
 const IMAGE = /^[a-z0-9]+([._/:-][a-z0-9]+)*(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 
 /** A pinned image: a registry path with a tag other than `latest`, or a digest. */
-export function readImage(
-  raw: RawObject,
+function readImage(
+  raw: RawSection,
   field: string,
-  key: string,
-  problems: Problems,
-  required: boolean,
+  options: { required: boolean },
 ): string | undefined {
-  const value = raw[field];
+  const value = raw.get(field);
   if (value === undefined) {
-    if (required)
-      problems.add(
-        `${key}.${field}`,
-        "is required; use a pinned image, e.g. ghcr.io/acme/cart:1.4.2",
-      );
+    if (options.required)
+      raw.add(field, "is required; use a pinned image, e.g. ghcr.io/acme/cart:1.4.2");
     return undefined;
   }
   if (typeof value !== "string" || !IMAGE.test(value) || value.endsWith(":latest")) {
-    problems.add(
-      `${key}.${field}`,
+    raw.add(
+      field,
       `${JSON.stringify(value)} is not accepted; use an image pinned by tag (not latest) or digest, e.g. ghcr.io/acme/cart:1.4.2`,
     );
     return undefined;
@@ -51,19 +168,11 @@ export function readImage(
   return value;
 }
 
-function readPercent(
-  raw: RawObject,
-  field: string,
-  key: string,
-  problems: Problems,
-): number | undefined {
-  const value = raw[field];
+function readPercent(raw: RawSection, field: string): number | undefined {
+  const value = raw.get(field);
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   if (typeof n !== "number" || !Number.isFinite(n) || n < 0 || n > 100) {
-    problems.add(
-      `${key}.${field}`,
-      `${JSON.stringify(value)} is not accepted; use a number from 0 to 100`,
-    );
+    raw.add(field, `${JSON.stringify(value)} is not accepted; use a number from 0 to 100`);
     return undefined;
   }
   return n;
@@ -77,21 +186,17 @@ const ISTIO_PORTS = { from: 15000, to: 15099 };
 /** The pods run as a non-root user without capabilities: they cannot bind below 1024. */
 const MIN_PORT = 1024;
 
-function readPort(raw: RawObject, field: string, key: string, problems: Problems) {
-  if (raw[field] === undefined) return undefined;
-  const port = readInteger(
-    raw,
-    field,
-    key,
-    MIN_PORT,
-    65535,
-    -1,
-    problems,
-    " (the pods run without root, so not below 1024)",
-  );
+function readPort(raw: RawSection, field: string) {
+  if (raw.get(field) === undefined) return undefined;
+  const port = int(raw, field, {
+    min: MIN_PORT,
+    max: 65535,
+    default: -1,
+    why: " (the pods run without root, so not below 1024)",
+  });
   if (port >= ISTIO_PORTS.from && port <= ISTIO_PORTS.to) {
-    problems.add(
-      `${key}.${field}`,
+    raw.add(
+      field,
       `${port} is not accepted; ${ISTIO_PORTS.from}–${ISTIO_PORTS.to} belong to the Istio sidecar (e.g. ${ISTIO_AGENT_PORT} serves merged metrics); use e.g. 8080`,
     );
     return undefined;
@@ -101,12 +206,12 @@ function readPort(raw: RawObject, field: string, key: string, problems: Problems
 
 const PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
 
-function readPath(raw: RawObject, field: string, key: string, problems: Problems) {
-  const value = raw[field];
+function readPath(raw: RawSection, field: string) {
+  const value = raw.get(field);
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !PATH.test(value) || value.length > 256) {
-    problems.add(
-      `${key}.${field}`,
+    raw.add(
+      field,
       `${JSON.stringify(value)} is not accepted; use an HTTP path starting with /, without spaces, query or fragment, e.g. /ready`,
     );
     return undefined;
@@ -116,10 +221,11 @@ function readPath(raw: RawObject, field: string, key: string, problems: Problems
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function readEnv(raw: RawObject, key: string, problems: Problems) {
-  const value = raw.env;
+function readEnv(raw: RawSection) {
+  const value = raw.get("env");
   if (value === undefined) return undefined;
-  const k = `${key}.env`;
+  const k = `${raw.key}.env`;
+  const problems = raw.problems;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     problems.add(
       k,
@@ -156,30 +262,32 @@ const millicores = (cpu: string) =>
 const bytes = (mem: string) =>
   Number(mem.slice(0, -2)) * { Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3 }[mem.slice(-2) as "Ki"];
 
-function readResources(raw: RawObject, key: string, problems: Problems): Resources | undefined {
-  if (raw.resources === undefined) return undefined;
-  const k = `${key}.resources`;
-  if (typeof raw.resources !== "object" || raw.resources === null || Array.isArray(raw.resources)) {
+function readResources(raw: RawSection): Resources | undefined {
+  const value = raw.get("resources");
+  if (value === undefined) return undefined;
+  const k = `${raw.key}.resources`;
+  const problems = raw.problems;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
     problems.add(k, "must be an object { requests: { cpu, memory }, limits: { cpu, memory } }");
     return undefined;
   }
-  const r = readSection(raw, key, "resources", ["requests", "limits"], problems);
+  const r = section(raw, "resources");
   const result: Partial<Resources> = {};
   let ok = true;
   for (const kind of ["requests", "limits"] as const) {
-    const part = readSection(r, k, kind, ["cpu", "memory"], problems);
-    const cpu = part.cpu;
-    const memory = part.memory;
+    const part = section(r, kind);
+    const cpu = part.get("cpu");
+    const memory = part.get("memory");
     if (typeof cpu !== "string" || !CPU.test(cpu) || millicores(cpu) <= 0) {
-      problems.add(
-        `${k}.${kind}.cpu`,
+      part.add(
+        "cpu",
         `${JSON.stringify(cpu)} is not accepted; use a Kubernetes CPU quantity, e.g. 250m or 1`,
       );
       ok = false;
     }
     if (typeof memory !== "string" || !MEMORY.test(memory) || bytes(memory) <= 0) {
-      problems.add(
-        `${k}.${kind}.memory`,
+      part.add(
+        "memory",
         `${JSON.stringify(memory)} is not accepted; use a Kubernetes memory quantity in Ki, Mi or Gi, e.g. 256Mi`,
       );
       ok = false;
@@ -200,37 +308,25 @@ function readResources(raw: RawObject, key: string, problems: Problems): Resourc
   return result as Resources;
 }
 
-const CONTRACT_KEYS = [
-  "port",
-  "healthPath",
-  "readyPath",
-  "metricsPort",
-  "metricsPath",
-  "env",
-  "resources",
-];
-
 /** The contract fields set in `raw`; ports must differ where they end up in the same pod. */
 function readContract(
-  raw: RawObject,
-  key: string,
-  problems: Problems,
+  raw: RawSection,
   inherited: { port: number; metricsPort: number },
 ): ContractOverride {
   const o: ContractOverride = {
-    port: readPort(raw, "port", key, problems),
-    healthPath: readPath(raw, "healthPath", key, problems),
-    readyPath: readPath(raw, "readyPath", key, problems),
-    metricsPort: readPort(raw, "metricsPort", key, problems),
-    metricsPath: readPath(raw, "metricsPath", key, problems),
-    env: readEnv(raw, key, problems),
-    resources: readResources(raw, key, problems),
+    port: readPort(raw, "port"),
+    healthPath: readPath(raw, "healthPath"),
+    readyPath: readPath(raw, "readyPath"),
+    metricsPort: readPort(raw, "metricsPort"),
+    metricsPath: readPath(raw, "metricsPath"),
+    env: readEnv(raw),
+    resources: readResources(raw),
   };
   const port = o.port ?? inherited.port;
   const metricsPort = o.metricsPort ?? inherited.metricsPort;
   if ((o.port !== undefined || o.metricsPort !== undefined) && port === metricsPort)
-    problems.add(
-      `${key}.${o.metricsPort !== undefined ? "metricsPort" : "port"}`,
+    raw.add(
+      o.metricsPort !== undefined ? "metricsPort" : "port",
       `${port} is used by both port and metricsPort; they must differ (set metricsPort too)`,
     );
   return Object.fromEntries(
@@ -238,15 +334,15 @@ function readContract(
   ) as ContractOverride;
 }
 
-function readCommand(raw: RawObject, key: string, problems: Problems): string[] | undefined {
-  const value = raw.command;
+function readCommand(raw: RawSection): string[] | undefined {
+  const value = raw.get("command");
   if (
     !Array.isArray(value) ||
     value.length === 0 ||
     value.some((v) => typeof v !== "string" || v === "")
   ) {
-    problems.add(
-      `${key}.command`,
+    raw.add(
+      "command",
       `${value === undefined ? "is required" : `${JSON.stringify(value)} is not accepted`}; use a non-empty list of strings, e.g. ["/app/migrate", "up"]`,
     );
     return undefined;
@@ -254,77 +350,63 @@ function readCommand(raw: RawObject, key: string, problems: Problems): string[] 
   return value as string[];
 }
 
-export function parseServices(
-  read: ConfigReader,
-  role: "primary" | "standby" | undefined,
-  problems: Problems,
-): Partial<Record<ServiceName, ServiceOverride>> {
-  const key = "ecommerce:services";
-  const raw = readObject(read, key, SERVICE_NAMES, problems);
-  const result: Partial<Record<ServiceName, ServiceOverride>> = {};
-  for (const name of SERVICE_NAMES.filter((n) => raw[n] !== undefined)) {
-    const k = `${key}.${name}`;
-    const o = readSection(
-      raw,
-      key,
-      name,
-      ["image", "replicas", "canary", "mirror", "migration", ...CONTRACT_KEYS],
-      problems,
-    );
+export type ServicesConfig = Partial<Record<ServiceName, ServiceOverride>>;
+
+export function parseServices(ctx: ParseContext & { role: Role | undefined }): ServicesConfig {
+  const raw = readObject(ctx, "ecommerce:services", SERVICES_SPEC);
+  const result: ServicesConfig = {};
+  for (const name of SERVICE_NAMES.filter((n) => raw.get(n) !== undefined)) {
+    const o = section(raw, name);
     const base = CATALOG[name].contract;
-    const contract = readContract(o, k, problems, base);
+    const contract = readContract(o, base);
     const own = {
       port: contract.port ?? base.port,
       metricsPort: contract.metricsPort ?? base.metricsPort,
     };
     const override: ServiceOverride = { ...contract };
-    override.image = readImage(o, "image", k, problems, false);
-    if (o.replicas !== undefined) {
+    override.image = readImage(o, "image", { required: false });
+    if (o.get("replicas") !== undefined) {
       // A primary (and a drilled or failed-over standby) needs a second pod to survive a node loss.
-      override.replicas = readInteger(
-        o,
-        "replicas",
-        k,
-        2,
-        100,
-        3,
-        problems,
-        " (at least 2 while the stack serves traffic)",
-      );
+      override.replicas = int(o, "replicas", {
+        min: 2,
+        max: 100,
+        default: 3,
+        why: " (at least 2 while the stack serves traffic)",
+      });
     }
-    if (o.canary !== undefined) {
-      const c = readSection(o, k, "canary", ["image", "weight", ...CONTRACT_KEYS], problems);
-      const image = readImage(c, "image", `${k}.canary`, problems, true);
-      const weight = readInteger(c, "weight", `${k}.canary`, 0, 100, -1, problems);
-      if (c.weight === undefined)
-        problems.add(
-          `${k}.canary.weight`,
+    if (o.get("canary") !== undefined) {
+      const c = section(o, "canary");
+      const image = readImage(c, "image", { required: true });
+      const weight = int(c, "weight", { min: 0, max: 100, default: -1 });
+      if (c.get("weight") === undefined)
+        c.add(
+          "weight",
           "is required; use an integer from 0 to 100 (the canary's share of traffic)",
         );
-      const trackContract = readContract(c, `${k}.canary`, problems, own);
-      if (image && weight >= 0 && c.weight !== undefined)
+      const trackContract = readContract(c, own);
+      if (image && weight >= 0 && c.get("weight") !== undefined)
         override.canary = { image, weight, ...trackContract };
     }
-    if (o.mirror !== undefined) {
-      const m = readSection(o, k, "mirror", ["image", "percent", ...CONTRACT_KEYS], problems);
-      const image = readImage(m, "image", `${k}.mirror`, problems, true);
-      const percent = readPercent(m, "percent", `${k}.mirror`, problems);
-      const trackContract = readContract(m, `${k}.mirror`, problems, own);
+    if (o.get("mirror") !== undefined) {
+      const m = section(o, "mirror");
+      const image = readImage(m, "image", { required: true });
+      const percent = readPercent(m, "percent");
+      const trackContract = readContract(m, own);
       if (image && percent !== undefined) override.mirror = { image, percent, ...trackContract };
     }
-    if (o.migration !== undefined) {
-      const m = readSection(o, k, "migration", ["image", "command"], problems);
-      const image = readImage(m, "image", `${k}.migration`, problems, true);
-      const command = readCommand(m, `${k}.migration`, problems);
+    if (o.get("migration") !== undefined) {
+      const m = section(o, "migration");
+      const image = readImage(m, "image", { required: true });
+      const command = readCommand(m);
       if (!CATALOG[name].bindings.includes("aurora")) {
         const aurora = SERVICE_NAMES.filter((s) => CATALOG[s].bindings.includes("aurora"));
-        problems.add(
-          `${k}.migration`,
+        o.add(
+          "migration",
           `${name} has no database; migrations are for the Aurora-bound services: ${aurora.join(", ")}`,
         );
-      } else if (role === "standby") {
-        problems.add(
-          `${k}.migration`,
+      } else if (ctx.role === "standby") {
+        o.add(
+          "migration",
           "is primary only: the standby's database is a read-only replica of the primary's; set it on the primary stack",
         );
       } else if (image && command) {

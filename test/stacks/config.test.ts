@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import {
   ConfigError,
-  DEFAULTS,
+  NETWORK_DEFAULTS,
   ECOMMERCE_KEYS,
   assertNoOverlapWithPrimary,
   assertReplicatedHere,
@@ -61,7 +61,7 @@ describe("stacks/config", () => {
         azCount: 3,
         availabilityZones: ["ap-south-1a", "ap-south-1b", "ap-south-1c"],
         natGateways: "perAz",
-        flowLogRetentionDays: DEFAULTS.flowLogRetentionDays,
+        flowLogRetentionDays: NETWORK_DEFAULTS.flowLogRetentionDays,
       });
       expect(cfg.protect).to.equal(true);
       expect(cfg.role === "primary" && cfg.dr).to.deep.equal({ drill: false, replicaRegions: [] });
