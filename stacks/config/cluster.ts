@@ -104,7 +104,10 @@ export const CLUSTER_SPEC = {
           keys: {
             system: {
               keys: {
-                min: nodes(d.capacity.reduced.system.min, "the resting standby's floor"),
+                min: nodes(
+                  d.capacity.reduced.system.min,
+                  "the resting standby's floor (its `max` stays the full level's)",
+                ),
                 desired: nodes(d.capacity.reduced.system.desired, "the resting standby's count"),
               },
             },

@@ -31,7 +31,7 @@ export const AWS_SPEC = {
 export const ROLE_SPEC: KeySpec = {
   type: "string",
   defaultText: "— (required)",
-  doc: "`primary` \\| `standby`",
+  doc: "the stack's part in the DR pair: `primary` \\| `standby`",
 };
 
 export const PROTECT_SPEC: KeySpec = {

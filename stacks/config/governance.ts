@@ -122,7 +122,7 @@ export const GOVERNANCE_SPEC = {
     },
     budget: {
       type: "object or `false`",
-      defaultText: "on",
+      defaultText: "on, with the values below",
       doc: "a monthly cost budget for this stack; `false`: none",
       keys: {
         monthlyUsd: {

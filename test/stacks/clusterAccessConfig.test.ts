@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./config/fixtures";
 
 const DEPLOY = "arn:aws:iam::123456789012:role/ecommerce-deploy";
 const ADMIN = "arn:aws:iam::123456789012:role/platform-admin";

@@ -7,7 +7,7 @@ import {
   assertReplicatedHere,
 } from "../../stacks/config";
 import { nearest } from "../../stacks/config/readers";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./config/fixtures";
 
 function withNetwork(base: Raw, network: Raw): Raw {
   return { ...base, "ecommerce:network": { ...(base["ecommerce:network"] as Raw), ...network } };

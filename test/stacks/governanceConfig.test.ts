@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { GOVERNANCE_DEFAULTS } from "../../stacks/config/governance";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./config/fixtures";
 
 const withGovernance = (base: Raw, governance: unknown): Raw => ({
   ...base,

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { OBSERVABILITY_DEFAULTS } from "../../stacks/config/observability";
 import { MESH_DEFAULTS } from "../../stacks/config";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./config/fixtures";
 
 const withObservability = (base: Raw, observability: unknown): Raw => ({
   ...base,

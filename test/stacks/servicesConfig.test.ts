@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { CATALOG, applyOverrides } from "../../services/catalog";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./config/fixtures";
 
 const withServices = (base: Raw, services: Raw): Raw => ({
   ...base,

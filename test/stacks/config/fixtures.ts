@@ -1,6 +1,6 @@
 /** Raw stack configs as the Pulumi CLI hands them over, and the parser driven like the CLI. */
 import { expect } from "chai";
-import { ConfigError, StackConfig, parseStackConfig } from "../../stacks/config";
+import { ConfigError, StackConfig, parseStackConfig } from "../../../stacks/config";
 
 export type Raw = Record<string, unknown>;
 
@@ -43,4 +43,26 @@ export function problemsOf(raw: Raw): string[] {
     return (err as ConfigError).problems;
   }
   throw new Error("expected a ConfigError");
+}
+
+/** `base` with the value at a dotted key (`ecommerce:data.aurora.backupDays`), sections merged. */
+export function withKey(base: Raw, dotted: string, value: unknown): Raw {
+  const [top, ...path] = dotted.split(".");
+  const set = (obj: unknown, rest: string[]): unknown => {
+    if (rest.length === 0) return value;
+    const o = typeof obj === "object" && obj !== null ? (obj as Raw) : {};
+    return { ...o, [rest[0]]: set(o[rest[0]], rest.slice(1)) };
+  };
+  return { ...base, [top]: set(base[top], path) };
+}
+
+/** The problems of a config, or [] when it parses. */
+export function problemsOrNone(raw: Raw): string[] {
+  try {
+    parse(raw);
+    return [];
+  } catch (err) {
+    expect(err).to.be.instanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
 }
