@@ -66,3 +66,68 @@ export function problemsOrNone(raw: Raw): string[] {
     return (err as ConfigError).problems;
   }
 }
+
+/** A bad config: its title, the raw config and a pattern one of its problems must match. */
+export type BadCase = [string, Raw, RegExp];
+
+/** A test's title and body, for a table-driven `it` in the test file. */
+export type TestCase = [string, () => void];
+
+/** One test per bad config: some problem names the key and what is accepted. */
+export function rejectTests(cases: BadCase[]): TestCase[] {
+  return cases.map(([title, raw, pattern]) => [
+    title,
+    () => {
+      const problems = problemsOf(raw);
+      expect(
+        problems.some((p) => pattern.test(p)),
+        problems.join("\n"),
+      ).to.equal(true);
+    },
+  ]);
+}
+
+/** An integer key's accepted range, tested on both sides of both ends. */
+export interface Bound {
+  /** The full dotted key, e.g. `ecommerce:data.aurora.backupDays`. */
+  key: string;
+  min: number;
+  max: number;
+  /** The stack config the value is set in (default: the primary's). */
+  base?: Raw;
+  /** Where the parsed value lands. */
+  read: (cfg: StackConfig) => unknown;
+  /** The explanation the error appends, e.g. " (Multi-AZ failover needs a replica)". */
+  why?: string;
+  /** Title suffix when one key is tested in several settings (e.g. per role). */
+  label?: string;
+}
+
+/** For each bound: min and max accepted, min - 1 and max + 1 refused with the exact message. */
+export function boundTests(bounds: Bound[]): TestCase[] {
+  return bounds.flatMap((b): TestCase[] => {
+    const base = b.base ?? primaryRaw;
+    const title = `${b.key}${b.label ? ` (${b.label})` : ""}`;
+    return [
+      [
+        `${title}: accepts ${b.min} and ${b.max}`,
+        () => {
+          for (const value of [b.min, b.max]) {
+            const cfg = parse(withKey(base, b.key, value));
+            expect(b.read(cfg), `${b.key}=${value}`).to.equal(value);
+          }
+        },
+      ],
+      [
+        `${title}: refuses ${b.min - 1} and ${b.max + 1}`,
+        () => {
+          for (const value of [b.min - 1, b.max + 1]) {
+            expect(problemsOf(withKey(base, b.key, value))).to.include(
+              `${b.key}: ${value} is not accepted; use an integer from ${b.min} to ${b.max}${b.why ?? ""}`,
+            );
+          }
+        },
+      ],
+    ];
+  });
+}

@@ -85,13 +85,15 @@ describe("stacks/config/spec (docs, unknown-key check and parsers agree)", () =>
 
   it("has the parsers refuse a key the spec does not declare, naming the accepted ones", () => {
     // Each object's spec: a key beside its declared ones is refused with the spec's list.
-    const objects = [
-      ...Object.entries(ECOMMERCE_SPEC).map(([k, v]) => ({ path: `ecommerce:${k}`, spec: v })),
+    const objects: { path: string; spec: KeySpec }[] = [
+      ...Object.entries(ECOMMERCE_SPEC).map(([k, v]) => ({
+        path: `ecommerce:${k}`,
+        spec: v as KeySpec,
+      })),
       ...nested,
     ].filter((p) => p.spec.keys || p.spec.each);
     expect(objects.length).to.be.greaterThan(25);
     for (const { path, spec } of objects) {
-      // An object the parser reads only when set needs its siblings valid-looking; seed with {}.
       const raw = withKey(primaryRaw, `${path}.notAKey`, 1);
       const accepted = spec.each ? spec.each.names : Object.keys(spec.keys ?? {});
       expect(problemsOrNone(raw), path).to.include(
