@@ -15,10 +15,11 @@ export const DR_DEFAULTS = {
   mode: "standby" as DrMode,
   drill: false,
   fis: false,
-  /** The example in error messages; a standby must name its primary. */
-  primaryStack: "organization/ecommerce-platform/prod-mumbai",
   operatorMinutes: 3,
 };
+
+/** No default: a standby must name its primary. This is the example its errors show. */
+const PRIMARY_STACK_EXAMPLE = "organization/ecommerce-platform/prod-mumbai";
 
 export const DR_SPEC = {
   keys: {
@@ -104,7 +105,7 @@ export function parseDr(
     drill: DR_DEFAULTS.drill,
     replicaRegions: [],
     mode: DR_DEFAULTS.mode,
-    primaryStack: DR_DEFAULTS.primaryStack,
+    primaryStack: "",
   };
   if (role === "primary") {
     const regions = dr.get("replicaRegions");
@@ -154,12 +155,12 @@ export function parseDr(
     if (primaryStack === undefined) {
       dr.add(
         "primaryStack",
-        `is required for a standby; use the primary's fully qualified name, e.g. ${DR_DEFAULTS.primaryStack}`,
+        `is required for a standby; use the primary's fully qualified name, e.g. ${PRIMARY_STACK_EXAMPLE}`,
       );
     } else if (typeof primaryStack !== "string" || !STACK_NAME_PATTERN.test(primaryStack)) {
       dr.add(
         "primaryStack",
-        `${JSON.stringify(primaryStack)} is not accepted; use org/project/stack, e.g. ${DR_DEFAULTS.primaryStack}`,
+        `${JSON.stringify(primaryStack)} is not accepted; use org/project/stack, e.g. ${PRIMARY_STACK_EXAMPLE}`,
       );
     } else {
       result.primaryStack = primaryStack;
