@@ -9,12 +9,13 @@ import { parseArgs } from "util";
 import { runEngine } from "./engine";
 import { StackPlan } from "./plan";
 import { PolicyConfig, formatVerdicts } from "./policyGate";
-import { parseStackConfig, StackConfig } from "../stacks/config";
 import { architectureSvg, preloadGraphviz, renderSvg } from "./diagram";
 import { requestPathDot } from "./requestPath";
 import { diffPlans, formatDiff } from "./diff";
-import { drInputs, drReport, formatDrReport, formatModeSummary } from "./drModel";
-import { parseOverride, toRuntimeConfig } from "./projectConfig";
+import { drReport } from "./drModel";
+import { configOf, drInputsFromPlans, rolesOf } from "./drInputs";
+import { formatDrReport } from "./drReport";
+import { parseOverride } from "./projectConfig";
 import { formatStackSummary } from "./report";
 import { Program, SynthError } from "./synth";
 import { runAsScript } from "./entry";
@@ -40,7 +41,7 @@ Options:
                              "advisory"} for a stack run with ecommerce:protect=false
   --drill NAME               rehearse a DR change offline: drill (standby forwards writes,
                              the primary's health check inverts) or failover (the standby is
-                             promoted); prints the plan diff and the failover timeline
+                             promoted); prints the plan diff and the DR model
   --help                     this text`;
 
 export interface CliOptions {
@@ -100,31 +101,12 @@ function readPolicyConfig(file: string): PolicyConfig {
   return parsed as PolicyConfig;
 }
 
-/** The typed config of a synthesized plan (the same parser the program uses). */
-function configOf(plan: StackPlan): StackConfig {
-  const runtime = toRuntimeConfig(plan.config);
-  return parseStackConfig((key) => runtime[key]);
-}
-
-function rolesOf(plans: StackPlan[]): { primary?: StackPlan; standby?: StackPlan } {
-  return {
-    primary: plans.find((p) => p.config["ecommerce:role"] === "primary"),
-    standby: plans.find((p) => p.config["ecommerce:role"] === "standby"),
-  };
-}
-
-/** The failover timeline for the standby's current mode, then every mode against the targets. */
+/** The worst-case DR model for the plans' current state. */
 export function drReportFor(plans: StackPlan[]): string | undefined {
   const { primary, standby } = rolesOf(plans);
-  if (!primary || !standby) return undefined;
-  const p = configOf(primary);
-  const s = configOf(standby);
-  if (p.role !== "primary" || s.role !== "standby") return undefined;
-  const reports = (["standby", "drill", "failover"] as const).map((mode) =>
-    drReport(drInputs(p, s, mode)),
-  );
-  const current = reports.find((r) => r.inputs.mode === s.dr.mode) ?? reports[0];
-  return `${formatDrReport(current)}\n\n${formatModeSummary(reports)}`;
+  const inputs = drInputsFromPlans(plans);
+  if (!primary || !standby || !inputs) return undefined;
+  return formatDrReport(drReport(inputs), primary.stack, standby.stack);
 }
 
 /** Synthesizes the rehearsal's configuration and prints what would change and how fast. */
@@ -151,8 +133,8 @@ async function rehearse(
   const out = path.join(options.out, `drill-${name}`);
   drilled.plans.forEach((p) => writePlan(p, out, drilled.secrets.get(p.stack) ?? []));
   const blocked = [...drilled.gates.values()].reduce((n, g) => n + g.mandatoryViolations.length, 0);
-  // A drill's timeline is the drilled posture's: what losing the primary mid-drill would cost. A
-  // failover's is the current posture's, whose manual step is the very `pulumi up` rehearsed here.
+  // A drill's model is the drilled posture's: what losing the primary mid-drill would cost. A
+  // failover's is the current posture's: the failover carried out from where the stacks are now.
   const current = configOf(standby);
   const alreadyFailedOver = current.role === "standby" && current.dr.mode === "failover";
   const report =
@@ -161,7 +143,7 @@ async function rehearse(
       : [
           alreadyFailedOver
             ? `${standby.stack} is already in failover mode: there is nothing to carry out.`
-            : "This failover, from the current state (the rehearsed pulumi up is its manual step):",
+            : "This failover, from the current state (the rehearsed pulumi up then raises the floors):",
           drReportFor(baseline) ?? "",
         ].join("\n");
   return {
@@ -191,19 +173,12 @@ export function writePlan(plan: StackPlan, out: string, secrets: KnownSecret[]):
   return file;
 }
 
-/** Writes `<out>/architecture.svg`, drawn from the plans; returns the path. */
-export async function writeDiagram(plans: StackPlan[], out: string): Promise<string> {
+/** Writes `<out>/<name>` once `svg` is drawn; returns the path. */
+async function writeSvg(out: string, name: string, svg: Promise<string>): Promise<string> {
+  const text = await svg;
   fs.mkdirSync(out, { recursive: true });
-  const file = path.join(out, "architecture.svg");
-  fs.writeFileSync(file, await architectureSvg(plans));
-  return file;
-}
-
-/** Writes `<out>/request-path.svg`: a shopper's request through both regions; returns the path. */
-export async function writeRequestPath(plans: StackPlan[], out: string): Promise<string> {
-  fs.mkdirSync(out, { recursive: true });
-  const file = path.join(out, "request-path.svg");
-  fs.writeFileSync(file, await renderSvg(requestPathDot(plans)));
+  const file = path.join(out, name);
+  fs.writeFileSync(file, text);
   return file;
 }
 
@@ -233,8 +208,8 @@ export async function main(
   }
   try {
     const started = Date.now();
-    // Compiled in the background while the stacks synthesize; a failure surfaces when drawing.
-    preloadGraphviz().catch(() => undefined);
+    // Graphviz loads and warms up on its own thread while the stacks synthesize.
+    preloadGraphviz();
     const result = await runEngine(
       {
         stacks: options.stacks,
@@ -244,6 +219,14 @@ export async function main(
       },
       program,
     );
+    // Both pictures are laid out on the Graphviz thread while this one writes and reports the
+    // plans; they are written after the plans, and not at all if a plan is refused.
+    const pictures = {
+      diagram: architectureSvg(result.plans),
+      requestPath: renderSvg(requestPathDot(result.plans)),
+    };
+    // Awaited below; a failure meanwhile must not surface as an unhandled rejection.
+    Object.values(pictures).forEach((p) => p.catch(() => undefined));
     let blocked = 0;
     for (const plan of result.plans) {
       const file = writePlan(plan, options.out, result.secrets.get(plan.stack) ?? []);
@@ -261,8 +244,10 @@ export async function main(
     }
     const dr = drReportFor(result.plans);
     if (dr) log(`${dr}\n`);
-    log(`Architecture diagram written to ${await writeDiagram(result.plans, options.out)}`);
-    log(`Request path written to ${await writeRequestPath(result.plans, options.out)}\n`);
+    const diagram = await writeSvg(options.out, "architecture.svg", pictures.diagram);
+    log(`Architecture diagram written to ${diagram}`);
+    const requestPath = await writeSvg(options.out, "request-path.svg", pictures.requestPath);
+    log(`Request path written to ${requestPath}\n`);
     if (options.drill !== undefined) {
       const rehearsal = await rehearse(options, result.plans, program);
       log(rehearsal.text);

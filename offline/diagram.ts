@@ -4,6 +4,8 @@
  * box of its principal resources, and the cross-region links found in the plans' own inputs.
  * Layout is Graphviz compiled to WebAssembly (`@hpcc-js/wasm-graphviz`): no system packages.
  */
+import * as path from "path";
+import { Worker } from "worker_threads";
 import { PlannedResource, StackPlan } from "./plan";
 
 /**
@@ -335,22 +337,49 @@ export function architectureDot(plans: StackPlan[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-type Graphviz = Awaited<ReturnType<typeof import("@hpcc-js/wasm-graphviz").Graphviz.load>>;
-let loading: Promise<Graphviz> | undefined;
+interface Pending {
+  resolve: (svg: string) => void;
+  reject: (err: Error) => void;
+}
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, Pending>();
+
+/** Fails every waiting layout (the thread died) and lets the next one start a new thread. */
+function failAll(err: Error): void {
+  worker = undefined;
+  for (const p of pending.values()) p.reject(err);
+  pending.clear();
+}
+
+function graphvizThread(): Worker {
+  if (!worker) {
+    const thread = new Worker(path.join(__dirname, "graphvizWorker.cjs"));
+    // Idle, the thread never keeps the process alive; it is referenced only while a layout waits.
+    thread.unref();
+    thread.on("message", ({ id, svg, error }: { id: number; svg?: string; error?: string }) => {
+      const waiting = pending.get(id);
+      pending.delete(id);
+      if (pending.size === 0) thread.unref();
+      if (error !== undefined || svg === undefined) {
+        waiting?.reject(new Error(`Graphviz: ${error ?? "no output"}`));
+      } else {
+        waiting?.resolve(svg);
+      }
+    });
+    thread.on("error", failAll);
+    thread.on("exit", (code) => failAll(new Error(`the Graphviz thread exited (${code})`)));
+    worker = thread;
+  }
+  return worker;
+}
 
 /**
- * Starts loading Graphviz: V8 compiles its WebAssembly on background threads, so a caller that
- * starts this before synthesizing gets the compile for free on the second core.
+ * Starts Graphviz on its own thread (./graphvizWorker.cjs): it loads and warms up its
+ * WebAssembly there, on the second core, while the caller synthesizes the stacks.
  */
-export function preloadGraphviz(): Promise<Graphviz> {
-  if (!loading) {
-    // The package is ESM-only; Node 20.19+ loads it with require().
-    type Module = typeof import("@hpcc-js/wasm-graphviz");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Graphviz } = require("@hpcc-js/wasm-graphviz") as Module;
-    loading = Graphviz.load();
-  }
-  return loading;
+export function preloadGraphviz(): void {
+  graphvizThread();
 }
 
 /** Renders the plans to SVG with Graphviz compiled to WebAssembly. */
@@ -358,8 +387,13 @@ export async function architectureSvg(plans: StackPlan[]): Promise<string> {
   return renderSvg(architectureDot(plans));
 }
 
-/** Lays out any Graphviz source with the shared WebAssembly build. */
-export async function renderSvg(dot: string): Promise<string> {
-  const graphviz = await preloadGraphviz();
-  return graphviz.dot(dot);
+/** Lays out any Graphviz source (`dot`, to SVG) on the Graphviz thread. */
+export function renderSvg(dot: string): Promise<string> {
+  const thread = graphvizThread();
+  const id = nextId++;
+  return new Promise<string>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    thread.ref();
+    thread.postMessage({ id, dot });
+  });
 }

@@ -1,291 +1,439 @@
 /**
- * The RTO/RPO model: a failover timeline computed from the stacks' configuration and documented
- * AWS figures, reported against the brief's targets and the project's own. Pure: the figures are
- * data with their sources, and every number in a report can be traced to one of them.
+ * The DR model: how long each serving path takes to come back in the standby Region, and how much
+ * data each store can lose, as best / typical / worst with the source of every figure. Targets are
+ * judged on the worst case. Pure: inputs (from the synthesized plans, see drInputs.ts) in, report out.
+ *
+ * Sources are AWS documentation pages by title. Where AWS publishes no figure, the entry says
+ * "assumption" and why the number was chosen: those are the model's honest guesses.
  */
 
-/** Documented AWS figures the model uses, each with where it comes from. */
-export const AWS_FIGURES = {
-  auroraGlobalRpoSeconds: {
-    value: 1,
-    source:
-      "Aurora Global Database: replication to secondary Regions typically under 1 second (Amazon Aurora User Guide, 'Using Amazon Aurora global databases')",
-  },
-  auroraPromotionSeconds: {
-    value: 60,
-    source:
-      "Aurora Global Database: detaching and promoting a secondary cluster typically completes in about a minute (Amazon Aurora User Guide, 'Recovering an Amazon Aurora global database from an unplanned outage')",
-  },
-  dynamoDbReplicationSeconds: {
-    value: 1,
-    source:
-      "DynamoDB global tables: changes typically propagate to replicas within a second (Amazon DynamoDB Developer Guide, 'Global tables')",
-  },
-  s3RtcSeconds: {
-    value: 15 * 60,
-    source:
-      "S3 Replication Time Control: 99.99 % of objects replicated within 15 minutes, backed by an SLA (Amazon S3 User Guide, 'Meeting compliance requirements with S3 RTC')",
-  },
-  route53IntervalsSeconds: {
-    value: [10, 30],
-    source:
-      "Route 53 health checks: request interval of 10 (fast) or 30 seconds (Amazon Route 53 Developer Guide, 'Values that you specify when you create or update health checks')",
-  },
-  nodeLaunchSeconds: {
-    value: 90,
-    source:
-      "EC2 instance launch and EKS node registration with Karpenter: about a minute to a minute and a half for AL2023 nodes (Karpenter documentation, 'Concepts: scheduling'; conservative figure)",
-  },
-  podReadySeconds: {
-    value: 30,
-    source:
-      "Service readiness: image pull of a small image plus the startup and readiness probes configured in services/microservice.ts",
-  },
+/** Seconds; `Infinity` where nothing bounds the value. */
+export interface Range {
+  best: number;
+  typical: number;
+  worst: number;
+}
+
+export interface Figure extends Range {
+  source: string;
+}
+
+const fig = (best: number, typical: number, worst: number, source: string): Figure => ({
+  best,
+  typical,
+  worst,
+  source,
+});
+
+export const FIGURES = {
+  dnsPropagation: fig(
+    0,
+    30,
+    60,
+    "Amazon Route 53 Developer Guide, 'Editing records': changes generally propagate to all Route 53 name servers within 60 seconds",
+  ),
+  resolverOverhang: fig(
+    0,
+    0,
+    300,
+    "assumption: resolvers and clients that keep an answer past its TTL (minimum-TTL floors, long-lived connections, runtime DNS caches) hold a few minutes at worst; Route 53 cannot shorten them",
+  ),
+  alarmTrigger: fig(
+    60,
+    120,
+    180,
+    "Route 53 HealthCheckStatus is a 1-minute CloudWatch metric (Amazon Route 53 Developer Guide, 'Monitoring health checks using CloudWatch'); assumption: 1–3 evaluation periods before the Region switch trigger fires",
+  ),
+  planStepOverhead: fig(
+    5,
+    15,
+    60,
+    "assumption: ARC Region switch starting and polling each execution block (Amazon ARC Developer Guide, 'Add execution blocks' publishes no latency)",
+  ),
+  auroraFailover: fig(
+    60,
+    120,
+    600,
+    "Amazon Aurora User Guide, 'Using switchover or failover in Amazon Aurora Global Database': RTO 'in the order of minutes'; assumption: 1–2 min typical, 10 min worst for failover-global-cluster --allow-data-loss",
+  ),
+  auroraSwitchover: fig(
+    60,
+    120,
+    600,
+    "Amazon Aurora User Guide, 'Performing switchovers for Amazon Aurora global databases': secondaries are synchronized first (RPO 0), the database is unavailable while roles change; same assumption as failover",
+  ),
+  pulumiUpStandby: fig(
+    300,
+    600,
+    900,
+    "estimate: pulumi up of dr-singapore (~370 resources, NAT gateways, node group, Helm upgrades) takes 5–15 minutes",
+  ),
+  nodeLaunch: fig(
+    45,
+    75,
+    180,
+    "assumption: EC2 launch, AL2023 boot and kubelet join for a Karpenter node (Karpenter documentation, 'Concepts: NodePools' publishes no figure); worst with capacity retries",
+  ),
+  podReady: fig(
+    10,
+    20,
+    120,
+    "services/workload.ts probes (startup up to 30 × 2 s, readiness every 10 s) plus an image pull from the regional ECR replica",
+  ),
+  hpaReaction: fig(
+    15,
+    30,
+    60,
+    "Kubernetes documentation, 'Horizontal Pod Autoscaling': the controller runs every 15 s; scale-up has no stabilization window by default",
+  ),
+  auroraLag: fig(
+    0,
+    1,
+    Infinity,
+    "Amazon Aurora User Guide, 'Using switchover or failover in Amazon Aurora Global Database': RPO 'typically measured in seconds', asynchronous; unbounded unless rds.global_db_rpo is set",
+  ),
+  dynamoDbLag: fig(
+    0,
+    1,
+    Infinity,
+    "Amazon DynamoDB Developer Guide, 'Monitoring global tables': ReplicationLatency is asynchronous and 'can increase if an AWS Region becomes degraded'; no bound",
+  ),
+  s3Rtc: fig(
+    0,
+    15,
+    15 * 60,
+    "Amazon S3 User Guide, 'Replicating objects using S3 Replication Time Control (S3 RTC)': most objects in seconds, 99.99 % within 15 minutes (SLA)",
+  ),
 } as const;
 
-/** Targets: the brief's and this project's own. */
 export const TARGETS = {
   brief: { rtoSeconds: 15 * 60, rpoSeconds: 5 * 60 },
-  project: { rtoSeconds: 5 * 60, rpoSeconds: 1 },
+  project: { readsSeconds: 2 * 60, writesSeconds: 5 * 60, relationalRpoSeconds: 20 },
 };
 
 export type DrScenario = "standby" | "drill" | "failover";
 
-/** What the model reads from the synthesized configuration. */
+/** How the switch is started: a person (after detection, approving) or the alarm trigger. */
+export type Trigger = "manual" | "auto";
+
+/** The model's inputs: every one comes from the synthesized config or plans (drInputs.ts). */
 export interface DrInputs {
-  /** The standby's DR mode at the time of the primary's loss. */
+  /** The standby's mode when the primary is lost. */
   mode: DrScenario;
-  healthCheckIntervalSeconds: number;
-  healthCheckFailureThreshold: number;
-  /** TTL of the failover record for `api.<domain>`. */
+  healthCheck: { intervalSeconds: number; failureThreshold: number };
   recordTtlSeconds: number;
-  /** Time for an operator to confirm the outage and run `pulumi up` with dr.mode=failover. */
-  operatorSeconds: number;
-  /** The standby runs reduced capacity in this mode and must scale up to serve. */
-  reducedCapacity: boolean;
+  /** Minutes a person needs to confirm the outage and start or approve the switch. */
+  operatorMinutes: number;
+  /** `rds.global_db_rpo` when the primary sets `data.aurora.maxRpoSeconds`. */
+  maxRpoSeconds?: number;
+  /** `dr.approval` and `dr.autoFailover`. */
+  approval: boolean;
+  autoFailover: boolean;
+  /** An ARC Region switch plan exists (otherwise: the runbook's manual commands and pulumi up). */
+  switchPlan: boolean;
+  /** The api record pair follows endpoint health (reads move without the switch). */
+  readsFollowEndpointHealth: boolean;
+  /** Sign-in and token validation work with the primary Region gone. */
+  signInSurvives: boolean;
+  /** The storefront's default origin fails over to another Region (CloudFront origin group). */
+  storefrontFailsOver: boolean;
+  /** CloudFront origin failover: connection attempts × timeout per request at worst. */
+  originFailoverSeconds: number;
+  /** Service pods at the standby's floors in this mode, and at production size. */
+  capacity: { pods: number; fullPods: number };
 }
 
-export interface TimelineStep {
+export interface Step {
   step: string;
-  seconds: number;
-  automatic: boolean;
-  basis: string;
+  range: Range;
+  source: string;
 }
 
-export interface DataRpo {
+export interface PathRto {
+  path: "reads" | "writes" | "sign-in" | "storefront";
+  trigger: Trigger;
+  steps: Step[];
+  total: Range;
+  /** Why the path does not come back at all, when it does not. */
+  never?: string;
+}
+
+export interface StoreRpo {
   store: string;
-  rpoSeconds: number | undefined;
+  range: Range;
+  label: "enforced" | "SLA" | "typical" | "not replicated";
   note: string;
+}
+
+export interface Verdict {
+  target: "brief" | "project";
+  metric: string;
+  worstSeconds: number;
+  limitSeconds: number;
+  met: boolean;
 }
 
 export interface DrReport {
   inputs: DrInputs;
-  /** Steps until reads are served from the standby region. */
-  readTimeline: TimelineStep[];
-  /** Steps until writes are accepted again (after promotion). */
-  writeTimeline: TimelineStep[];
-  rtoReadsSeconds: number;
-  rtoWritesSeconds: number;
-  rpo: DataRpo[];
-  verdicts: { target: string; metric: string; value: string; limit: string; met: boolean }[];
+  paths: PathRto[];
+  rpo: StoreRpo[];
+  capacity: { pods: number; fullPods: number; fullAfter: Range };
+  verdicts: Verdict[];
 }
 
-const sum = (steps: TimelineStep[]) => steps.reduce((t, s) => t + s.seconds, 0);
+const step = (name: string, f: Range & { source: string }): Step => ({
+  step: name,
+  range: { best: f.best, typical: f.typical, worst: f.worst },
+  source: f.source,
+});
+
+export function sumRanges(steps: Step[]): Range {
+  const add = (k: keyof Range) => steps.reduce((t, s) => t + s.range[k], 0);
+  return { best: add("best"), typical: add("typical"), worst: add("worst") };
+}
+
+const maxRange = (a: Range, b: Range): Range => ({
+  best: Math.max(a.best, b.best),
+  typical: Math.max(a.typical, b.typical),
+  worst: Math.max(a.worst, b.worst),
+});
+
+/** Route 53 declares the endpoint unhealthy: interval × threshold, one interval more at worst. */
+export function detection(i: DrInputs): Step {
+  const { intervalSeconds: n, failureThreshold: k } = i.healthCheck;
+  return step("Route 53 health checks mark the primary unhealthy", {
+    best: n * k,
+    typical: n * k,
+    worst: n * (k + 1),
+    source: `health check every ${n} s × failure threshold ${k} (Amazon Route 53 Developer Guide, 'How Amazon Route 53 determines whether a health check is healthy'); assumption: one interval more at worst, the checkers are not synchronized`,
+  });
+}
+
+/** From a changed answer at Route 53 to clients using it. */
+export function dnsSteps(i: DrInputs): Step[] {
+  return [
+    step("Route 53 name servers answer with the standby", FIGURES.dnsPropagation),
+    step("resolvers drop the cached answer", {
+      best: 0,
+      typical: i.recordTtlSeconds / 2,
+      worst: i.recordTtlSeconds,
+      source: `failover record TTL ${i.recordTtlSeconds} s (ecommerce:edge.recordTtlSeconds)`,
+    }),
+    step("clients that keep answers past the TTL", FIGURES.resolverOverhang),
+  ];
+}
+
+/**
+ * What starts the switch: a person after detection (who also approves), or the alarm trigger with
+ * no approval step. With `dr.approval` on, an alarm-started execution still waits for a person:
+ * its timing is the manual one.
+ */
+export function triggerSteps(i: DrInputs, trigger: Trigger): Step[] {
+  const person = {
+    best: 60,
+    typical: i.operatorMinutes * 60,
+    worst: i.operatorMinutes * 60 * 5,
+    source: `ecommerce:dr.operatorMinutes (${i.operatorMinutes}) typical; assumption: 1 min best, 5× worst (paged at night)`,
+  };
+  if (trigger === "manual")
+    return [
+      detection(i),
+      step("a person confirms the outage and starts or approves the switch", person),
+    ];
+  return [step("the primary's health alarm fires the Region switch trigger", FIGURES.alarmTrigger)];
+}
+
+/** The trigger the configuration gives: automatic only with the alarm trigger on and approval off. */
+export function configuredTrigger(i: DrInputs): Trigger {
+  return i.switchPlan && i.autoFailover && !i.approval ? "auto" : "manual";
+}
+
+function writeSteps(i: DrInputs, trigger: Trigger): Step[] {
+  const promote = step(
+    i.mode === "failover"
+      ? "already the writer"
+      : "Aurora fails the global database over (--allow-data-loss)",
+    i.mode === "failover"
+      ? { best: 0, typical: 0, worst: 0, source: "dr.mode=failover" }
+      : FIGURES.auroraFailover,
+  );
+  if (i.switchPlan)
+    return [
+      ...triggerSteps(i, trigger),
+      step("Region switch starts the Aurora block", FIGURES.planStepOverhead),
+      promote,
+      step("Region switch runs the Route 53 health-check block", FIGURES.planStepOverhead),
+      ...dnsSteps(i),
+    ];
+  // The runbook: a person runs failover-global-cluster (no alarm trigger exists without a plan).
+  return [...triggerSteps(i, "manual"), promote];
+}
+
+function readSteps(i: DrInputs, trigger: Trigger): Step[] {
+  if (i.readsFollowEndpointHealth) return [detection(i), ...dnsSteps(i)];
+  // The plan's Route 53 block steers the records; the model runs it after the Aurora block, so
+  // reads move with writes. Without a plan either, DNS moves when a person changes the records.
+  if (i.switchPlan) return writeSteps(i, trigger);
+  return [...triggerSteps(i, "manual"), ...dnsSteps(i)];
+}
+
+function pathRto(i: DrInputs, path: PathRto["path"], trigger: Trigger): PathRto {
+  const reads = readSteps(i, trigger);
+  const readTotal = sumRanges(reads);
+  if (path === "reads") return { path, trigger, steps: reads, total: readTotal };
+  if (path === "writes") {
+    const steps = writeSteps(i, trigger);
+    // Without a plan, DNS moves on its own while the database is promoted: writes need both.
+    const total = i.switchPlan ? sumRanges(steps) : maxRange(sumRanges(steps), readTotal);
+    return { path, trigger, steps, total };
+  }
+  if (path === "sign-in") {
+    if (!i.signInSurvives)
+      return {
+        path,
+        trigger,
+        steps: [],
+        total: inf(),
+        never: "its issuer and keys are in the lost Region",
+      };
+    return { path, trigger, steps: reads, total: readTotal };
+  }
+  if (!i.storefrontFailsOver)
+    return {
+      path,
+      trigger,
+      steps: [],
+      total: inf(),
+      never: "CloudFront's only origin is in the lost Region",
+    };
+  const failover = step("CloudFront retries the origin group's secondary", {
+    best: 0,
+    typical: 1,
+    worst: i.originFailoverSeconds,
+    source:
+      "Amazon CloudFront Developer Guide, 'Optimize high availability with CloudFront origin failover' and 'Controlling origin timeouts and attempts': per request, after connection attempts × connection timeout (3 × 10 s by default)",
+  });
+  return { path, trigger, steps: [failover], total: sumRanges([failover]) };
+}
+
+const inf = (): Range => ({ best: Infinity, typical: Infinity, worst: Infinity });
 
 export function drReport(i: DrInputs): DrReport {
-  const f = AWS_FIGURES;
-  const detection: TimelineStep = {
-    step: "Route 53 marks the primary unhealthy",
-    seconds: i.healthCheckIntervalSeconds * i.healthCheckFailureThreshold,
-    automatic: true,
-    basis: `health-check interval ${i.healthCheckIntervalSeconds} s × failure threshold ${i.healthCheckFailureThreshold}`,
-  };
-  const dns: TimelineStep = {
-    step: "Resolvers move to the SECONDARY record",
-    seconds: i.recordTtlSeconds,
-    automatic: true,
-    basis: `failover record TTL ${i.recordTtlSeconds} s`,
-  };
-  const scaleUp: TimelineStep[] = i.reducedCapacity
-    ? [
-        {
-          step: "Karpenter launches nodes for full capacity",
-          seconds: f.nodeLaunchSeconds.value,
-          automatic: true,
-          basis: f.nodeLaunchSeconds.source,
-        },
-        {
-          step: "Services scale to full replicas and pass readiness",
-          seconds: f.podReadySeconds.value,
-          automatic: true,
-          basis: f.podReadySeconds.source,
-        },
-      ]
-    : [];
-  // The standby serves reads as soon as DNS moves, at the capacity it has. Its ceilings
-  // (Karpenter's limits, the autoscalers' maximum) are production size in every mode
-  // (components/cluster/capacity.ts), so load alone grows it; the full floors arrive with the
-  // operator's dr.mode=failover run, on the write timeline after that step.
-  const readTimeline = [detection, dns];
-  // Writes: a secondary in standby mode is read-only until it is promoted; a drill forwards
-  // writes to the (lost) primary, so it too needs promotion; a standby already in failover
-  // mode is the writer.
-  const writeTimeline =
-    i.mode === "failover"
-      ? [detection, dns]
-      : [
-          detection,
-          {
-            step: "Operator fails the global database over (--allow-data-loss), then runs pulumi up with dr.mode=failover",
-            seconds: i.operatorSeconds,
-            automatic: false,
-            basis: "runbook step (configured estimate)",
-          },
-          {
-            step: "Aurora promotes the secondary to writer (managed failover)",
-            seconds: f.auroraPromotionSeconds.value,
-            automatic: true,
-            basis: f.auroraPromotionSeconds.source,
-          },
-          ...scaleUp,
-        ];
-  // DNS switches while the database is promoted; writes are back when both are done.
-  const rtoWritesSeconds = Math.max(sum(writeTimeline), sum([detection, dns]));
-  const rtoReadsSeconds = sum(readTimeline);
-
-  const rpo: DataRpo[] = [
-    {
-      store: "Aurora PostgreSQL (global database)",
-      rpoSeconds: f.auroraGlobalRpoSeconds.value,
-      note: f.auroraGlobalRpoSeconds.source,
-    },
+  const triggers: Trigger[] = ["manual", "auto"];
+  const paths = (["reads", "writes", "sign-in", "storefront"] as const).flatMap((p) =>
+    triggers.map((t) => pathRto(i, p, t)),
+  );
+  const aurora: StoreRpo =
+    i.maxRpoSeconds !== undefined
+      ? {
+          store: "Aurora PostgreSQL (global database)",
+          range: { best: 0, typical: FIGURES.auroraLag.typical, worst: i.maxRpoSeconds },
+          label: "enforced",
+          note: `rds.global_db_rpo = ${i.maxRpoSeconds} s: the writer blocks commits while no secondary is within it (Amazon Aurora User Guide, 'Managing RPOs for Aurora PostgreSQL–based global databases')`,
+        }
+      : {
+          store: "Aurora PostgreSQL (global database)",
+          range: FIGURES.auroraLag,
+          label: "typical",
+          note: `${FIGURES.auroraLag.source}; set ecommerce:data.aurora.maxRpoSeconds (≥ 20) to bound it`,
+        };
+  const rpo: StoreRpo[] = [
+    aurora,
     {
       store: "DynamoDB carts, sessions (global tables)",
-      rpoSeconds: f.dynamoDbReplicationSeconds.value,
-      note: f.dynamoDbReplicationSeconds.source,
+      range: FIGURES.dynamoDbLag,
+      label: "typical",
+      note: FIGURES.dynamoDbLag.source,
     },
     {
       store: "S3 assets, web (CRR with RTC)",
-      rpoSeconds: f.s3RtcSeconds.value,
-      note: `${f.s3RtcSeconds.source}; most objects arrive in seconds, the SLA bound is 15 minutes`,
+      range: FIGURES.s3Rtc,
+      label: "SLA",
+      note: FIGURES.s3Rtc.source,
     },
     {
       store: "SQS order-events",
-      rpoSeconds: undefined,
-      note: "not replicated: messages still queued in the lost region wait there until it returns (orders are recorded in Aurora first)",
+      range: inf(),
+      label: "not replicated",
+      note: "messages queued in the lost Region wait there until it returns (orders are recorded in Aurora first)",
     },
     {
       store: "Valkey cache",
-      rpoSeconds: undefined,
-      note: "not replicated: a cache, rebuilt from Aurora and DynamoDB in the standby region",
+      range: { best: 0, typical: 0, worst: 0 },
+      label: "not replicated",
+      note: "a cache: rebuilt from Aurora and DynamoDB",
     },
   ];
-
-  const relationalAndKv = rpo.slice(0, 2).map((r) => r.rpoSeconds ?? Infinity);
-  const worstReplicated = Math.max(
-    ...rpo.filter((r) => r.rpoSeconds !== undefined).map((r) => r.rpoSeconds as number),
+  const readsWorst = sumRanges(readSteps(i, configuredTrigger(i)));
+  const scaleUp = sumRanges([
+    step("autoscaler reacts", FIGURES.hpaReaction),
+    step("nodes launch", FIGURES.nodeLaunch),
+    step("pods ready", FIGURES.podReady),
+  ]);
+  const fullAfter: Range =
+    i.capacity.pods >= i.capacity.fullPods
+      ? { best: 0, typical: 0, worst: 0 }
+      : {
+          best: readsWorst.best + scaleUp.best,
+          typical: readsWorst.typical + scaleUp.typical,
+          worst: readsWorst.worst + scaleUp.worst,
+        };
+  const worst = (p: PathRto["path"], t: Trigger) =>
+    paths.find((x) => x.path === p && x.trigger === t)?.total.worst ?? Infinity;
+  const configured = configuredTrigger(i);
+  const worstRto = Math.max(
+    ...(["reads", "writes", "sign-in", "storefront"] as const).map((p) => worst(p, configured)),
   );
-  const minutes = (s: number) => (s >= 60 ? `${(s / 60).toFixed(1)} min` : `${s} s`);
+  const replicated = rpo.filter((r) => r.label !== "not replicated");
+  const verdict = (
+    target: Verdict["target"],
+    metric: string,
+    w: number,
+    limit: number,
+  ): Verdict => ({
+    target,
+    metric,
+    worstSeconds: w,
+    limitSeconds: limit,
+    met: w <= limit,
+  });
   const verdicts = [
-    {
-      target: "brief",
-      metric: "RTO (writes)",
-      value: minutes(rtoWritesSeconds),
-      limit: minutes(TARGETS.brief.rtoSeconds),
-      met: rtoWritesSeconds <= TARGETS.brief.rtoSeconds,
-    },
-    {
-      target: "brief",
-      metric: "RPO (all replicated data)",
-      value: minutes(worstReplicated),
-      limit: minutes(TARGETS.brief.rpoSeconds),
-      met: worstReplicated <= TARGETS.brief.rpoSeconds,
-    },
-    {
-      target: "project",
-      metric: "RTO (writes)",
-      value: minutes(rtoWritesSeconds),
-      limit: minutes(TARGETS.project.rtoSeconds),
-      met: rtoWritesSeconds <= TARGETS.project.rtoSeconds,
-    },
-    {
-      target: "project",
-      metric: "RPO (relational and key-value)",
-      value: minutes(Math.max(...relationalAndKv)),
-      limit: minutes(TARGETS.project.rpoSeconds),
-      met: Math.max(...relationalAndKv) <= TARGETS.project.rpoSeconds,
-    },
-  ];
-  return {
-    inputs: i,
-    readTimeline,
-    writeTimeline,
-    rtoReadsSeconds,
-    rtoWritesSeconds,
-    rpo,
-    verdicts,
-  };
-}
-
-export function formatDrReport(r: DrReport): string {
-  const steps = (title: string, list: TimelineStep[]) => {
-    let t = 0;
-    return [
-      title,
-      ...list.map((s) => {
-        t += s.seconds;
-        return `  +${String(s.seconds).padStart(4)} s  (t=${String(t).padStart(4)} s)  ${s.automatic ? "auto  " : "manual"}  ${s.step}`;
-      }),
-    ];
-  };
-  const lines = [
-    `DR timeline if prod-mumbai is lost while dr-singapore is in "${r.inputs.mode}" mode:`,
-    ...steps("  reads served from dr-singapore:", r.readTimeline),
-    ...steps("  writes accepted again:", r.writeTimeline),
-    `  RTO reads ${r.rtoReadsSeconds} s, RTO writes ${r.rtoWritesSeconds} s`,
-    "  RPO by store:",
-    ...r.rpo.map(
-      (d) =>
-        `    ${d.store.padEnd(42)} ${d.rpoSeconds === undefined ? "not replicated" : `≤ ${d.rpoSeconds} s`}`,
+    verdict(
+      "brief",
+      `RTO, every path (${configured === "auto" ? "auto-trigger" : "approved"}, as configured)`,
+      worstRto,
+      TARGETS.brief.rtoSeconds,
     ),
-    "  against the targets:",
-    ...r.verdicts.map(
-      (v) =>
-        `    ${v.met ? "meets " : "MISSES"}  ${v.target.padEnd(8)} ${v.metric.padEnd(32)} ${v.value.padStart(9)}  (target ≤ ${v.limit})`,
+    verdict(
+      "brief",
+      "RPO, every replicated store",
+      Math.max(...replicated.map((r) => r.range.worst)),
+      TARGETS.brief.rpoSeconds,
+    ),
+    verdict(
+      "project",
+      "RTO reads (auto-trigger)",
+      worst("reads", "auto"),
+      TARGETS.project.readsSeconds,
+    ),
+    verdict(
+      "project",
+      "RTO writes (auto-trigger)",
+      worst("writes", "auto"),
+      TARGETS.project.writesSeconds,
+    ),
+    verdict(
+      "project",
+      `relational RPO (${aurora.label})`,
+      aurora.range.worst,
+      TARGETS.project.relationalRpoSeconds,
     ),
   ];
-  return lines.join("\n");
+  return { inputs: i, paths, rpo, capacity: { ...i.capacity, fullAfter }, verdicts };
 }
 
-/** The model's inputs from the parsed configuration of the primary and the standby. */
-export function drInputs(
-  primary: {
-    edge: {
-      healthCheck: { intervalSeconds: number; failureThreshold: number };
-      recordTtlSeconds: number;
-    };
-  },
-  standby: { dr: { operatorMinutes: number } },
-  mode: DrScenario,
-): DrInputs {
-  return {
-    mode,
-    healthCheckIntervalSeconds: primary.edge.healthCheck.intervalSeconds,
-    healthCheckFailureThreshold: primary.edge.healthCheck.failureThreshold,
-    recordTtlSeconds: primary.edge.recordTtlSeconds,
-    operatorSeconds: standby.dr.operatorMinutes * 60,
-    // Only a resting standby runs reduced capacity (components/cluster/capacity.ts).
-    reducedCapacity: mode === "standby",
-  };
-}
-
-/** One line per mode: the comparison `npm start` prints under the full timeline. */
-export function formatModeSummary(reports: DrReport[]): string {
-  return [
-    "RTO/RPO by standby mode (writes; relational and key-value RPO):",
-    ...reports.map((r) => {
-      const missed = r.verdicts.filter((v) => !v.met).map((v) => `${v.target} ${v.metric}`);
-      return `  ${r.inputs.mode.padEnd(9)} RTO ${String(r.rtoWritesSeconds).padStart(4)} s   ${missed.length === 0 ? "meets all targets" : `misses: ${missed.join(", ")}`}`;
-    }),
-  ].join("\n");
+export function duration(s: number): string {
+  if (!Number.isFinite(s)) return "unbounded";
+  if (s < 120) return `${Math.round(s)} s`;
+  return `${(s / 60).toFixed(1)} min`;
 }

@@ -112,6 +112,8 @@ const COMPUTED: Record<string, Computed> = {
   },
   "aws:rds/globalCluster:GlobalCluster": (_r, id, e) => ({
     arn: `arn:aws:rds::${e.accountId}:global-cluster:${id}`,
+    // The global writer endpoint: named for the global cluster, in no region.
+    endpoint: `${id}.global-${e.hash("gep", 10)}.global.rds.amazonaws.com`,
     globalClusterResourceId: `cluster-${e.hash("rid", 26).toUpperCase()}`,
   }),
   "aws:rds/cluster:Cluster": (_r, id, e) => ({

@@ -8,7 +8,16 @@
  *
  * Syntheses also run one at a time: the Pulumi runtime's process-wide hooks make concurrent runs
  * in one process unsafe, whoever starts them.
+ *
+ * `npm test` runs mocha in two worker processes; with `OFFLINE_SYNTH_CACHE_DIR` set (scripts/test.mjs
+ * sets a fresh directory per run and removes it afterwards), a synthesis one worker made is also
+ * handed to the other instead of being repeated. The directory is only ever shared by processes
+ * running the same sources, and each entry holds its whole key, so a hit is still exact.
  */
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import * as v8 from "v8";
 import { GateResult } from "./policyGate";
 import { SynthResult } from "./synth";
 import { PlanInput } from "./types";
@@ -42,6 +51,30 @@ export function serialized<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Where `key`'s entry lives in a shared cache directory. */
+export function sharedEntryFile(dir: string, key: string): string {
+  return path.join(dir, `${createHash("sha256").update(key).digest("hex")}.v8`);
+}
+
+function readShared(dir: string, key: string): CachedSynthesis | undefined {
+  let stored: { key: string; value: CachedSynthesis };
+  try {
+    stored = v8.deserialize(fs.readFileSync(sharedEntryFile(dir, key)));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
+  return stored.key === key ? stored.value : undefined;
+}
+
+function writeShared(dir: string, key: string, value: CachedSynthesis): void {
+  const file = sharedEntryFile(dir, key);
+  // Written aside and renamed, so a reader in another process never sees half an entry.
+  const partial = `${file}.${process.pid}`;
+  fs.writeFileSync(partial, v8.serialize({ key, value }), { mode: 0o600 });
+  fs.renameSync(partial, file);
+}
+
 /** The cached synthesis for `key`, or `make`'s (cached only when it succeeds). */
 export async function cachedSynthesis(
   key: string | undefined,
@@ -50,7 +83,16 @@ export async function cachedSynthesis(
   if (key === undefined) return make();
   let entry = entries.get(key);
   if (!entry) {
-    entry = make();
+    const dir = process.env.OFFLINE_SYNTH_CACHE_DIR;
+    entry = dir
+      ? (async () => {
+          const shared = readShared(dir, key);
+          if (shared) return shared;
+          const made = await make();
+          writeShared(dir, key, made);
+          return made;
+        })()
+      : make();
     entries.set(key, entry);
     entry.catch(() => entries.delete(key));
   }

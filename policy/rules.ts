@@ -16,6 +16,8 @@ import awsCloudfrontDistributionConfigureMinimumTls from "./rules/cloudfront/aws
 import awsCloudfrontDistributionEnableLogging from "./rules/cloudfront/aws-cloudfront-distribution-enable-logging";
 import awsCloudfrontDistributionEnforceHttpsOrigin from "./rules/cloudfront/aws-cloudfront-distribution-enforce-https-origin";
 import awsCloudfrontDistributionEnforceViewerHttps from "./rules/cloudfront/aws-cloudfront-distribution-enforce-viewer-https";
+import awsCloudfrontDistributionEnforceOriginAccessControl from "./rules/cloudfront/aws-cloudfront-distribution-enforce-origin-access-control";
+import awsCloudfrontDistributionConfigureOriginFailover from "./rules/cloudfront/aws-cloudfront-distribution-configure-origin-failover";
 import awsCloudwatchLoggroupConfigureRetention from "./rules/cloudwatch/aws-cloudwatch-loggroup-configure-retention";
 import awsCloudwatchLoggroupMissingKmsKey from "./rules/cloudwatch/aws-cloudwatch-loggroup-missing-kms-key";
 import awsCloudwatchMetricalarmMissingActions from "./rules/cloudwatch/aws-cloudwatch-metricalarm-missing-actions";
@@ -126,6 +128,8 @@ export const rules: Rule[] = [
   awsCloudfrontDistributionEnableLogging,
   awsCloudfrontDistributionEnforceHttpsOrigin,
   awsCloudfrontDistributionEnforceViewerHttps,
+  awsCloudfrontDistributionEnforceOriginAccessControl,
+  awsCloudfrontDistributionConfigureOriginFailover,
   awsCloudtrailTrailConfigureCustomerManagedKey,
   awsCloudtrailTrailEnableLogFileValidation,
   awsCloudtrailTrailEnableMultiRegion,

@@ -40,6 +40,9 @@ export function dataOutputs(data: Data) {
   return {
     auroraEndpoint: data.auroraEndpoint,
     auroraReaderEndpoint: data.auroraReaderEndpoint,
+    // What this stack's services write to and read from in its current mode.
+    dbHost: data.dbHost,
+    dbReaderHost: data.dbReaderHost,
     dbSecretArn: data.dbSecretArn,
     cacheEndpoint: data.cacheEndpoint,
     // The disabled Valkey default user's password (break-glass); services use IAM auth.

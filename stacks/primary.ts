@@ -4,7 +4,7 @@ import { buildCluster, buildDeployRunner, clusterOutputs } from "./cluster";
 import { buildData, dataOutputs } from "./data";
 import { buildNetwork, networkOutputs } from "./network";
 import { buildChaosDrills } from "./drills";
-import { buildIdentity, buildPrimaryEdge } from "./edge";
+import { buildIdentity, buildPrimaryEdge, storefrontReplicaBuckets } from "./edge";
 import { buildMesh, buildServices, gatewayHosts } from "./services";
 import { buildObservability } from "./observability";
 import { buildGovernance } from "./governance";
@@ -25,12 +25,14 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   const hosts = gatewayHosts(cfg, domain);
   const mesh = buildMesh(cfg, network, cluster, {
     hosts,
-    jwt: { issuer: identity.issuer, jwksUri: identity.jwksUri },
+    jwt: { issuer: identity.issuer, jwksUri: identity.jwksUri, jwks: identity.jwks },
   });
   const services = buildServices(cfg, ctx, cluster, data, mesh, hosts);
+  const replicaBuckets = storefrontReplicaBuckets(cfg, ctx);
   const edge = buildPrimaryEdge(cfg, ctx, network, cluster, data, mesh, {
     domain,
-    jwt: { issuer: identity.issuer, audience: identity.clientId },
+    jwt: { issuer: identity.issuer, audience: identity.audience },
+    storefrontReplicaBuckets: replicaBuckets,
   });
   const { distributionArn, healthCheckId } = edge;
   resolveWebDistributionArn(distributionArn);
@@ -46,16 +48,20 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
     vpcId: network.vpcId,
     vpcCidr: network.cidr,
     globalClusterId: data.globalClusterId,
+    globalWriterEndpoint: data.globalWriterEndpoint,
     keyArns: data.keyArns,
     tableArns: data.tableArns,
     buckets: data.buckets,
     dbSecretArn: data.dbSecretArn,
+    storefrontDistributionArn: distributionArn,
+    storefrontReplicaBuckets: replicaBuckets,
     replicaRegions: cfg.dr.replicaRegions,
     domain,
     zoneId: edge.zoneId,
     jwtIssuer: identity.issuer,
     jwksUri: identity.jwksUri,
-    jwtAudience: identity.clientId,
+    jwks: identity.jwks,
+    jwtAudience: identity.audience,
     acceleratorListenerArn: edge.acceleratorListenerArn ?? "",
     healthCheckId,
   };

@@ -15,12 +15,24 @@ export interface PrimaryOutputs {
   vpcCidr: string;
   /** The Aurora global cluster the standby's secondary joins. */
   globalClusterId: string;
+  /**
+   * The global database's writer endpoint (`aws.rds.GlobalCluster.endpoint`): it names whichever
+   * cluster is the writer now, so the standby's services write through it once it is promoted.
+   */
+  globalWriterEndpoint: string;
   /** Multi-region key ARNs by purpose; the standby creates replicas of them. */
   keyArns: Record<KeyPurpose, string>;
   /** DynamoDB global tables the standby joins as a replica. */
   tableArns: Record<TableName, string>;
   /** Buckets the standby replicates from. */
   buckets: Record<BucketName, { name: string; arn: string }>;
+  /**
+   * The storefront's CloudFront distribution: the standby's `web` replica (the origin group's
+   * secondary) admits only it. CloudFront is global: the ARN names no region.
+   */
+  storefrontDistributionArn: string;
+  /** The name the primary gave the storefront's replica in each replica region. */
+  storefrontReplicaBuckets: Record<string, string>;
   /** The Aurora master secret; its replica in the standby's region has the same ARN there. */
   dbSecretArn: string;
   /** Regions the primary replicates its secrets (with their key) and images to. */
@@ -30,7 +42,10 @@ export interface PrimaryOutputs {
   zoneId: string;
   /** The shoppers' identity provider: both regions validate its tokens. */
   jwtIssuer: string;
+  /** Where keys are fetched ("" for an external provider, whose keys are inline). */
   jwksUri: string;
+  /** The issuer's public key set, inline ("" when none is configured): Istio fetches nothing. */
+  jwks: string;
   jwtAudience: string;
   /** The accelerator's listener ("" without one): the standby attaches its endpoint group. */
   acceleratorListenerArn: string;
@@ -44,15 +59,19 @@ const PRIMARY_OUTPUT_KEYS: Record<keyof PrimaryOutputs, true> = {
   vpcId: true,
   vpcCidr: true,
   globalClusterId: true,
+  globalWriterEndpoint: true,
   keyArns: true,
   tableArns: true,
   buckets: true,
   dbSecretArn: true,
+  storefrontDistributionArn: true,
+  storefrontReplicaBuckets: true,
   replicaRegions: true,
   domain: true,
   zoneId: true,
   jwtIssuer: true,
   jwksUri: true,
+  jwks: true,
   jwtAudience: true,
   acceleratorListenerArn: true,
   healthCheckId: true,

@@ -3,7 +3,7 @@ import { Cluster } from "../components/cluster/cluster";
 import { NAMESPACES } from "../components/cluster/platform";
 import { MASTER_USER } from "../components/data/aurora";
 import { Data } from "../components/data/data";
-import { Mesh } from "../components/mesh/mesh";
+import { Mesh, MeshJwt } from "../components/mesh/mesh";
 import { Network } from "../components/network/network";
 import { CATALOG, applyOverrides } from "../services/catalog";
 import { Services } from "../services/index";
@@ -13,7 +13,8 @@ import { StackContext } from "./context";
 /** Where the shop is reached and who issues its tokens (from the edge's identity, or config). */
 export interface ShopEntry {
   hosts: string[];
-  jwt: { issuer: pulumi.Input<string>; jwksUri: pulumi.Input<string> };
+  /** `jwks` inline ("" for none) wins over `jwksUri`. */
+  jwt: { issuer: pulumi.Input<string>; jwksUri: pulumi.Input<string>; jwks: string };
 }
 
 /** The catalog with this stack's overrides (`ecommerce:services`). */
@@ -45,11 +46,22 @@ export function buildMesh(
     hosts: entry.hosts,
     healthPath: cfg.edge.healthCheck.path,
     protectedPaths: specs.filter((s) => s.requiresJwt).map((s) => s.pathPrefix),
-    jwt: cfg.mesh.jwt ?? entry.jwt,
+    jwt: meshJwt(cfg, entry),
     replicas: isServing(cfg) ? SERVING_MESH_REPLICAS : 1,
     // The serving ceiling in every mode: a resting standby's gateway grows on load alone.
     gatewayMaxReplicas: SERVING_MESH_REPLICAS * 5,
   });
+}
+
+/**
+ * The mesh's token check: `ecommerce:mesh.jwtIssuer`/`jwksUri` override the identity's; otherwise
+ * the identity's issuer with its inline key set when there is one (Istio: only one of jwks and
+ * jwksUri per rule), else its key URL.
+ */
+export function meshJwt(cfg: StackConfig, entry: ShopEntry): MeshJwt {
+  if (cfg.mesh.jwt) return { issuer: cfg.mesh.jwt.issuer, keys: { jwksUri: cfg.mesh.jwt.jwksUri } };
+  const { issuer, jwks, jwksUri } = entry.jwt;
+  return { issuer, keys: jwks !== "" ? { jwks } : { jwksUri } };
 }
 
 /** The catalog with this stack's overrides, bound to this region's data layer. */
@@ -82,8 +94,10 @@ export function buildServices(
     }));
   const endpoints = pulumi
     .output({
-      auroraEndpoint: data.auroraEndpoint,
-      auroraReaderEndpoint: data.auroraReaderEndpoint,
+      // Per DR mode (components/data/endpoints.ts): writes through the global writer endpoint,
+      // or, in a drill, forwarded through this cluster's reader; reads from this region's reader.
+      auroraEndpoint: data.dbHost,
+      auroraReaderEndpoint: data.dbReaderHost,
       cacheEndpoint: data.cacheEndpoint,
       cacheName: data.cacheName,
       cacheUsers: data.cacheUsers,

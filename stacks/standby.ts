@@ -28,21 +28,30 @@ export async function standby(cfg: StandbyConfig, ctx: StackContext) {
 
   const network = buildNetwork(cfg, ctx);
   const p = primaryStack.outputs;
-  const data = buildData(cfg, ctx, network, {
-    region: p.region,
-    globalClusterId: p.globalClusterId,
-    keyArns: p.keyArns,
-    tableArns: p.tableArns,
-    buckets: p.buckets,
-    dbSecretArn: p.dbSecretArn,
-  });
+  const data = buildData(
+    cfg,
+    ctx,
+    network,
+    {
+      region: p.region,
+      globalClusterId: p.globalClusterId,
+      globalWriterEndpoint: p.globalWriterEndpoint,
+      keyArns: p.keyArns,
+      tableArns: p.tableArns,
+      buckets: p.buckets,
+      webReplicaBucketName: p.storefrontReplicaBuckets.apply((b) => b[cfg.region]),
+      dbSecretArn: p.dbSecretArn,
+    },
+    p.storefrontDistributionArn,
+  );
   const cluster = buildCluster(cfg, ctx, network, data);
   const runner = buildDeployRunner(cfg, ctx, network, data, cluster);
   const domain = await primaryStack.value("domain");
   const hosts = gatewayHosts(cfg, domain);
   const mesh = buildMesh(cfg, network, cluster, {
     hosts,
-    jwt: { issuer: p.jwtIssuer, jwksUri: p.jwksUri },
+    // The keys inline when the primary publishes them: Istio then never fetches from its region.
+    jwt: { issuer: p.jwtIssuer, jwksUri: p.jwksUri, jwks: await primaryStack.value("jwks") },
   });
   buildServices(cfg, ctx, cluster, data, mesh, hosts);
   const edge = buildStandbyEdge(cfg, ctx, network, cluster, data, mesh, {

@@ -5,6 +5,7 @@ import { BUCKETS, BucketName } from "./buckets";
 import { CACHE_PORT, createCache } from "./cache";
 import { KEY_PURPOSES, KeyPurpose, replicaKeyArn } from "./keyPolicy";
 import { createPrimaryKeys, createReplicaKey } from "./keys";
+import { databaseHosts } from "./endpoints";
 import { DataPosture } from "./posture";
 import { createOrderEvents } from "./queues";
 import { createReplication } from "./replication";
@@ -22,9 +23,16 @@ import {
 export interface PrimaryData {
   region: pulumi.Input<string>;
   globalClusterId: pulumi.Input<string>;
+  /** The global database's writer endpoint: it follows a switchover or failover by itself. */
+  globalWriterEndpoint: pulumi.Input<string>;
   keyArns: pulumi.Input<Record<KeyPurpose, string>>;
   tableArns: pulumi.Input<Record<TableName, string>>;
   buckets: pulumi.Input<Record<BucketName, { name: string; arn: string }>>;
+  /**
+   * The name the primary gave this region's `web` replica: its storefront distribution already
+   * names that bucket as the origin group's secondary.
+   */
+  webReplicaBucketName: pulumi.Input<string>;
   dbSecretArn: pulumi.Input<string>;
 }
 
@@ -74,9 +82,10 @@ export interface DataArgs {
   primary?: PrimaryData;
   /**
    * The CloudFront distribution that serves the `web` bucket, the only reader its policy admits.
-   * The edge creates the distribution from this layer's bucket, so the stack passes a deferred
-   * output here and resolves it once the edge exists. Unset: no CloudFront access (the standby's
-   * replica is not served).
+   * The primary's edge creates the distribution from this layer's bucket, so the primary passes a
+   * deferred output here and resolves it once the edge exists; the standby passes the same
+   * distribution's ARN from the StackReference (its `web` replica is the origin group's secondary).
+   * Unset: no CloudFront access.
    */
   webDistributionArn?: pulumi.Input<string>;
 }
@@ -92,6 +101,11 @@ export class Data extends pulumi.ComponentResource {
   public readonly globalClusterId: pulumi.Output<string>;
   public readonly auroraEndpoint: pulumi.Output<string>;
   public readonly auroraReaderEndpoint: pulumi.Output<string>;
+  /** The global database's writer endpoint (`aws.rds.GlobalCluster.endpoint`). */
+  public readonly globalWriterEndpoint: pulumi.Output<string>;
+  /** Where this posture's services write (`DB_HOST`) and read (`DB_READER_HOST`): endpoints.ts. */
+  public readonly dbHost: pulumi.Output<string>;
+  public readonly dbReaderHost: pulumi.Output<string>;
   public readonly auroraClusterResourceId: pulumi.Output<string>;
   public readonly auroraClusterArn: pulumi.Output<string>;
   /** The regional cluster's identifier (the CloudWatch dimension of its metrics). */
@@ -220,10 +234,12 @@ export class Data extends pulumi.ComponentResource {
       BUCKETS.map((b) => [
         b,
         secureBucket(scope, b, {
+          bucketName: b === "web" && !active ? args.primary?.webReplicaBucketName : undefined,
           kmsKeyArn: key("storage"),
           logBucket: logs.bucket,
           noncurrentDays: 90,
-          // The SPA is served by the edge's CloudFront distribution (origin access control).
+          // The SPA is served by the storefront's CloudFront distribution (origin access control):
+          // from the primary's bucket, and from this replica when the origin group fails over.
           extraPolicy:
             b === "web" && args.webDistributionArn !== undefined
               ? cloudFrontReads(args.webDistributionArn)
@@ -249,6 +265,16 @@ export class Data extends pulumi.ComponentResource {
       : pulumi.output(args.primary?.globalClusterId ?? "");
     this.auroraEndpoint = aurora.cluster.endpoint;
     this.auroraReaderEndpoint = aurora.cluster.readerEndpoint;
+    this.globalWriterEndpoint = aurora.globalCluster
+      ? aurora.globalCluster.endpoint
+      : pulumi.output(args.primary?.globalWriterEndpoint ?? "");
+    const hosts = databaseHosts(args.posture);
+    const endpoint = {
+      globalWriter: this.globalWriterEndpoint,
+      clusterReader: this.auroraReaderEndpoint,
+    };
+    this.dbHost = endpoint[hosts.writes];
+    this.dbReaderHost = endpoint[hosts.reads];
     this.auroraClusterResourceId = aurora.cluster.clusterResourceId;
     this.auroraClusterArn = aurora.cluster.arn;
     this.auroraClusterIdentifier = aurora.cluster.clusterIdentifier;
@@ -298,6 +324,9 @@ export class Data extends pulumi.ComponentResource {
       globalClusterId: this.globalClusterId,
       auroraEndpoint: this.auroraEndpoint,
       auroraReaderEndpoint: this.auroraReaderEndpoint,
+      globalWriterEndpoint: this.globalWriterEndpoint,
+      dbHost: this.dbHost,
+      dbReaderHost: this.dbReaderHost,
       auroraClusterResourceId: this.auroraClusterResourceId,
       dbSecretArn: this.dbSecretArn,
       cacheEndpoint: this.cacheEndpoint,

@@ -6,7 +6,7 @@
  * |----------|------------------------------|-----------------------------------------|
  * | active   | creates it (primary)         | writer                                  |
  * | standby  | yes, secondary               | read-only                               |
- * | drill    | yes, secondary               | forwarded to the primary (RPO 0)        |
+ * | drill    | yes, secondary               | forwarded to the primary (lag unchanged) |
  * | failover | no: detached and promoted    | writer                                  |
  *
  * In the standby the membership and (in failover) write forwarding are the global cluster's:

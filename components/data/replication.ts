@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
+import { PolicyDocument, policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
 import { BUCKETS, BucketName } from "./buckets";
 import { SecureBucket } from "../shared/secureBucket";
 import { ComponentScope } from "../shared/scope";
@@ -16,123 +16,214 @@ export interface ReplicationSettings {
   destinations: Record<BucketName, SecureBucket>;
 }
 
+/** One direction of replication, for the role's policy: buckets, keys and regions on each side. */
+export interface ReplicationPath {
+  sourceArns: string[];
+  sourceKeyArn: string;
+  sourceRegion: string;
+  destinationArns: string[];
+  destinationKeyArn: string;
+  destinationRegion: string;
+}
+
 /**
- * Cross-region replication from the primary's buckets into this region's, created by the standby
- * (the primary knows nothing about it): the IAM role S3 assumes, and the replication rules on the
- * primary buckets, declared in the primary's region with aws v7's per-resource `region`.
+ * The replication role's policy for one direction: read the sources' configuration and versions,
+ * write replicas (and, for replica modification sync, their metadata) into the destinations, and
+ * use each key only through S3 in its region for these buckets' objects. With S3 Bucket Keys on,
+ * S3 uses the bucket ARN as encryption context; otherwise the object's (S3 user guide,
+ * "Replicating encrypted objects"; "Reducing the cost of SSE-KMS").
+ */
+export function replicationRolePolicy(p: ReplicationPath): PolicyDocument {
+  const forObjectsOf = (region: string, buckets: string[]) => ({
+    StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
+    StringLike: {
+      "kms:EncryptionContext:aws:s3:arn": buckets.flatMap((a) => [a, `${a}/*`]),
+    },
+  });
+  return policyDocument([
+    {
+      Sid: "ReadSourceConfiguration",
+      Effect: "Allow",
+      Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
+      Resource: p.sourceArns,
+    },
+    {
+      Sid: "ReadSourceVersions",
+      Effect: "Allow",
+      Action: [
+        "s3:GetObjectVersionForReplication",
+        "s3:GetObjectVersionAcl",
+        "s3:GetObjectVersionTagging",
+      ],
+      Resource: p.sourceArns.map((a) => `${a}/*`),
+    },
+    {
+      Sid: "WriteReplicas",
+      Effect: "Allow",
+      Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
+      Resource: p.destinationArns.map((a) => `${a}/*`),
+    },
+    {
+      Sid: "DecryptSource",
+      Effect: "Allow",
+      Action: "kms:Decrypt",
+      Resource: p.sourceKeyArn,
+      Condition: forObjectsOf(p.sourceRegion, p.sourceArns),
+    },
+    {
+      Sid: "EncryptReplica",
+      Effect: "Allow",
+      Action: ["kms:Encrypt", "kms:GenerateDataKey"],
+      Resource: p.destinationKeyArn,
+      Condition: forObjectsOf(p.destinationRegion, p.destinationArns),
+    },
+  ]);
+}
+
+/**
+ * One replication rule (S3 user guide, "Configuring replication for buckets in different
+ * accounts or Regions" and "Replicating metadata changes with replica modification sync"):
+ * everything, delete markers included (a delete made during a failover reaches the other side at
+ * failback), SSE-KMS objects re-encrypted with the destination's key, Replication Time Control
+ * (99.99 % within 15 minutes, with metrics), and replica modification sync so metadata changed on
+ * a replica flows back. S3 never replicates a replica again, so two rules pointing at each other
+ * do not loop (S3 user guide, "What does Amazon S3 replicate?").
+ */
+export function replicationRule(
+  toRegion: pulumi.Input<string>,
+  destinationArn: pulumi.Input<string>,
+  destinationKeyArn: pulumi.Input<string>,
+): aws.types.input.s3.BucketReplicationConfigRule {
+  return {
+    id: pulumi.interpolate`to-${toRegion}`,
+    status: "Enabled",
+    filter: {},
+    deleteMarkerReplication: { status: "Enabled" },
+    sourceSelectionCriteria: {
+      sseKmsEncryptedObjects: { status: "Enabled" },
+      replicaModifications: { status: "Enabled" },
+    },
+    destination: {
+      bucket: destinationArn,
+      storageClass: "STANDARD",
+      encryptionConfiguration: { replicaKmsKeyId: destinationKeyArn },
+      replicationTime: { status: "Enabled", time: { minutes: 15 } },
+      metrics: { status: "Enabled", eventThreshold: { minutes: 15 } },
+    },
+  };
+}
+
+function replicationRole(
+  scope: ComponentScope,
+  suffix: string,
+  description: string,
+  path: pulumi.Output<ReplicationPath>,
+): aws.iam.Role {
+  const parent = { parent: scope.parent };
+  const role = new aws.iam.Role(
+    `${scope.name}-${suffix}`,
+    {
+      description,
+      assumeRolePolicy: pulumi
+        .output(scope.accountId)
+        .apply((account) => JSON.stringify(serviceTrustPolicy("s3.amazonaws.com", account))),
+      tags: { Name: `${scope.namePrefix}-${suffix}` },
+    },
+    parent,
+  );
+  new aws.iam.RolePolicy(
+    `${scope.name}-${suffix}`,
+    { role: role.id, policy: path.apply((p) => JSON.stringify(replicationRolePolicy(p))) },
+    parent,
+  );
+  return role;
+}
+
+/**
+ * Replication in both directions, all created by the standby (the primary knows nothing about
+ * it):
+ * - primary → here: rules on the primary's buckets, declared in the primary's region with aws
+ *   v7's per-resource `region`, replicating into this region's buckets;
+ * - here → primary: rules on this region's buckets, declared here, so objects written while this
+ *   region serves (after a failover) are in the primary's buckets for failback. Declared in this
+ *   region, a `pulumi up` during a failover never calls the primary region's S3 control plane for
+ *   them; S3 keeps retrying replicas a lost destination cannot take, and marks them FAILED after
+ *   that (runbook: S3 Batch Replication at failback).
+ * Each direction has its own role, which can read only its sources and write only its
+ * destinations.
  */
 export function createReplication(
   scope: ComponentScope,
   s: ReplicationSettings,
-): aws.s3.BucketReplicationConfig[] {
-  const parent = { parent: scope.parent };
-  const role = new aws.iam.Role(
-    `${scope.name}-replication`,
-    {
-      description: "S3 cross-region replication from the primary's buckets",
-      assumeRolePolicy: pulumi
-        .output(scope.accountId)
-        .apply((account) => JSON.stringify(serviceTrustPolicy("s3.amazonaws.com", account))),
-      tags: { Name: `${scope.namePrefix}-replication` },
-    },
-    parent,
-  );
+): {
+  toHere: aws.s3.BucketReplicationConfig[];
+  toPrimary: aws.s3.BucketReplicationConfig[];
+} {
   const destinationArns = BUCKETS.map((b) => s.destinations[b].bucket.arn);
-  new aws.iam.RolePolicy(
-    `${scope.name}-replication`,
-    {
-      role: role.id,
-      policy: pulumi
-        .all([
-          s.primaryBuckets,
-          destinationArns,
-          s.primaryStorageKeyArn,
-          s.replicaStorageKeyArn,
-          s.primaryRegion,
-        ])
-        .apply(([sources, destinations, sourceKey, destinationKey, sourceRegion]) => {
-          const sourceArns = BUCKETS.map((b) => sources[b].arn);
-          // The keys only through S3 in their region, only for these buckets' objects. With S3
-          // Bucket Keys on, S3 uses the bucket ARN as encryption context; otherwise the object's
-          // (S3 user guide, "Replicating encrypted objects"; "Reducing the cost of SSE-KMS").
-          const forObjectsOf = (region: string, buckets: string[]) => ({
-            StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` },
-            StringLike: {
-              "kms:EncryptionContext:aws:s3:arn": buckets.flatMap((a) => [a, `${a}/*`]),
-            },
-          });
-          return JSON.stringify(
-            policyDocument([
-              {
-                Sid: "ReadSourceConfiguration",
-                Effect: "Allow",
-                Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
-                Resource: sourceArns,
-              },
-              {
-                Sid: "ReadSourceVersions",
-                Effect: "Allow",
-                Action: [
-                  "s3:GetObjectVersionForReplication",
-                  "s3:GetObjectVersionAcl",
-                  "s3:GetObjectVersionTagging",
-                ],
-                Resource: sourceArns.map((a) => `${a}/*`),
-              },
-              {
-                Sid: "WriteReplicas",
-                Effect: "Allow",
-                Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
-                Resource: destinations.map((a) => `${a}/*`),
-              },
-              {
-                Sid: "DecryptSource",
-                Effect: "Allow",
-                Action: "kms:Decrypt",
-                Resource: sourceKey,
-                Condition: forObjectsOf(sourceRegion, sourceArns),
-              },
-              {
-                Sid: "EncryptReplica",
-                Effect: "Allow",
-                Action: ["kms:Encrypt", "kms:GenerateDataKey"],
-                Resource: destinationKey,
-                Condition: forObjectsOf(scope.region, destinations),
-              },
-            ]),
-          );
-        }),
-    },
-    parent,
+  const sides = pulumi.all([
+    s.primaryBuckets,
+    destinationArns,
+    s.primaryStorageKeyArn,
+    s.replicaStorageKeyArn,
+    s.primaryRegion,
+  ]);
+  const inbound = replicationRole(
+    scope,
+    "replication",
+    "S3 cross-region replication from the primary's buckets",
+    sides.apply(([primary, here, primaryKey, hereKey, primaryRegion]) => ({
+      sourceArns: BUCKETS.map((b) => primary[b].arn),
+      sourceKeyArn: primaryKey,
+      sourceRegion: primaryRegion,
+      destinationArns: here,
+      destinationKeyArn: hereKey,
+      destinationRegion: scope.region,
+    })),
   );
-  return BUCKETS.map(
+  const outbound = replicationRole(
+    scope,
+    "replication-back",
+    "S3 cross-region replication back to the primary's buckets (failback)",
+    sides.apply(([primary, here, primaryKey, hereKey, primaryRegion]) => ({
+      sourceArns: here,
+      sourceKeyArn: hereKey,
+      sourceRegion: scope.region,
+      destinationArns: BUCKETS.map((b) => primary[b].arn),
+      destinationKeyArn: primaryKey,
+      destinationRegion: primaryRegion,
+    })),
+  );
+  const primaryBucket = (b: BucketName) => pulumi.output(s.primaryBuckets).apply((x) => x[b]);
+
+  const toHere = BUCKETS.map(
     (b) =>
       new aws.s3.BucketReplicationConfig(
         `${scope.name}-${b}-replication`,
         {
           region: s.primaryRegion,
-          bucket: pulumi.output(s.primaryBuckets).apply((buckets) => buckets[b].name),
-          role: role.arn,
+          bucket: primaryBucket(b).name,
+          role: inbound.arn,
           rules: [
-            {
-              id: `to-${scope.region}`,
-              status: "Enabled",
-              filter: {},
-              deleteMarkerReplication: { status: "Enabled" },
-              sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-              destination: {
-                bucket: s.destinations[b].bucket.arn,
-                storageClass: "STANDARD",
-                encryptionConfiguration: { replicaKmsKeyId: s.replicaStorageKeyArn },
-                // Replication Time Control: 99.99 % of objects within 15 minutes, with metrics.
-                replicationTime: { status: "Enabled", time: { minutes: 15 } },
-                metrics: { status: "Enabled", eventThreshold: { minutes: 15 } },
-              },
-            },
+            replicationRule(scope.region, s.destinations[b].bucket.arn, s.replicaStorageKeyArn),
           ],
         },
         // The destination must be versioned before S3 accepts the rule.
         { parent: scope.parent, dependsOn: [s.destinations[b].versioning] },
       ),
   );
+  const toPrimary = BUCKETS.map(
+    (b) =>
+      new aws.s3.BucketReplicationConfig(
+        `${scope.name}-${b}-replication-back`,
+        {
+          bucket: s.destinations[b].bucket.bucket,
+          role: outbound.arn,
+          rules: [replicationRule(s.primaryRegion, primaryBucket(b).arn, s.primaryStorageKeyArn)],
+        },
+        // The source here must be versioned first; the destination, the primary's bucket, is
+        // versioned by the primary stack, which is deployed before this one.
+        { parent: scope.parent, dependsOn: [s.destinations[b].versioning] },
+      ),
+  );
+  return { toHere, toPrimary };
 }

@@ -59,8 +59,16 @@ export interface PrimaryEdgeArgs extends EdgeCommonArgs {
   zoneId?: pulumi.Input<string>;
   /** Invert the health check, so Route 53 serves the standby (a traffic drill). */
   drill: boolean;
-  /** The SPA bucket CloudFront serves (through origin access control). */
-  web: { bucketName: pulumi.Input<string>; regionalDomainName: pulumi.Input<string> };
+  /**
+   * The SPA bucket CloudFront serves (through origin access control) and, when a standby
+   * replicates it, the replica's regional domain name: the origin group's secondary
+   * (storefront.ts). Without it the storefront has a single origin.
+   */
+  web: {
+    bucketName: pulumi.Input<string>;
+    regionalDomainName: pulumi.Input<string>;
+    replicaRegionalDomainName?: pulumi.Input<string>;
+  };
   /** Create a Global Accelerator (TCP 443) with an endpoint group on this region's ALB. */
   globalAccelerator: boolean;
 }

@@ -9,6 +9,7 @@ import { encryptedLogGroup } from "../shared/logGroup";
 import { ComponentScope } from "../shared/scope";
 import { secureBucket } from "../shared/secureBucket";
 import { cdnLogsKeyPolicy, cloudFrontBehaviors, wafRules, wafVisibility } from "./policies";
+import { storefrontOrigins } from "./storefront";
 import { validatedCertificate } from "./regional";
 
 /** CloudFront for the SPA (origin access control) and `/api/*`, behind a WAF web ACL. */
@@ -93,10 +94,17 @@ export function createCloudFront(
       originAccessControlOriginType: "s3",
       signingBehavior: "always",
       signingProtocol: "sigv4",
-      description: "SPA bucket",
+      // One control for both S3 origins: it signs with SigV4 for whichever bucket is asked.
+      description: "SPA bucket and its replica",
     },
     parent,
   );
+  // The primary's web bucket, behind it the standby's replica in an origin group.
+  const storefront = storefrontOrigins<pulumi.Input<string>>({
+    primaryDomainName: args.web.regionalDomainName,
+    replicaDomainName: args.web.replicaRegionalDomainName,
+    originAccessControlId: oac.id,
+  });
   const distribution = new aws.cloudfront.Distribution(
     `${name}-cdn`,
     {
@@ -108,11 +116,7 @@ export function createCloudFront(
       aliases: names,
       defaultRootObject: "index.html",
       origins: [
-        {
-          originId: "web",
-          domainName: args.web.regionalDomainName,
-          originAccessControlId: oac.id,
-        },
+        ...storefront.origins,
         // The API through its failover name: CloudFront follows Route 53 to the healthy region.
         {
           originId: "api",
@@ -125,7 +129,8 @@ export function createCloudFront(
           },
         },
       ],
-      ...cloudFrontBehaviors(),
+      originGroups: storefront.originGroups,
+      ...cloudFrontBehaviors(storefront.targetOriginId),
       viewerCertificate: {
         acmCertificateArn: certificate.certificateArn,
         sslSupportMethod: "sni-only",

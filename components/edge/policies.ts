@@ -123,10 +123,11 @@ export const CLOUDFRONT_POLICIES = {
 };
 
 /** The SPA cached from S3; `/api/*` uncached to the API, every method, viewer HTTPS only. */
-export function cloudFrontBehaviors() {
+export function cloudFrontBehaviors(storefrontOriginId = "web") {
   return {
+    // GET, HEAD and OPTIONS only: what an origin group accepts (CloudFront fails over only those).
     defaultCacheBehavior: {
-      targetOriginId: "web",
+      targetOriginId: storefrontOriginId,
       viewerProtocolPolicy: "redirect-to-https",
       allowedMethods: ["GET", "HEAD", "OPTIONS"],
       cachedMethods: ["GET", "HEAD"],

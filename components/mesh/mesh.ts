@@ -11,6 +11,18 @@ import {
 } from "./values";
 import { pinnedRelease } from "../shared/helm";
 
+/**
+ * The JWT issuer and its keys: inline (`jwks`, nothing fetched: an istiod that starts while the
+ * issuer's region is down still validates) or by URL (`jwksUri`). Istio's JWTRule takes one of
+ * the two (istio.io, "RequestAuthentication": "only one of jwksUri and jwks should be used").
+ */
+export interface MeshJwt {
+  /** The issuer (`iss`) tokens must carry. */
+  issuer: pulumi.Input<string>;
+  /** The issuer's signing keys: a JWKS document inline, or its URL. */
+  keys: { jwks: pulumi.Input<string> } | { jwksUri: pulumi.Input<string> };
+}
+
 export interface MeshArgs {
   /** The cluster's Kubernetes provider. */
   provider: k8s.Provider;
@@ -28,8 +40,8 @@ export interface MeshArgs {
   healthPath: string;
   /** Path prefixes that require a verified JWT. */
   protectedPaths: string[];
-  /** The JWT issuer (the edge's Cognito pool). Default unset: protected paths stay closed. */
-  jwt?: { issuer: pulumi.Input<string>; jwksUri: pulumi.Input<string> };
+  /** The JWT issuer and its keys. Default unset: protected paths stay closed. */
+  jwt?: MeshJwt;
   /** istiod and minimum gateway replicas (2 keep the mesh up through a node loss). */
   replicas: number;
   /** The gateway autoscaler's ceiling: production size in every posture. */
@@ -181,9 +193,7 @@ export class Mesh extends pulumi.ComponentResource {
         "RequestAuthentication",
         {
           selector: { matchLabels: gatewaySelector },
-          jwtRules: [
-            { issuer: args.jwt.issuer, jwksUri: args.jwt.jwksUri, forwardOriginalToken: true },
-          ],
+          jwtRules: [{ issuer: args.jwt.issuer, ...args.jwt.keys, forwardOriginalToken: true }],
         },
         MESH_NAMESPACE,
         [gateway],

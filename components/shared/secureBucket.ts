@@ -14,6 +14,8 @@ export interface SecureBucket {
 }
 
 export interface BucketSettings {
+  /** The physical name, when another stack names it; default `<prefix>-<purpose>-<account>`. */
+  bucketName?: pulumi.Input<string>;
   /** SSE-KMS key. Without one the bucket uses SSE-S3: only for log delivery, which AWS requires. */
   kmsKeyArn?: pulumi.Input<string>;
   /** Where server access logs go; absent for the log bucket itself. */
@@ -80,7 +82,7 @@ export function secureBucket(
   const bucket = new aws.s3.Bucket(
     name,
     {
-      bucket: pulumi.interpolate`${scope.namePrefix}-${purpose}-${scope.accountId}`,
+      bucket: s.bucketName ?? pulumi.interpolate`${scope.namePrefix}-${purpose}-${scope.accountId}`,
       forceDestroy: false,
       ...(s.objectLockDays ? { objectLockEnabled: true } : {}),
       tags: {

@@ -6,6 +6,7 @@ import {
   architectureSvg,
   crossRegionLinks,
   groupPlan,
+  renderSvg,
 } from "../../offline/diagram";
 import { StackPlan } from "../../offline/plan";
 import { synth } from "../helpers";
@@ -15,16 +16,8 @@ function textOf(svg: string): string {
   return svg.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 }
 
-const COMPONENTS = [
-  "edge",
-  "identity",
-  "mesh",
-  "services",
-  "cluster",
-  "data",
-  "network",
-  "observability",
-];
+// No `identity`: the stack files use an external OIDC provider (ecommerce:identity), not a pool.
+const COMPONENTS = ["edge", "mesh", "services", "cluster", "data", "network", "observability"];
 
 describe("offline/diagram (plan/architecture.svg)", () => {
   let plans: StackPlan[];
@@ -78,5 +71,23 @@ describe("offline/diagram (plan/architecture.svg)", () => {
   it("the picture in the README is the one npm start draws (refresh: cp plan/architecture.svg docs/)", async () => {
     const committed = fs.readFileSync(path.join(__dirname, "../../docs/architecture.svg"), "utf8");
     expect(committed).to.equal(await architectureSvg(plans));
+  });
+});
+
+describe("offline/diagram: Graphviz on its own thread", () => {
+  it("lays out several pictures at once, each answer going to its own request", async () => {
+    const [a, b] = await Promise.all([
+      renderSvg('digraph { "first-only" -> x }'),
+      renderSvg('digraph { "second-only" -> y }'),
+    ]);
+    expect(textOf(a)).to.include("first-only").and.not.include("second-only");
+    expect(textOf(b)).to.include("second-only").and.not.include("first-only");
+  });
+
+  it("rejects a source Graphviz cannot read, naming Graphviz, and keeps serving the next", async () => {
+    const err = await renderSvg("digraph { a -> ").catch((e: Error) => e);
+    expect(err).to.be.instanceOf(Error);
+    expect((err as Error).message).to.match(/^Graphviz: /);
+    expect(textOf(await renderSvg("digraph { after -> error }"))).to.include("after");
   });
 });

@@ -147,15 +147,12 @@ describe("offline/diff and the drill rehearsal", () => {
     expect(text).to.match(
       /= aws:rds\/cluster:Cluster data-aurora \(left alone: ignoreChanges\)\n\s+globalClusterIdentifier: "ecommerce-prod-mumbai-global" => \(unset\)/,
     );
-    // The timeline of carrying out this failover: from the resting standby, with the rehearsed
-    // pulumi up as the manual step, not the timeline of a standby that has already failed over.
+    // The model of carrying out this failover: from the resting standby, not the model of a
+    // standby that has already failed over.
     expect(text).to.match(
-      /This failover, from the current state \(the rehearsed pulumi up is its manual step\):\nDR timeline if prod-mumbai is lost while dr-singapore is in "standby" mode/,
+      /This failover, from the current state \(the rehearsed pulumi up then raises the floors\):\nDR model, worst case, if prod-mumbai is lost while dr-singapore is in "standby" mode/,
     );
-    expect(text).to.match(
-      /manual {2}Operator fails the global database over \(--allow-data-loss\), then runs pulumi up with dr.mode=failover/,
-    );
-    expect(text).to.match(/RTO\/RPO by standby mode/);
+    expect(text).to.match(/capacity at the switch: 7 of 21 service pods \(33 %\)/);
     expect(fs.existsSync(path.join(out, "drill-failover", "dr-singapore.json"))).to.equal(true);
   });
 
@@ -169,9 +166,9 @@ describe("offline/diff and the drill rehearsal", () => {
     const text = lines.join("\n");
     expect(code).to.equal(0);
     expect(text).to.match(
-      /dr-singapore is already in failover mode: there is nothing to carry out\.\nDR timeline if prod-mumbai is lost while dr-singapore is in "failover" mode/,
+      /dr-singapore is already in failover mode: there is nothing to carry out\.\nDR model, worst case, if prod-mumbai is lost while dr-singapore is in "failover" mode/,
     );
-    expect(text).to.not.include("the rehearsed pulumi up is its manual step");
+    expect(text).to.not.include("the rehearsed pulumi up then raises the floors");
   });
 
   it("refuses an unknown drill name", async () => {

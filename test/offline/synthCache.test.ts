@@ -1,7 +1,16 @@
 import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as v8 from "v8";
 import { runEngine } from "../../offline/engine";
 import { parseOverride } from "../../offline/projectConfig";
-import { synthesisKey } from "../../offline/synthCache";
+import {
+  CachedSynthesis,
+  cachedSynthesis,
+  sharedEntryFile,
+  synthesisKey,
+} from "../../offline/synthCache";
 import { PlanInput } from "../../offline/types";
 
 const run = (overrides: string[] = []) => runEngine({ overrides: overrides.map(parseOverride) });
@@ -59,5 +68,75 @@ describe("offline/synthCache: one synthesis per distinct input", () => {
     const again = second.plans[0].resources.find((r) => r.urn === vpc.urn);
     expect(again?.inputs.cidrBlock).to.equal("10.10.0.0/16");
     expect(second.gates.get(second.plans[0].stack)?.violations).to.deep.equal([]);
+  });
+});
+
+describe("offline/synthCache: shared between the test workers of one run", () => {
+  const entry = (stack: string): CachedSynthesis => ({
+    result: {
+      plan: {
+        stack,
+        project: "p",
+        region: "r",
+        qualifiedName: `o/p/${stack}`,
+        config: {},
+        resources: [],
+        outputs: {},
+        secretOutputs: [],
+      },
+      reference: { outputs: {}, secretOutputNames: [] },
+      secrets: [],
+    },
+    gate: { rules: 0, verdicts: [], violations: [], mandatoryViolations: [], undecided: [] },
+  });
+  let dir = "";
+  const saved = process.env.OFFLINE_SYNTH_CACHE_DIR;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-synth-"));
+    process.env.OFFLINE_SYNTH_CACHE_DIR = dir;
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.OFFLINE_SYNTH_CACHE_DIR;
+    else process.env.OFFLINE_SYNTH_CACHE_DIR = saved;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const unique = (name: string) => `${name}-${process.pid}-${Date.now()}-${Math.random()}`;
+
+  it("hands out what another worker synthesized for the same key, without synthesizing", async () => {
+    const key = unique("shared");
+    const other = entry("from-the-other-worker");
+    fs.writeFileSync(sharedEntryFile(dir, key), v8.serialize({ key, value: other }));
+    const got = await cachedSynthesis(key, () => Promise.reject(new Error("synthesized again")));
+    expect(got).to.deep.equal(other);
+  });
+
+  it("synthesizes when the file under a key's name holds another key, and never reads it", async () => {
+    const key = unique("mine");
+    fs.writeFileSync(
+      sharedEntryFile(dir, key),
+      v8.serialize({ key: unique("someone-else"), value: entry("wrong") }),
+    );
+    const got = await cachedSynthesis(key, async () => entry("made-here"));
+    expect(got.result.plan.stack).to.equal("made-here");
+  });
+
+  it("leaves its own synthesis for the other worker, whole and readable only by its owner", async () => {
+    const key = unique("left");
+    await cachedSynthesis(key, async () => entry("left-behind"));
+    const file = sharedEntryFile(dir, key);
+    const stored = v8.deserialize(fs.readFileSync(file)) as { key: string; value: CachedSynthesis };
+    expect(stored.key).to.equal(key);
+    expect(stored.value.result.plan.stack).to.equal("left-behind");
+    expect(fs.statSync(file).mode & 0o777).to.equal(0o600);
+    expect(fs.readdirSync(dir)).to.deep.equal([path.basename(file)]);
+  });
+
+  it("keeps nothing of a synthesis that failed", async () => {
+    const key = unique("failed");
+    const err = await cachedSynthesis(key, () => Promise.reject(new Error("bad config"))).catch(
+      (e: Error) => e,
+    );
+    expect((err as Error).message).to.equal("bad config");
+    expect(fs.readdirSync(dir)).to.deep.equal([]);
   });
 });

@@ -4,10 +4,19 @@ import { rules } from "../../policy/rules";
 import { plan } from "../helpers";
 import { WITH_DRILLS } from "../iam/planDocuments";
 
-/** Every type either stack deploys, by default and with the FIS drills on. */
+/**
+ * The primary's own Cognito pool instead of the stack files' external OIDC provider (with the
+ * standby in failover: the run the identity and serving-path tests use too).
+ */
+const WITH_COGNITO = [
+  "prod-mumbai:ecommerce:identity={provider: cognito}",
+  "dr-singapore:ecommerce:dr.mode=failover",
+];
+
+/** Every type either stack deploys: by default, with the FIS drills on, and with a Cognito pool. */
 async function deployedTypes(): Promise<Set<string>> {
   const types = new Set<string>();
-  for (const overrides of [[], WITH_DRILLS]) {
+  for (const overrides of [[], WITH_DRILLS, WITH_COGNITO]) {
     for (const stack of ["prod-mumbai", "dr-singapore"]) {
       for (const r of (await plan(stack, overrides)).resources) types.add(r.type);
     }

@@ -77,8 +77,12 @@ export function ruleNamed(name: string): Rule {
   return rule;
 }
 
-/** Rules that produced at least one violation in this test run: coverage is asserted on it. */
+/**
+ * Rules that produced at least one violation, and rules that passed a case, in this test run: each
+ * rule's suite asserts it saw both (ruleSuite.ts).
+ */
 export const violatedRules = new Set<string>();
+export const passedRules = new Set<string>();
 
 export async function violations(
   ruleName: string,
@@ -88,7 +92,12 @@ export async function violations(
   const result = await evaluatePlan(fixturePlan(resources), [ruleNamed(ruleName)], {
     [ruleName]: config,
   });
-  if (result.violations.length > 0) violatedRules.add(ruleName);
+  // A check that could not run (it read a value a preview cannot know) is neither a pass nor a
+  // violation: every case must decide, as a first `pulumi preview` must.
+  if (result.undecided.length > 0) {
+    throw new Error(`${ruleName} could not decide: ${result.undecided.map((u) => u.message)}`);
+  }
+  (result.violations.length > 0 ? violatedRules : passedRules).add(ruleName);
   return result.violations;
 }
 

@@ -241,7 +241,7 @@ describe("services: Microservice objects (recorded offline runs)", () => {
       DB_AUTH: "iam",
       DB_USER: "order",
       DB_NAME: "order",
-      DB_HOST: prod.outputs.auroraEndpoint,
+      DB_HOST: prod.outputs.globalWriterEndpoint, // endpoints.test.ts: per DR mode
     });
     // Database per service: every Aurora-bound service has its own DB_NAME, the same as its user.
     const names = SERVICE_NAMES.filter((n) => CATALOG[n].bindings.includes("aurora")).map(

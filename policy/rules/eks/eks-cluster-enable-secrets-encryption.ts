@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { resourceRule } from "../../lib/rule";
 
 export default resourceRule(
@@ -14,7 +15,8 @@ export default resourceRule(
   },
   (props) => {
     const cfg = props.encryptionConfig;
-    const ok = cfg?.provider?.keyArn && (cfg.resources ?? []).includes("secrets");
+    // The key is another resource: during a first preview its ARN is unknown, so presence decides.
+    const ok = isSet(cfg?.provider, "keyArn") && (cfg.resources ?? []).includes("secrets");
     return ok
       ? undefined
       : "Kubernetes secrets are not encrypted with a KMS key (encryptionConfig)";

@@ -41,6 +41,9 @@ export default resourceRule(
         ? "has AdministratorAccess in managedPolicyArns"
         : undefined;
     }
-    return isAdministratorAccess(props.policyArn) ? "attaches AdministratorAccess" : undefined;
+    // A policy ARN computed during a preview is a policy this stack creates, not the AWS one.
+    return isAdministratorAccess(peek(props, "policyArn"))
+      ? "attaches AdministratorAccess"
+      : undefined;
   },
 );

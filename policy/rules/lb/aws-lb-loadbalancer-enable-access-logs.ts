@@ -1,3 +1,4 @@
+import { isSet } from "../../lib/known";
 import { isTrue } from "../../lib/props";
 import { resourceRule } from "../../lib/rule";
 
@@ -13,7 +14,8 @@ export default resourceRule(
     remediation: "Set accessLogs { enabled: true, bucket } and dropInvalidHeaderFields: true.",
   },
   (props) => [
-    isTrue(props.accessLogs?.enabled) && props.accessLogs?.bucket
+    // The bucket is another resource's output: a preview may not know its name, so presence decides.
+    isTrue(props.accessLogs?.enabled) && isSet(props.accessLogs, "bucket")
       ? undefined
       : "access logs are off",
     (props.loadBalancerType ?? "application") === "application" &&

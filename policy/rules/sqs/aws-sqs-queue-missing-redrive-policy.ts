@@ -29,12 +29,15 @@ export default stackRule(
       const doc = parseDocument(text) as { deadLetterTargetArn?: string } | undefined;
       return doc?.deadLetterTargetArn;
     };
-    // Dead-letter queues: named by a redrive policy, through its dependency or its ARN.
+    // Dead-letter queues: named by a redrive policy, through its dependency or its ARN. (A queue
+    // without a policy names none: an undefined here would exempt every queue without an arn.)
     const deadLetters = new Set(
-      [...queues, ...separate].flatMap((r) => [
-        ...stack.referenced(r, "redrivePolicy", [QUEUE]).map((q) => q.urn),
-        targetArn(r),
-      ]),
+      [...queues, ...separate]
+        .flatMap((r) => [
+          ...stack.referenced(r, "redrivePolicy", [QUEUE]).map((q) => q.urn),
+          targetArn(r),
+        ])
+        .filter((x): x is string => x !== undefined),
     );
     const redriven = (q: { urn: string }) =>
       separate.some((r) => stack.referenced(r, "queueUrl", [QUEUE]).some((x) => x.urn === q.urn));

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { capacityFor, capacityLevel } from "../../../components/cluster/capacity";
-import { DEFAULTS } from "../../../stacks/config";
+import { CLUSTER_DEFAULTS } from "../../../stacks/config";
 import { PlannedResource, StackPlan } from "../../../offline/plan";
 import { every, ofType, plan, the } from "../../helpers";
 
@@ -152,7 +152,7 @@ describe("components/cluster (recorded offline runs)", () => {
       "eks-pod-identity-agent",
       "aws-ebs-csi-driver",
     ]);
-    const versions = DEFAULTS.cluster.addonVersions;
+    const versions = CLUSTER_DEFAULTS.addonVersions;
     expect(addons["vpc-cni"].inputs.addonVersion).to.equal(versions.vpcCni);
     expect(
       Object.fromEntries(
@@ -329,7 +329,7 @@ describe("components/cluster (recorded offline runs)", () => {
 });
 
 describe("components/cluster/capacity", () => {
-  const config = DEFAULTS.cluster.capacity;
+  const config = CLUSTER_DEFAULTS.capacity;
   const cases: [Parameters<typeof capacityLevel>[0], "full" | "reduced"][] = [
     ["active", "full"],
     ["standby", "reduced"],

@@ -117,7 +117,8 @@ describe("components/data: the standby, the RPO, DR modes, protect (recorded off
 
     it("replicates the primary's buckets into its own with RTC and delete markers, declared in the primary's region", () => {
       const primaryBuckets = prod.outputs.buckets as Record<string, { name: string }>;
-      const configs = ofType(dr, T.replication);
+      // The inbound direction; the rules back to the primary are in replication.test.ts.
+      const configs = ofType(dr, T.replication).filter((c) => !c.name.endsWith("-back"));
       expect(configs.map((c) => c.inputs.bucket)).to.have.members([
         primaryBuckets.assets.name,
         primaryBuckets.web.name,
@@ -127,8 +128,10 @@ describe("components/data: the standby, the RPO, DR modes, protect (recorded off
         const [rule] = c.inputs.rules as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
         expect(rule.deleteMarkerReplication).to.deep.equal({ status: "Enabled" });
         // Every object is SSE-KMS encrypted: without this criterion none would replicate.
+        // Replica modification sync: metadata changed on a replica flows back.
         expect(rule.sourceSelectionCriteria).to.deep.equal({
           sseKmsEncryptedObjects: { status: "Enabled" },
+          replicaModifications: { status: "Enabled" },
         });
         expect(rule.destination.metrics).to.deep.equal({
           status: "Enabled",

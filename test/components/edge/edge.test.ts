@@ -4,8 +4,6 @@ import { every, ofType, plan, the } from "../../helpers";
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const T = {
-  pool: "aws:cognito/userPool:UserPool",
-  client: "aws:cognito/userPoolClient:UserPoolClient",
   zone: "aws:route53/zone:Zone",
   record: "aws:route53/record:Record",
   healthCheck: "aws:route53/healthCheck:HealthCheck",
@@ -35,28 +33,6 @@ describe("components/edge (recorded offline runs)", () => {
   before(async () => {
     prod = await plan("prod-mumbai");
     dr = await plan("dr-singapore");
-  });
-
-  it("creates the shoppers' Cognito pool (protected, MFA, advanced security) and a public code-flow client in the primary only", () => {
-    const [pool] = ofType(prod, T.pool);
-    expect(pool.inputs).to.deep.include({
-      deletionProtection: "ACTIVE",
-      mfaConfiguration: "OPTIONAL",
-      // ENFORCED threat protection exists only on the Plus tier.
-      userPoolTier: "PLUS",
-      userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
-    });
-    expect(pool.protect).to.equal(true);
-    const [client] = ofType(prod, T.client);
-    expect(client.inputs).to.deep.include({
-      generateSecret: false,
-      allowedOauthFlows: ["code"],
-      callbackUrls: ["https://www.shop.example.com/callback"],
-    });
-    expect(prod.outputs.jwtIssuer).to.equal(
-      `https://cognito-idp.ap-south-1.amazonaws.com/${pool.id}`,
-    );
-    expect(ofType(dr, T.pool)).to.deep.equal([]);
   });
 
   it("hosts the domain in a protected zone the standby shares", () => {
@@ -179,7 +155,7 @@ describe("components/edge (recorded offline runs)", () => {
     const [authorizer] = ofType(prod, T.authorizer);
     expect(authorizer.inputs.jwtConfiguration).to.deep.equal({
       issuer: prod.outputs.jwtIssuer,
-      audiences: [the(prod, T.client, "identity-spa").id],
+      audiences: [prod.outputs.jwtAudience], // identity.test.ts: the provider
     });
     const routes = Object.fromEntries(
       ofType(prod, T.route).map((r) => [r.inputs.routeKey, r.inputs.authorizationType]),

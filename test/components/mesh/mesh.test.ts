@@ -150,10 +150,12 @@ describe("components/mesh (recorded offline runs)", () => {
       "/users/*",
     ]);
     expect(spec.rules[0].to[0].operation.paths).to.not.include("/products/*");
-    // Tokens come from the edge's Cognito pool unless an issuer is configured.
+    // Tokens from the shop's identity provider (its keys inline: identity.test.ts) unless an
+    // issuer is configured for the mesh.
     const [jwt] = cr(prod, "RequestAuthentication");
     expect((jwt.inputs.spec as Spec).jwtRules[0]).to.deep.include({
       issuer: prod.outputs.jwtIssuer,
+      jwks: prod.outputs.jwks,
       forwardOriginalToken: true,
     });
     expect((jwt.inputs.spec as Spec).selector).to.deep.equal({
