@@ -1,8 +1,13 @@
 // Flat config: typescript-eslint (type-aware, so Pulumi's Output rules can see types),
 // @pulumi/eslint-plugin, and eslint-plugin-mocha for the tests. Zero warnings are allowed.
 import pulumi from "@pulumi/eslint-plugin";
+import jsdoc from "eslint-plugin-jsdoc";
 import mocha from "eslint-plugin-mocha";
 import tseslint from "typescript-eslint";
+
+/** A field of an interface whose name ends in `Args` (not the fields of nested object types). */
+const ARGS_FIELD =
+  "TSInterfaceDeclaration[id.name=/Args$/] > TSInterfaceBody > TSPropertySignature";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "build/", "plan/", "**/*.js", "**/*.cjs", "**/*.mjs"] },
@@ -23,6 +28,31 @@ export default tseslint.config(
       ],
       eqeqeq: "error",
       "no-console": "off",
+    },
+  },
+  {
+    // Every field of a component's or service's `*Args` interface says what it is for, its
+    // default and its unit: the args are the components' public interface.
+    files: ["components/**/*.ts", "services/**/*.ts"],
+    plugins: { jsdoc },
+    rules: {
+      "jsdoc/require-jsdoc": [
+        "error",
+        {
+          require: { FunctionDeclaration: false },
+          contexts: [ARGS_FIELD],
+        },
+      ],
+      "jsdoc/require-description": ["error", { contexts: [ARGS_FIELD] }],
+      // An optional field says what happens when it is left out.
+      "jsdoc/match-description": [
+        "error",
+        {
+          contexts: [`${ARGS_FIELD}[optional=true]`],
+          matchDescription: "[\\s\\S]*(Default|default|[Uu]nset)[\\s\\S]*",
+          message: 'An optional *Args field states its default ("Default ..." or "unset ...").',
+        },
+      ],
     },
   },
   {

@@ -203,7 +203,7 @@ export const CATALOG: Record<ServiceName, ServiceSpec> = {
 /** Contract fields a stack may override, for the service or for one of its tracks. */
 export type ContractOverride = Partial<ServiceContract>;
 
-/** Per-service overrides from `ecommerce:services` (validated in stacks/servicesConfig.ts). */
+/** Per-service overrides from `ecommerce:services` (validated in stacks/config/services.ts). */
 export interface ServiceOverride extends ContractOverride {
   image?: string;
   /** Replicas for the primary and a drilled or failed-over standby (a resting standby keeps 1). */

@@ -23,6 +23,7 @@ export interface DatabaseBootstrapArgs {
   provider: k8s.Provider;
   /** For the Job's Pod Identity association. */
   clusterName: string;
+  /** Account of the Job's role (Pod Identity trust) and of the secret's ARN. */
   accountId: pulumi.Input<string>;
   /** The stack's region (the secret's key is used only through Secrets Manager there). */
   region: string;
@@ -32,7 +33,9 @@ export interface DatabaseBootstrapArgs {
   auroraEndpoint: pulumi.Input<string>;
   /** The master user, and the secret (JSON with `password`) and key that hold its password. */
   masterUser: string;
+  /** The secret (JSON with `password`) holding the master user's password. */
   masterSecretArn: pulumi.Input<string>;
+  /** The secrets key: the Job may decrypt with it only through Secrets Manager. */
   secretsKeyArn: pulumi.Input<string>;
   /** The VPC's CIDR: the only place the Job may reach PostgreSQL. */
   vpcCidr: string;

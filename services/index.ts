@@ -11,11 +11,12 @@ export interface ServicesArgs extends Omit<
   MicroserviceArgs,
   "spec" | "calls" | "dataReady" | "migrate"
 > {
+  /** The catalog's services, one Microservice each. */
   specs: ServiceSpec[];
   /**
    * Primary only: create each Aurora-bound service's database and login role (the bootstrap
    * Job), then run the services' migrations, before their Deployments. The standby's database
-   * is a replica of the primary's, so it has neither.
+   * is a replica of the primary's, so it has neither. Default: unset (no bootstrap).
    */
   bootstrap?: Omit<
     DatabaseBootstrapArgs,
@@ -23,7 +24,7 @@ export interface ServicesArgs extends Omit<
   >;
   /**
    * Primary only: create an ECR repository per service, encrypted with this key, and replicate
-   * them to `replicaRegions`. The standby pulls the replicas.
+   * them to `replicaRegions`. The standby pulls the replicas. Default: unset (no repositories).
    */
   registry?: { kmsKeyArn: pulumi.Input<string>; replicaRegions: string[] };
 }

@@ -24,30 +24,43 @@ import {
 } from "./workload";
 
 export interface MicroserviceArgs {
+  /** The service's catalog entry: image, ports, path prefix, data bindings, sizing. */
   spec: ServiceSpec;
+  /** The region's posture: a resting standby runs one replica, a serving region three. */
   posture: DataPosture;
+  /** The shop's namespace, where the service's objects live. */
   namespace: string;
+  /** The cluster's Kubernetes provider. */
   provider: k8s.Provider;
+  /** The EKS cluster of the service's Pod Identity association. */
   clusterName: string;
+  /** The stack's region (the AWS region in the service's environment). */
   region: string;
+  /** Account in the service role's trust policy (Pod Identity). */
   accountId: pulumi.Input<string>;
   /** The data layer's ARNs (for the Pod Identity policy) and endpoints (for the environment). */
   data: pulumi.Input<DataResources>;
+  /** Where the service's stores answer (Aurora, Valkey, queues, tables), for its environment. */
   endpoints: pulumi.Input<ServiceEndpoints>;
   /** The services this one may call, with their URLs (UPSTREAM_<NAME>_URL). */
   calls: Upstream[];
   /** `namespace/name` of the shop's Istio Gateway, and the hosts it serves. */
   gatewayRef: string;
+  /** Hosts the gateway serves, for the service's VirtualService. */
   gatewayHosts: string[];
   /** The gateway's mesh identity (always allowed to call). */
   gatewayPrincipal: string;
+  /** What the service's objects wait for (the mesh, the namespace, the cluster). */
   dependsOn: pulumi.Resource[];
   /**
    * What must have finished before the service's pods (and its migration) run: in the primary,
    * the Aurora bootstrap Job for an Aurora-bound service. Default none.
    */
   dataReady?: pulumi.Resource[];
-  /** Run `spec.migration` (primary only: the standby's database is a read-only replica). */
+  /**
+   * Run `spec.migration` (primary only: the standby's database is a read-only replica). Default
+   * false.
+   */
   migrate?: boolean;
 }
 

@@ -21,4 +21,17 @@ describe("test helpers: every(plan, type)", () => {
       "no aws:ec2/subnet:Subnet in prod-mumbai: nothing to check",
     );
   });
+
+  it("keeps only what the filter admits, and throws when the filter admits none", () => {
+    const p = stack([
+      resource("aws:ec2/subnet:Subnet", "a"),
+      resource("aws:ec2/subnet:Subnet", "b"),
+    ]);
+    expect(
+      every(p, "aws:ec2/subnet:Subnet", (r) => r.name === "b").map((r) => r.name),
+    ).to.deep.equal(["b"]);
+    expect(() => every(p, "aws:ec2/subnet:Subnet", (r) => r.name === "c")).to.throw(
+      "no aws:ec2/subnet:Subnet matching the filter in prod-mumbai: nothing to check",
+    );
+  });
 });

@@ -51,12 +51,20 @@ export function ofType(p: StackPlan, type: string): PlannedResource[] {
 }
 
 /**
- * The resources of `type`, for a loop over them: it throws, naming the type and the stack, when
- * there are none, so a loop cannot pass by checking nothing when a type disappears.
+ * The resources of `type` (those `where` admits, when given), for a loop over them: it throws,
+ * naming the type and the stack, when there are none, so a loop cannot pass by checking nothing
+ * when a type disappears or a filter stops matching.
  */
-export function every(p: StackPlan, type: string): PlannedResource[] {
-  const found = ofType(p, type);
-  if (found.length === 0) throw new Error(`no ${type} in ${p.stack}: nothing to check`);
+export function every(
+  p: StackPlan,
+  type: string,
+  where?: (r: PlannedResource) => boolean,
+): PlannedResource[] {
+  const found = ofType(p, type).filter((r) => where?.(r) ?? true);
+  if (found.length === 0) {
+    const filtered = where ? " matching the filter" : "";
+    throw new Error(`no ${type}${filtered} in ${p.stack}: nothing to check`);
+  }
   return found;
 }
 

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ebsCsiPolicy } from "./iamPolicies";
+import { ebsCsiPolicy } from "./ebsCsiPolicy";
 import { podIdentityRole } from "./podIdentity";
 import { CRITICAL_ADDONS_TOLERATION } from "../shared/helm";
 import { VPC_CNI_CONFIGURATION } from "./podDensity";

@@ -29,11 +29,15 @@ export function controlPlaneLogGroupName(clusterName: string): string {
 export interface ClusterArgs {
   /** Sizes the cluster: full for `active`/`drill`/`failover`, reduced for `standby`. */
   posture: DataPosture;
+  /** The stack's region (node volume key policy, Karpenter, the controllers' AWS endpoints). */
   region: string;
+  /** Account that owns the cluster's keys and roles (key policies, Pod Identity trust). */
   accountId: pulumi.Input<string>;
   /** The EKS cluster's name (the network tagged its subnets for discovery with it). */
   clusterName: string;
+  /** The VPC of the cluster, its nodes and its security groups. */
   vpcId: pulumi.Input<string>;
+  /** The VPC's CIDR: workloads' network policies admit the data stores (5432, 6379) only there. */
   vpcCidr: pulumi.Input<string>;
   /** Private subnets of every AZ: control-plane ENIs, system nodes and Karpenter nodes. */
   privateSubnetIds: pulumi.Input<string[]>;
@@ -41,10 +45,19 @@ export interface ClusterArgs {
   workloadSecurityGroupId: pulumi.Input<string>;
   /** Pinned Kubernetes minor version, e.g. "1.33". */
   kubernetesVersion: string;
+  /** Pinned EKS add-on versions (VPC CNI, CoreDNS, kube-proxy, Pod Identity agent, EBS CSI). */
   addonVersions: AddonVersions;
   /** Graviton instance types for the system node group. */
   systemInstanceTypes: string[];
+  /**
+   * Node capacity per level: production floors and ceilings (`full`), a resting standby's floors
+   * (`reduced`).
+   */
   capacity: CapacityConfig;
+  /**
+   * Karpenter's NodePool requirements: capacity types (`on-demand`, `spot`), architectures
+   * (`arm64`, `amd64`) and the EC2NodeClass AMI alias (e.g. `al2023@latest`).
+   */
   karpenter: { capacityTypes: string[]; architectures: string[]; amiAlias: string };
   /** IAM role ARNs granted cluster admin through access entries. */
   adminRoleArns: string[];

@@ -6,8 +6,11 @@ import { encryptedLogGroup } from "../shared/logGroup";
 export interface DeployRunnerArgs {
   /** `<namePrefix>-deploy` names the CodeBuild project, hence the workflows' `runs-on` label. */
   namePrefix: string;
+  /** The stack's region (the runner policy's log, network and CodeBuild ARNs). */
   region: string;
+  /** Account that owns the runner's project and role (trust policy condition). */
   accountId: pulumi.Input<string>;
+  /** The VPC the runner's ENI and security group live in. */
   vpcId: pulumi.Input<string>;
   /** The private subnets (NAT egress): the runner's ENI goes there. */
   privateSubnetIds: pulumi.Input<string[]>;

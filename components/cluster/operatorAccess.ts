@@ -25,6 +25,7 @@ export function parseOperatorSource(text: string): OperatorSource | undefined {
 export interface ApiIngressArgs {
   /** The EKS cluster security group (the control plane's ENIs carry it). */
   securityGroupId: pulumi.Input<string>;
+  /** The operator paths (a CIDR no wider than /8, or a security group) admitted on TCP 443. */
   sources: OperatorSource[];
 }
 
@@ -58,11 +59,13 @@ export function operatorIngressRules(
 }
 
 export interface ResolverEndpointArgs {
+  /** The VPC the endpoint and its security group live in. */
   vpcId: pulumi.Input<string>;
   /** Private subnets; the endpoint takes an address in the first two (two AZs). */
   subnetIds: pulumi.Input<string[]>;
   /** The same operator paths as the API rules: they may query DNS on 53 (TCP and UDP). */
   sources: OperatorSource[];
+  /** Prefix of the endpoint's and security group's names and `Name` tags. */
   namePrefix: string;
 }
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { loadBalancerControllerPolicy } from "./iamPolicies";
+import { loadBalancerControllerPolicy } from "./loadBalancerControllerPolicy";
 import { podIdentityRole } from "./podIdentity";
 import { SYSTEM_PLACEMENT, pinnedRelease } from "../shared/helm";
 

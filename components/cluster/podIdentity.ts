@@ -3,19 +3,24 @@ import * as pulumi from "@pulumi/pulumi";
 import { PolicyDocument } from "../shared/iamDocuments";
 
 export interface PodIdentityArgs {
+  /** The EKS cluster the association belongs to. */
   clusterName: pulumi.Input<string>;
+  /** Account in the role's trust policy (`aws:SourceAccount`). */
   accountId: pulumi.Input<string>;
+  /** Kubernetes namespace of the service account. */
   namespace: string;
+  /** Name of the Kubernetes service account whose pods get the role. */
   serviceAccount: string;
-  /** Inline least-privilege policy for the role. */
+  /** Inline least-privilege policy for the role. Default: none (managed policies only). */
   policy?: pulumi.Input<PolicyDocument>;
-  /** AWS managed policies to attach (for add-ons AWS publishes one for). */
+  /** AWS managed policies to attach (for add-ons AWS publishes one for). Default: none. */
   managedPolicyArns?: string[];
   /**
    * Create the `aws.eks.PodIdentityAssociation`. Off for managed add-ons, which take the role in
-   * their own `podIdentityAssociations` setting.
+   * their own `podIdentityAssociations` setting. Default true.
    */
   associate?: boolean;
+  /** The role's description, shown in IAM. */
   description: string;
 }
 

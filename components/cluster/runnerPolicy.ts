@@ -1,10 +1,15 @@
 import { PolicyDocument, policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
 
 export interface RunnerPolicyArgs {
+  /** Account of every ARN the policy names. */
   accountId: string;
+  /** Region of every ARN the policy names. */
   region: string;
+  /** The build log group the runner writes to. */
   logGroupArn: string;
+  /** Private subnets the runner's ENI may be created in (`ec2:Subnet` condition). */
   subnetIds: string[];
+  /** The CodeConnections connection the project uses to reach GitHub. */
   connectionArn: string;
 }
 

@@ -39,18 +39,26 @@ export interface PrimaryData {
 export interface DataArgs {
   /** `active` for the primary; the standby's DR mode otherwise (see posture.ts). */
   posture: DataPosture;
+  /** The stack's region (key policies, replica keys, replication destinations). */
   region: string;
+  /** Account that owns the keys, buckets and stores (key and bucket policies, bucket names). */
   accountId: pulumi.Input<string>;
   /** Prefix for physical names and `Name` tags, unique per account and region. */
   namePrefix: string;
   /** Pulumi `protect` on keys, clusters, tables, buckets and secrets. Default true. */
   protect?: boolean;
+  /** The VPC of the stores' security group. */
   vpcId: pulumi.Input<string>;
   /** Data-tier subnets (no internet route): databases and caches live only here. */
   dataSubnetIds: pulumi.Input<string[]>;
+  /** The AZs of the data subnets (Aurora instances and cache nodes are spread over them). */
   availabilityZones: string[];
   /** The network's workloads group: the only source admitted to the stores. */
   workloadSecurityGroupId: pulumi.Input<string>;
+  /**
+   * Aurora PostgreSQL: instance class (e.g. `db.r7g.large`), instances (writer plus readers),
+   * engine version, automated backup retention in days (1-35), and the primary's enforced RPO.
+   */
   aurora: {
     instanceClass: string;
     instances: number;
@@ -59,13 +67,18 @@ export interface DataArgs {
     /** Primary: the enforced RPO, seconds (`rds.global_db_rpo`); unset, none is enforced. */
     maxRpoSeconds?: number;
   };
+  /**
+   * ElastiCache Valkey: node type (e.g. `cache.r7g.large`), nodes (primary plus replicas), engine
+   * version.
+   */
   cache: { nodeType: string; nodes: number; engineVersion: string };
   /** The cache-bound services: one IAM-authenticated Valkey user each. */
   cacheServices: string[];
+  /** SQS: receives of a message before it moves to the dead-letter queue. */
   queues: { maxReceiveCount: number };
-  /** Primary: regions its secrets (and the secrets key) are replicated to. */
+  /** Primary: regions its secrets (and the secrets key) are replicated to. Default: none. */
   secretReplicaRegions?: string[];
-  /** Standby: the primary's data outputs. Required unless `posture` is `active`. */
+  /** Standby: the primary's data outputs. Required unless `posture` is `active`; unset there. */
   primary?: PrimaryData;
   /**
    * The CloudFront distribution that serves the `web` bucket, the only reader its policy admits.

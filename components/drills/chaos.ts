@@ -4,16 +4,23 @@ import * as pulumi from "@pulumi/pulumi";
 import { PolicyDocument, policyDocument, serviceTrustPolicy } from "../shared/iamDocuments";
 
 export interface ChaosDrillsArgs {
+  /** The stack's region (the templates' target ARNs and the stop alarm). */
   region: string;
+  /** Account of the experiment role's trust policy and of the targets' ARNs. */
   accountId: pulumi.Input<string>;
+  /** Prefix of the templates' `Name` tags. */
   namePrefix: string;
+  /** The EKS cluster the pod drill targets (FIS `aws:eks:pod-delete`). */
   clusterName: string;
   /** The AZ whose power the AZ drill cuts (its instances stop for ten minutes). */
   availabilityZone: string;
   /** The shop's namespace, where the pod drill deletes pods. */
   namespace: string;
+  /** The cluster's Kubernetes provider (the FIS service account and its RBAC). */
   provider: k8s.Provider;
+  /** What the drills' Kubernetes objects wait for (the cluster's readiness). */
   dependsOn: pulumi.Resource[];
+  /** This region's Aurora cluster (the failover drill's target when it is a writer). */
   auroraClusterArn: pulumi.Input<string>;
   /**
    * Whether this region's Aurora cluster accepts writes (a primary, or a detached and promoted

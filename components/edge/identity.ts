@@ -2,10 +2,13 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface IdentityArgs {
+  /** The primary's region (the user pool's issuer URL). */
   region: string;
+  /** Prefix of the user pool's and client's names. */
   namePrefix: string;
   /** The shop's domain: the app client's callback and logout URLs live under www.<domain>. */
   domain: string;
+  /** Pulumi `protect` on the user pool. Default true. */
   protect?: boolean;
 }
 

@@ -107,9 +107,15 @@ export interface RegionalEntryArgs extends Pick<
   | "routes"
   | "throttling"
 > {
+  /** Logical name of the Edge component; children are named `<name>-<part>`. */
   name: string;
+  /** The Edge component, parent of every resource of the entry. */
   parent: pulumi.Resource;
+  /** The edge's scope (naming, account, `protect`) for the entry's log bucket. */
   scope: ComponentScope;
+  /**
+   * The resolved hosted zone: the regional name and the certificate validation records go there.
+   */
   zoneId: pulumi.Input<string>;
 }
 

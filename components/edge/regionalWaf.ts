@@ -7,7 +7,9 @@ import { wafRules, wafVisibility } from "./policies";
 export interface RegionalWafArgs {
   /** Logical name of the Edge component; children are named `<name>-api-waf`. */
   name: string;
+  /** The edge's scope: parent, naming and account of the web ACL and its log group. */
   scope: ComponentScope;
+  /** The internal ALB the web ACL is associated with. */
   alb: aws.lb.LoadBalancer;
   /** The data layer's logs key in this region. */
   logsKeyArn: pulumi.Input<string>;

@@ -6,7 +6,9 @@ import { createRecording } from "./recording";
 import { BudgetSettings, createAnomalyDetection, createBudget } from "./spend";
 
 export interface GovernanceArgs {
+  /** The stack's region (the trail's home region on the primary, the recorder's region). */
   region: string;
+  /** Account that owns the audit key, bucket and recorder (policies, bucket name). */
   accountId: pulumi.Input<string>;
   /** Prefix for physical names and `Name` tags, unique per account and region. */
   namePrefix: string;

@@ -134,12 +134,19 @@ export function trailLogsPolicy(logGroupArn: string): PolicyDocument {
  * snapshots and history into the audit bucket under the key, as "Permissions for the Amazon S3
  * bucket" and "Permissions for the KMS key" (AWS Config developer guide) list for a custom role.
  */
-export function configDeliveryPolicy(
-  bucketArn: string,
-  prefix: string,
-  account: string,
-  keyArn: string,
-): PolicyDocument {
+export function configDeliveryPolicy(d: {
+  /** The audit bucket's ARN. */
+  bucketArn: string;
+  /** AWS Config's prefix in the bucket. */
+  prefix: string;
+  /** The account whose configuration is delivered (`AWSLogs/<account>/`). */
+  account: string;
+  /** The audit key (the delivery channel's `s3KmsKeyArn`). */
+  keyArn: string;
+  /** The bucket's region: S3 calls KMS there on the role's behalf. */
+  region: string;
+}): PolicyDocument {
+  const { bucketArn, prefix, account, keyArn, region } = d;
   return policyDocument([
     {
       Sid: "CheckBucket",
@@ -155,10 +162,13 @@ export function configDeliveryPolicy(
       Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
     },
     {
+      // SSE-KMS: S3 calls KMS for the delivery (the key must be in the bucket's region, per the
+      // DeliveryChannel API's s3KmsKeyArn), so the key is usable through S3 only.
       Sid: "EncryptConfiguration",
       Effect: "Allow",
       Action: ["kms:GenerateDataKey", "kms:Decrypt"],
       Resource: keyArn,
+      Condition: { StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } },
     },
   ]);
 }

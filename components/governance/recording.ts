@@ -43,7 +43,15 @@ export function createRecording(
       policy: pulumi
         .all([store.bucket.bucket.arn, scope.accountId, store.key.arn])
         .apply(([bucket, account, key]) =>
-          JSON.stringify(configDeliveryPolicy(bucket, CONFIG_PREFIX, account, key)),
+          JSON.stringify(
+            configDeliveryPolicy({
+              bucketArn: bucket,
+              prefix: CONFIG_PREFIX,
+              account,
+              keyArn: key,
+              region: scope.region,
+            }),
+          ),
         ),
     },
     parent,

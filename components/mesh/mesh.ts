@@ -17,13 +17,18 @@ import { pinnedRelease } from "../shared/helm";
  * the two (istio.io, "RequestAuthentication": "only one of jwksUri and jwks should be used").
  */
 export interface MeshJwt {
+  /** The issuer (`iss`) tokens must carry. */
   issuer: pulumi.Input<string>;
+  /** The issuer's signing keys: a JWKS document inline, or its URL. */
   keys: { jwks: pulumi.Input<string> } | { jwksUri: pulumi.Input<string> };
 }
 
 export interface MeshArgs {
+  /** The cluster's Kubernetes provider. */
   provider: k8s.Provider;
+  /** The stack's region: ServiceEntries admit this region's AWS API hosts only. */
   region: string;
+  /** The VPC's CIDR: a ServiceEntry admits the data stores' private addresses in it. */
   vpcCidr: pulumi.Input<string>;
   /** Resources the mesh waits for (the namespaces, the nodes, the CNI). */
   dependsOn: pulumi.Resource[];
@@ -35,7 +40,7 @@ export interface MeshArgs {
   healthPath: string;
   /** Path prefixes that require a verified JWT. */
   protectedPaths: string[];
-  /** The JWT issuer and its keys. Without one, protected paths stay closed. */
+  /** The JWT issuer and its keys. Default unset: protected paths stay closed. */
   jwt?: MeshJwt;
   /** istiod and minimum gateway replicas (2 keep the mesh up through a node loss). */
   replicas: number;

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TABLES, TableName } from "../data/tables";
 
-/** Thresholds from `ecommerce:observability.alarms` (stacks/observabilityConfig.ts). */
+/** Thresholds from `ecommerce:observability.alarms` (stacks/config/observability.ts). */
 export interface AlarmThresholds {
   /** Percent of the ALB's requests answered with a 5xx (by the targets or the ALB itself). */
   alb5xxPercent: number;

@@ -9,10 +9,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { CONTROLLER_METRICS } from "../cluster/platform";
 
 export interface MonitoringArgs {
+  /** Namespace of the PrometheusRule (the observability namespace). */
   namespace: string;
+  /** The shop's namespace, whose services the rules watch. */
   shopNamespace: string;
   /** The same p99 the API alarm uses, per service. */
   p99LatencyMs: number;
+  /** Options of every object (parent, provider, dependencies). */
   opts: pulumi.CustomResourceOptions;
 }
 

@@ -3,11 +3,10 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { podIdentityRole } from "../cluster/podIdentity";
-import { dataKeyPolicy } from "../data/keyPolicy";
 import { TableName } from "../data/tables";
 import { ChartPin, pinnedRelease } from "../shared/helm";
 import { encryptedLogGroup } from "../shared/logGroup";
-import { PolicyStatement, denyInsecureTransport, policyDocument } from "../shared/iamDocuments";
+import { PolicyStatement, policyDocument } from "../shared/iamDocuments";
 import { API_5XX_ALARM, AlarmSpec, AlarmTargets, AlarmThresholds, alarmSpecs } from "./alarms";
 import { Dashboard, drDashboard, goldenSignalsDashboard, meshHealthDashboard } from "./dashboards";
 import {
@@ -21,13 +20,18 @@ import {
   prometheusStackValues,
 } from "./values";
 import { createControllerMonitors, createShopRules } from "./monitoring";
-import { governancePublishers } from "../governance/policies";
+import { alarmTopic } from "./topics";
 
 export interface ObservabilityArgs {
+  /** The stack's region (chart settings, the alarm topics and their key policies). */
   region: string;
+  /** Account of the alarm topics' key and topic policies. */
   accountId: pulumi.Input<string>;
+  /** Prefix of alarm, topic and dashboard names. */
   namePrefix: string;
+  /** The EKS cluster: container log groups are `/aws/eks/<cluster>/containers/<namespace>`. */
   clusterName: string;
+  /** The cluster's Kubernetes provider (the charts and their secrets). */
   provider: k8s.Provider;
   /** The cluster's readiness, its observability namespace and the mesh. */
   dependsOn: pulumi.Resource[];
@@ -37,19 +41,25 @@ export interface ObservabilityArgs {
   logNamespaces: string[];
   /** The shop's namespace, its services and their application container. */
   shop: { namespace: string; services: string[]; container: string };
+  /** StorageClass of Prometheus's and Alertmanager's volumes (the cluster's KMS-encrypted gp3). */
   storageClass: string;
   /** Prometheus, Alertmanager and collector replicas (two whenever the region serves traffic). */
   replicas: number;
   /** The collector address the mesh sends traces to (`<name>.<namespace>.svc.cluster.local`). */
   tracing: { service: string; port: number };
+  /** Retention of the container log groups, days (a value CloudWatch accepts). */
   logRetentionDays: number;
+  /** Prometheus: how long samples stay, days; the volume's size, GiB. */
   prometheus: { retentionDays: number; storageGiB: number };
+  /** Alarm thresholds (replication lag ms, 5xx percent, p99 latency ms). */
   thresholds: AlarmThresholds;
-  /** Subscribed to every alarm topic when set. */
+  /** Subscribed to every alarm topic when set. Default: no subscription. */
   alertEmail?: string;
   /** The data layer's keys here: logs for the log groups, messaging for the alarm topic. */
   logsKeyArn: pulumi.Input<string>;
+  /** The data layer's messaging key in this region, for the alarm topic. */
   messagingKeyArn: pulumi.Input<string>;
+  /** The resources the alarms watch (ALB, API, Aurora secondary, tables, cache, queues). */
   alarms: AlarmTargets;
   /** The DR dashboard: every region (primary first), the global tables, the primary's health check. */
   dr: {
@@ -57,6 +67,7 @@ export interface ObservabilityArgs {
     tableNames: pulumi.Input<Record<TableName, string>>;
     healthCheckId: pulumi.Input<string>;
   };
+  /** Pulumi `protect` on the alarm topics' keys. Default true. */
   protect?: boolean;
 }
 
@@ -83,7 +94,7 @@ export class Observability extends pulumi.ComponentResource {
     const topics = new Map<string, aws.sns.Topic>();
     const topicIn = (region: string | undefined) => {
       const key = region ?? args.region;
-      if (!topics.has(key)) topics.set(key, this.alarmTopic(name, args, region, protect));
+      if (!topics.has(key)) topics.set(key, alarmTopic(this, name, args, region, protect));
       return topics.get(key) as aws.sns.Topic;
     };
     const regional = topicIn(undefined);
@@ -290,96 +301,6 @@ export class Observability extends pulumi.ComponentResource {
       alarmTopicArn: this.alarmTopicArn,
       logGroupNames: this.logGroupNames,
     });
-  }
-
-  /** An encrypted topic the region's alarms publish to; CloudWatch may publish, over TLS only. */
-  private alarmTopic(
-    name: string,
-    args: ObservabilityArgs,
-    region: string | undefined,
-    protect: boolean,
-  ): aws.sns.Topic {
-    const parent = { parent: this };
-    const suffix = region ? `alarms-${region}` : "alarms";
-    const inRegion = region ? { region } : {};
-    // The data layer's messaging key is replicated only to the shop's regions; elsewhere (Route 53's
-    // us-east-1) the topic gets a key of its own with the same policy.
-    const keyArn = region
-      ? new aws.kms.Key(
-          `${name}-${suffix}`,
-          {
-            ...inRegion,
-            description: `${args.namePrefix} alarm notifications`,
-            enableKeyRotation: true,
-            deletionWindowInDays: 30,
-            policy: pulumi
-              .output(args.accountId)
-              .apply((account) => JSON.stringify(dataKeyPolicy("messaging", account, region))),
-          },
-          { parent: this, protect },
-        ).arn
-      : args.messagingKeyArn;
-    const topic = new aws.sns.Topic(
-      `${name}-${suffix}`,
-      {
-        ...inRegion,
-        name: `${args.namePrefix}-${suffix}`,
-        displayName: `${args.namePrefix} alarms`,
-        kmsMasterKeyId: keyArn,
-      },
-      parent,
-    );
-    new aws.sns.TopicPolicy(
-      `${name}-${suffix}`,
-      {
-        ...inRegion,
-        arn: topic.arn,
-        policy: pulumi.all([topic.arn, args.accountId]).apply(([arn, account]) =>
-          JSON.stringify(
-            policyDocument([
-              {
-                Sid: "CloudWatchAlarmsPublish",
-                Effect: "Allow",
-                Principal: { Service: "cloudwatch.amazonaws.com" },
-                Action: "sns:Publish",
-                Resource: arn,
-                Condition: {
-                  StringEquals: { "aws:SourceAccount": account },
-                  ArnLike: {
-                    "aws:SourceArn": `arn:aws:cloudwatch:${region ?? args.region}:${account}:alarm:*`,
-                  },
-                },
-              },
-              {
-                Sid: "AccountManagesAndPublishes",
-                Effect: "Allow",
-                Principal: { AWS: `arn:aws:iam::${account}:root` },
-                Action: [
-                  "sns:Publish",
-                  "sns:Subscribe",
-                  "sns:GetTopicAttributes",
-                  "sns:SetTopicAttributes",
-                  "sns:ListSubscriptionsByTopic",
-                ],
-                Resource: arn,
-              },
-              denyInsecureTransport("sns", arn),
-              // GuardDuty findings, budgets and cost anomalies (components/governance) page too.
-              ...(region ? [] : governancePublishers(arn, args.region, account)),
-            ]),
-          ),
-        ),
-      },
-      parent,
-    );
-    if (args.alertEmail) {
-      new aws.sns.TopicSubscription(
-        `${name}-${suffix}-email`,
-        { ...inRegion, topic: topic.arn, protocol: "email", endpoint: args.alertEmail },
-        parent,
-      );
-    }
-    return topic;
   }
 
   private alarm(

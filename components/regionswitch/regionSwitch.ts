@@ -15,17 +15,23 @@ import {
 export interface RegionSwitchArgs {
   /** Prefix of physical names: the plan is `<prefix>-switch`. */
   namePrefix: string;
+  /** The account of every ARN the plan and its roles name. */
   accountId: pulumi.Input<string>;
   /** The Region the shop normally runs in (the plan's `primaryRegion`). */
   primaryRegion: string;
   /** The warm standby's Region: where this component's stack runs. */
   standbyRegion: string;
+  /** The Aurora global cluster the plan switches over or fails over. */
   globalClusterId: pulumi.Input<string>;
+  /** The member Aurora cluster's ARN in each Region. */
   auroraClusterArns: { primary: pulumi.Input<string>; standby: pulumi.Input<string> };
+  /** The EKS cluster's name in each Region (the plan scales the shop there). */
   eksClusterNames: { primary: pulumi.Input<string>; standby: pulumi.Input<string> };
   /** The shop's namespace and Deployments, each with an HPA of the same name. */
   namespace: string;
+  /** The shop's Deployment names (each scaled through its HPA of the same name). */
   deployments: string[];
+  /** The hosted zone of `recordName`. */
   zoneId: pulumi.Input<string>;
   /** `api.<domain>`: the failover pair the plan steers. */
   recordName: string;
@@ -35,9 +41,9 @@ export interface RegionSwitchArgs {
   apiTargets: { primary: pulumi.Input<string>; standby: pulumi.Input<string> };
   /** The primary's endpoint health check (`/healthz` over HTTPS), inverted for a traffic drill. */
   primaryEndpointHealthCheckId: pulumi.Input<string>;
-  /** A ManualApproval step opens every workflow (default true). */
+  /** A ManualApproval step opens every workflow (`ecommerce:dr.approval`, true by default there). */
   approval: boolean;
-  /** The primary's health alarm: when set, it going red activates the standby. */
+  /** The primary's health alarm: it going red activates the standby. Default: unset, no trigger. */
   triggerAlarmArn?: pulumi.Input<string>;
 }
 

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { PlannedResource, StackPlan } from "../../../offline/plan";
-import { ofType, plan, the } from "../../helpers";
+import { every, ofType, plan, the } from "../../helpers";
 import { CONFIG_RULES } from "../../../components/governance/policies";
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -198,7 +198,7 @@ describe("components/governance (recorded offline runs)", () => {
       );
       // Managed rules need a running recorder.
       const status = the(prod, T.status, "governance-config").urn;
-      for (const r of children(prod, T.rule)) expect(r.dependencies).to.include(status);
+      for (const r of every(prod, T.rule, inGovernance)) expect(r.dependencies).to.include(status);
     });
   });
 

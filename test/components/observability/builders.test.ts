@@ -11,7 +11,7 @@ import {
   annotatedPodsScrapeConfig,
   prometheusStackValues,
 } from "../../../components/observability/values";
-import { OBSERVABILITY_DEFAULTS } from "../../../stacks/observabilityConfig";
+import { OBSERVABILITY_DEFAULTS } from "../../../stacks/config/observability";
 
 const targets: AlarmTargets = {
   albArnSuffix: "app/shop/0123",

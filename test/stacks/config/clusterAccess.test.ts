@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./fixtures";
 
 const DEPLOY = "arn:aws:iam::123456789012:role/ecommerce-deploy";
 const ADMIN = "arn:aws:iam::123456789012:role/platform-admin";
@@ -9,7 +9,7 @@ const REPOSITORY = "https://github.com/example-org/ecommerce-platform";
 
 const withCluster = (base: Raw, cluster: Raw): Raw => ({ ...base, "ecommerce:cluster": cluster });
 
-describe("stacks/config: cluster access (operator paths, deploy role, runner)", () => {
+describe("stacks/config/clusterAccess (who reaches the cluster: operator paths, deploy role, runner)", () => {
   it("reads operator paths as CIDRs and security groups, normalized", () => {
     const cfg = parse(
       withCluster(primaryRaw, {

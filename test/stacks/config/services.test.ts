@@ -1,6 +1,15 @@
 import { expect } from "chai";
-import { CATALOG, applyOverrides } from "../../services/catalog";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { CATALOG, applyOverrides } from "../../../services/catalog";
+import {
+  Raw,
+  boundTests,
+  parse,
+  primaryRaw,
+  problemsOf,
+  rejectTests,
+  standbyRaw,
+  withKey,
+} from "./fixtures";
 
 const withServices = (base: Raw, services: Raw): Raw => ({
   ...base,
@@ -12,7 +21,7 @@ const resources = {
   limits: { cpu: "1", memory: "512Mi" },
 };
 
-describe("stacks/servicesConfig", () => {
+describe("stacks/config/services (ecommerce:services)", () => {
   it("reads every contract key, for the service and for its canary and mirror", () => {
     const cfg = parse(
       cart({
@@ -252,4 +261,120 @@ describe("stacks/servicesConfig", () => {
       ).to.equal(true);
     });
   }
+
+  describe("bad configs name the key and what is accepted", () => {
+    for (const [title, run] of rejectTests([
+      [
+        "unknown service",
+        { ...primaryRaw, "ecommerce:services": { basket: { replicas: 3 } } },
+        /^ecommerce:services.basket: unknown key; accepted keys: product, user, cart, order, payment, inventory, auth/,
+      ],
+      [
+        "canary weight above 100",
+        {
+          ...primaryRaw,
+          "ecommerce:services": {
+            cart: { canary: { image: "ghcr.io/acme/cart:2.0.0", weight: 120 } },
+          },
+        },
+        /^ecommerce:services.cart.canary.weight: 120 is not accepted; use an integer from 0 to 100/,
+      ],
+      [
+        "canary without an image",
+        { ...primaryRaw, "ecommerce:services": { cart: { canary: { weight: 10 } } } },
+        /^ecommerce:services.cart.canary.image: is required; use a pinned image/,
+      ],
+      [
+        "mirror percent below 0",
+        {
+          ...primaryRaw,
+          "ecommerce:services": {
+            product: { mirror: { image: "ghcr.io/acme/product:3.0.0", percent: -5 } },
+          },
+        },
+        /^ecommerce:services.product.mirror.percent: -5 is not accepted; use a number from 0 to 100/,
+      ],
+      [
+        "one replica in the primary",
+        { ...primaryRaw, "ecommerce:services": { order: { replicas: 1 } } },
+        /^ecommerce:services.order.replicas: 1 is not accepted; use an integer from 2 to 100 \(at least 2 while the stack serves traffic\)/,
+      ],
+      [
+        "unpinned image",
+        { ...primaryRaw, "ecommerce:services": { user: { image: "ghcr.io/acme/user:latest" } } },
+        /^ecommerce:services.user.image: "ghcr.io\/acme\/user:latest" is not accepted; use an image pinned by tag \(not latest\) or digest/,
+      ],
+      [
+        "untagged image",
+        { ...primaryRaw, "ecommerce:services": { user: { image: "ghcr.io/acme/user" } } },
+        /^ecommerce:services.user.image: "ghcr.io\/acme\/user" is not accepted/,
+      ],
+    ]))
+      it(title, run);
+  });
+
+  it("defaults: no overrides, so every service runs as the catalog describes it", () => {
+    for (const raw of [primaryRaw, standbyRaw]) expect(parse(raw).services).to.deep.equal({});
+  });
+
+  describe("bounds, on both sides", () => {
+    const cartWith = (key: string, value: unknown) =>
+      withKey(primaryRaw, `ecommerce:services.cart.${key}`, value);
+    const noRoot = " (the pods run without root, so not below 1024)";
+    for (const [title, run] of boundTests([
+      {
+        key: "ecommerce:services.cart.replicas",
+        min: 2,
+        max: 100,
+        read: (c) => c.services.cart?.replicas,
+        why: " (at least 2 while the stack serves traffic)",
+      },
+      {
+        key: "ecommerce:services.cart.canary.weight",
+        base: cartWith("canary.image", "ghcr.io/acme/cart:2.0.0"),
+        min: 0,
+        max: 100,
+        read: (c) => c.services.cart?.canary?.weight,
+      },
+      {
+        key: "ecommerce:services.cart.port",
+        min: 1024,
+        max: 65535,
+        read: (c) => c.services.cart?.port,
+        why: noRoot,
+      },
+      {
+        key: "ecommerce:services.cart.metricsPort",
+        min: 1024,
+        max: 65535,
+        read: (c) => c.services.cart?.metricsPort,
+        why: noRoot,
+      },
+    ]))
+      it(title, run);
+
+    it("leaves Istio's ports 15000–15099 to the sidecar, on both sides of the range", () => {
+      for (const port of [14999, 15100]) {
+        expect(parse(cartWith("port", port)).services.cart?.port).to.equal(port);
+      }
+      for (const port of [15000, 15099]) {
+        expect(problemsOf(cartWith("port", port))).to.include(
+          `ecommerce:services.cart.port: ${port} is not accepted; 15000–15099 belong to the Istio sidecar (e.g. 15020 serves merged metrics); use e.g. 8080`,
+        );
+      }
+    });
+
+    it("accepts a mirror percent of 0 and 100, refuses -1 and 101", () => {
+      const mirror = (percent: number) =>
+        cartWith("mirror", { image: "ghcr.io/acme/cart:2.0.0", percent });
+      for (const percent of [0, 100]) {
+        expect(parse(mirror(percent)).services.cart?.mirror?.percent).to.equal(percent);
+      }
+      for (const percent of [-1, 101]) {
+        expect(problemsOf(mirror(percent))).to.include(
+          `ecommerce:services.cart.mirror.percent: ${percent} is not accepted; use a number from 0 to 100`,
+        );
+      }
+    });
+  });
 });

@@ -1,13 +1,13 @@
 import { expect } from "chai";
-import { GOVERNANCE_DEFAULTS } from "../../stacks/governanceConfig";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { GOVERNANCE_DEFAULTS } from "../../../stacks/config/governance";
+import { Raw, boundTests, parse, primaryRaw, problemsOf, standbyRaw, withKey } from "./fixtures";
 
 const withGovernance = (base: Raw, governance: unknown): Raw => ({
   ...base,
   "ecommerce:governance": governance,
 });
 
-describe("stacks/governanceConfig (ecommerce:governance)", () => {
+describe("stacks/config/governance (ecommerce:governance)", () => {
   it("defaults: every service on, a budget per stack on the project tag, anomalies from $100", () => {
     const primary = parse(primaryRaw);
     const standby = parse(standbyRaw);
@@ -167,5 +167,66 @@ describe("stacks/governanceConfig (ecommerce:governance)", () => {
     );
     expect(cfg.governance).to.deep.include({ config: "organization", securityHub: "on" });
     expect(cfg.governance.budget).to.equal(undefined);
+  });
+
+  it("defaults: budgets of $6000 (primary) and $4500 (standby) a month", () => {
+    for (const [raw, usd] of [
+      [primaryRaw, 6000],
+      [standbyRaw, 4500],
+    ] as const) {
+      expect(parse(raw).governance.budget?.monthlyUsd).to.equal(usd);
+    }
+  });
+
+  describe("bounds, on both sides", () => {
+    const percent = " (percent of the budget)";
+    for (const [title, run] of boundTests([
+      {
+        key: "ecommerce:governance.budget.monthlyUsd",
+        min: 1,
+        max: 10_000_000,
+        read: (c) => c.governance.budget?.monthlyUsd,
+        why: " (USD a month)",
+      },
+      {
+        key: "ecommerce:governance.budget.actualPercent",
+        min: 1,
+        max: 1000,
+        read: (c) => c.governance.budget?.actualPercent,
+        why: percent,
+      },
+      {
+        key: "ecommerce:governance.budget.forecastPercent",
+        min: 1,
+        max: 1000,
+        read: (c) => c.governance.budget?.forecastPercent,
+        why: percent,
+      },
+      {
+        key: "ecommerce:governance.anomalyThresholdUsd",
+        min: 1,
+        max: 1_000_000,
+        read: (c) => c.role === "primary" && c.governance.anomalyThresholdUsd,
+        why: " (USD of total impact)",
+      },
+      {
+        key: "ecommerce:governance.objectLockDays",
+        min: 1,
+        max: 3650,
+        read: (c) => c.role === "primary" && c.governance.objectLockDays,
+        why: " (days of compliance-mode retention)",
+      },
+    ]))
+      it(title, run);
+
+    it("accepts a trail log retention of 90 days, refuses 89", () => {
+      const trail = (days: number) =>
+        withKey(primaryRaw, "ecommerce:governance.trailLogRetentionDays", days);
+      const cfg = parse(trail(90));
+      expect(cfg.role === "primary" && cfg.governance.trailLogRetentionDays).to.equal(90);
+      expect(problemsOf(trail(89))[0]).to.match(
+        /^ecommerce:governance.trailLogRetentionDays: 89 is not accepted; use a CloudWatch retention of at least 90 days/,
+      );
+    });
   });
 });

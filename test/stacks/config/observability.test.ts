@@ -1,14 +1,15 @@
 import { expect } from "chai";
-import { OBSERVABILITY_DEFAULTS } from "../../stacks/observabilityConfig";
-import { MESH_DEFAULTS } from "../../stacks/config";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { OBSERVABILITY_DEFAULTS } from "../../../stacks/config/observability";
+import { MESH_DEFAULTS, StackConfig } from "../../../stacks/config";
+import { AlarmThresholds } from "../../../components/observability/alarms";
+import { Raw, boundTests, parse, primaryRaw, problemsOf, standbyRaw } from "./fixtures";
 
 const withObservability = (base: Raw, observability: unknown): Raw => ({
   ...base,
   "ecommerce:observability": observability,
 });
 
-describe("stacks/observabilityConfig (ecommerce:observability)", () => {
+describe("stacks/config/observability (ecommerce:observability)", () => {
   it("defaults: a year of container logs, 15 days of Prometheus on 100 GiB, RPO-sized lag alarms", () => {
     for (const raw of [primaryRaw, standbyRaw]) {
       expect(parse(raw).observability).to.deep.equal(OBSERVABILITY_DEFAULTS);
@@ -153,6 +154,72 @@ describe("stacks/observabilityConfig (ecommerce:observability)", () => {
           "ecommerce:mesh.tracing.port: 4318 is not accepted: the collector's Service already serves OTLP/HTTP there; the mesh sends OTLP/gRPC, use e.g. 4317",
         ]);
       });
+    });
+  });
+
+  it("defaults, as literal values", () => {
+    for (const raw of [primaryRaw, standbyRaw]) {
+      expect(parse(raw).observability).to.deep.equal({
+        logRetentionDays: 365,
+        prometheus: { retentionDays: 15, storageGiB: 100 },
+        alarms: {
+          alb5xxPercent: 5,
+          api5xxPerMinute: 50,
+          apiP99LatencyMs: 2000,
+          auroraReplicationLagMs: 1000,
+          auroraRpoLagMs: 10000,
+          dynamodbReplicationLatencyMs: 1000,
+          cacheCpuPercent: 75,
+          cacheEvictionsPerMinute: 100,
+        },
+      });
+    }
+  });
+
+  describe("bounds, on both sides", () => {
+    const alarms: [string, number, number, string][] = [
+      ["alb5xxPercent", 1, 100, "percent of the ALB's requests"],
+      ["api5xxPerMinute", 1, 100000, "5xx responses per minute"],
+      ["apiP99LatencyMs", 50, 30000, "milliseconds (API Gateway times out at 30 s)"],
+      ["auroraReplicationLagMs", 100, 300000, "milliseconds"],
+      ["auroraRpoLagMs", 100, 300000, "milliseconds"],
+      ["dynamodbReplicationLatencyMs", 100, 300000, "milliseconds"],
+      ["cacheCpuPercent", 10, 100, "percent"],
+      ["cacheEvictionsPerMinute", 1, 1000000, "evictions per minute"],
+    ];
+    for (const [title, run] of boundTests([
+      {
+        key: "ecommerce:observability.prometheus.retentionDays",
+        min: 1,
+        max: 90,
+        read: (c) => c.observability.prometheus.retentionDays,
+        why: " (longer history belongs in CloudWatch or a remote store)",
+      },
+      {
+        key: "ecommerce:observability.prometheus.storageGiB",
+        min: 10,
+        max: 16384,
+        read: (c) => c.observability.prometheus.storageGiB,
+        why: " (GiB of gp3)",
+      },
+      ...alarms.map(([name, min, max, unit]) => ({
+        key: `ecommerce:observability.alarms.${name}`,
+        min,
+        max,
+        read: (c: StackConfig) => c.observability.alarms[name as keyof AlarmThresholds],
+        why: ` (${unit})`,
+      })),
+    ]))
+      it(title, run);
+
+    it("accepts a log retention of 90 days, refuses 89", () => {
+      expect(
+        parse(withObservability(primaryRaw, { logRetentionDays: 90 })).observability
+          .logRetentionDays,
+      ).to.equal(90);
+      expect(problemsOf(withObservability(primaryRaw, { logRetentionDays: 89 }))[0]).to.match(
+        /^ecommerce:observability.logRetentionDays: 89 is not accepted; use a CloudWatch retention of at least 90 days/,
+      );
     });
   });
 });

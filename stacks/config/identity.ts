@@ -1,6 +1,6 @@
 /**
  * `ecommerce:identity` (primary only): who signs the shoppers' tokens, and the public keys both
- * regions validate them with. Pure, like config.ts: every problem names its key.
+ * regions validate them with. Every problem names its key.
  *
  * - `provider: cognito` (the default): the primary creates a Cognito user pool. Its issuer and
  *   keys live in the primary's region: with that region lost, sign-in, refresh and sign-up stop,
@@ -15,14 +15,44 @@
  * Required with `oidc`; optional with `cognito` (copy the pool's
  * `<issuer>/.well-known/jwks.json` after the first deploy).
  */
-import { ConfigReader, Problems, readObject } from "./configReaders";
+import { ParseContext, readObject } from "./readers";
+import { KeySpec } from "./spec";
 
 export type IdentityConfig =
   | { provider: "cognito"; jwks?: string }
   | { provider: "oidc"; issuer: string; audience: string; jwks: string };
 
 const KEY = "ecommerce:identity";
-const FIELDS = ["provider", "issuer", "audience", "jwks"];
+
+export const IDENTITY_DEFAULTS = { provider: "cognito" as const };
+
+export const IDENTITY_SPEC: KeySpec = {
+  type: "object",
+  defaultText: "a Cognito pool (the stack files: `oidc`)",
+  doc: "primary only (the standby reads the identity through its StackReference): who signs the shoppers' tokens, and the public keys both regions validate them with",
+  keys: {
+    provider: {
+      type: "string",
+      default: IDENTITY_DEFAULTS.provider,
+      doc: "`cognito` creates a user pool in the primary's region \\| `oidc` uses an external multi-region OpenID Connect provider, so sign-in and token checks survive either region (docs/runbook.md)",
+    },
+    issuer: {
+      type: "string",
+      defaultText: "— (required with `oidc`)",
+      doc: "with `oidc`: the provider's `https://` issuer, exactly as tokens carry it in `iss`",
+    },
+    audience: {
+      type: "string",
+      defaultText: "— (required with `oidc`)",
+      doc: "with `oidc`: the SPA's client id, as tokens carry it in `aud`",
+    },
+    jwks: {
+      type: "string",
+      defaultText: "— (required with `oidc`, optional with `cognito`)",
+      doc: "the issuer's public key set inline (JSON): RSA keys with `kid`, `n`, `e`, no private members; Istio validates with it in both regions and fetches nothing",
+    },
+  },
+};
 /** Members of a private JWK (RFC 7518 §6.2.2, §6.3.2): never in a public key set. */
 const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 
@@ -57,19 +87,21 @@ export function jwksProblem(text: unknown): string | undefined {
 }
 
 export function parseIdentity(
-  read: ConfigReader,
-  role: "primary" | "standby" | undefined,
-  problems: Problems,
+  ctx: ParseContext & { role: "primary" | "standby" | undefined },
 ): IdentityConfig {
-  const raw = readObject(read, KEY, FIELDS, problems);
-  if (Object.keys(raw).length > 0 && role === "standby") {
+  const { role, problems } = ctx;
+  const section = readObject(ctx, KEY, IDENTITY_SPEC);
+  const raw = Object.fromEntries(
+    ["provider", "issuer", "audience", "jwks"].map((f) => [f, section.get(f)]),
+  );
+  if (Object.values(raw).some((v) => v !== undefined) && role === "standby") {
     problems.add(
       KEY,
       "is set on the primary stack only; the standby reads the issuer and keys through its StackReference",
     );
     return { provider: "cognito" };
   }
-  const provider = raw.provider ?? "cognito";
+  const provider = raw.provider ?? IDENTITY_DEFAULTS.provider;
   if (provider !== "cognito" && provider !== "oidc") {
     problems.add(
       `${KEY}.provider`,

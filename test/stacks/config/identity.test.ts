@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { jwksProblem } from "../../stacks/identityConfig";
-import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./configFixtures";
+import { jwksProblem } from "../../../stacks/config";
+import { Raw, parse, primaryRaw, problemsOf, standbyRaw } from "./fixtures";
 
 const withIdentity = (base: Raw, identity: unknown): Raw => ({
   ...base,
@@ -15,7 +15,7 @@ const OIDC = {
   jwks: JWKS,
 };
 
-describe("stacks/identityConfig (ecommerce:identity)", () => {
+describe("stacks/config/identity (ecommerce:identity)", () => {
   it("defaults to the primary's Cognito pool, with no inline keys", () => {
     const cfg = parse(primaryRaw);
     if (cfg.role !== "primary") throw new Error("role");
