@@ -218,7 +218,8 @@ describe("components/edge (recorded offline runs)", () => {
       failureThreshold: 3,
       resourcePath: "/healthz",
     });
-    expect(the(bare, T.record, "edge-api-primary").inputs.ttl).to.equal(60);
+    // The api pair is the standby's Region switch's; its stack file sets no TTL: the default.
+    expect(the(await plan("dr-singapore"), T.record, "switch-api-primary").inputs.ttl).to.equal(60);
     expect(ofType(bare, T.stage)[0].inputs.defaultRouteSettings).to.deep.equal({
       throttlingBurstLimit: 500,
       throttlingRateLimit: 1000,
