@@ -28,7 +28,7 @@ describe("offline/drInputs (the DR model's inputs from the plans)", () => {
     expect(switchSettings(standbyWith({ approval: "maybe" }))).to.deep.include({ approval: true });
   });
 
-  it("today's plans: the Region switch plan, reads follow the primary's health check too, 7 of 21 pods at rest", async () => {
+  it("the synthesized plans: the Region switch plan, reads follow the primary's health check too, 7 of 21 pods at rest", async () => {
     const inputs = drInputsFromPlans((await synth()).plans);
     expect(inputs).to.deep.include({
       mode: "standby",

@@ -17,7 +17,7 @@ const base: DrInputs = {
   capacity: { pods: 7, fullPods: 21 },
 };
 
-/** The design issue 16 asks for: a switch plan steering DNS, nothing pinned to the primary. */
+/** The intended design: a switch plan steering DNS, nothing pinned to the primary. */
 const fixed: DrInputs = {
   ...base,
   switchPlan: true,

@@ -1,5 +1,5 @@
 /**
- * Synthetic plan fragments of the design issue 16 asks for, with only the resources the game day
+ * Synthetic plan fragments of the design the platform aims at, with only the resources the game day
  * reads: a Region switch plan steering the api record pair, services writing through the global
  * writer endpoint, Singapore's own issuer with inline keys, a CloudFront origin group, and S3
  * replication both ways. Tests break them one way at a time.

@@ -6,11 +6,11 @@ import { PlanSets } from "../../../offline/gameday/world";
 import { synth } from "../../helpers";
 
 /**
- * Today's plans, with the Region switch plan (components/regionswitch) and the serving path that
- * needs no Mumbai: every scenario holds every invariant. The broken variants (gameday.test.ts)
- * show each invariant still bites.
+ * The synthesized plans, with the Region switch plan (components/regionswitch) and the serving
+ * path that needs no Mumbai: every scenario holds every invariant. The broken variants
+ * (gameday.test.ts) show each invariant still bites.
  */
-describe("offline/gameday on today's plans (issue 16's failures fixed)", () => {
+describe("offline/gameday on the synthesized plans", () => {
   let sets: PlanSets;
   before(async () => {
     const plans = async (overrides: string[]) => (await synth(overrides)).plans;
