@@ -46,9 +46,14 @@ export interface Aurora {
 /**
  * What `pulumi up` leaves alone on the cluster. Upgrades go through the global cluster's
  * engineVersion; members follow (the provider's documented pattern, without which an upgrade fails
- * with an inconsistent plan). In the standby, the global cluster and the Region switch plan own the
- * replication source, the membership and write forwarding: a switchover or failover changes which
- * member writes, and `pulumi up` must neither try to undo it nor touch the cluster on the way.
+ * with an inconsistent plan). The global cluster and the Region switch plan own the replication
+ * source and the membership in BOTH stacks: a switchover or failover changes which member writes,
+ * and `pulumi up` must neither try to undo it nor touch the cluster on the way. That holds for the
+ * primary's cluster too: once the plan has activated the standby it is a secondary with a
+ * replication source, and an update that saw `replication_source_identifier` go from set to unset
+ * (after a refresh) would call PromoteReadReplicaDBCluster and detach it, a second writer
+ * (cluster.go's update path; the aws_rds_cluster docs tell global members to ignore it). In the
+ * standby, write forwarding is the plan's too.
  * terraform-provider-aws `internal/service/rds/cluster.go` (resourceClusterUpdate) sends every
  * changed setting, `enable_global_write_forwarding` included, in one ModifyDBCluster, retried on
  * InvalidDBClusterStateFault for five minutes, before it looks at `global_cluster_identifier`
@@ -56,7 +61,9 @@ export interface Aurora {
  * runs. Ignoring these keys in every standby mode keeps every mode change free of both calls.
  */
 export function clusterIgnoreChanges(posture: DataPosture): string[] {
-  if (posture === "active") return ["engineVersion"];
+  if (posture === "active") {
+    return ["engineVersion", "replicationSourceIdentifier", "globalClusterIdentifier"];
+  }
   return [
     "engineVersion",
     "replicationSourceIdentifier",

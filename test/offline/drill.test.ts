@@ -110,9 +110,14 @@ describe("offline/diff and the drill rehearsal", () => {
       }
     });
 
-    it("the primary's cluster keeps managing its membership", async () => {
+    it("the primary's cluster leaves its replication source and membership to the plan too (a refresh after a switchover must not promote it into a second writer)", async () => {
       const prod = ofType(await plan("prod-mumbai"), "aws:rds/cluster:Cluster")[0];
-      expect(prod.ignoreChanges).to.deep.equal(["engineVersion"]);
+      expect(prod.ignoreChanges).to.deep.equal([
+        "engineVersion",
+        "replicationSourceIdentifier",
+        "globalClusterIdentifier",
+      ]);
+      expect(prod.ignoreChanges).to.not.include("enableGlobalWriteForwarding");
     });
   });
 
