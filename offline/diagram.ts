@@ -381,8 +381,13 @@ let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
 
-/** Fails every waiting layout (the thread died) and lets the next one start a new thread. */
-function failAll(err: Error): void {
+/**
+ * Fails every waiting layout of `thread` (it died) and lets the next one start a new thread. A
+ * crash reports twice (error, then exit): the second report finds the thread already replaced and
+ * leaves the new one's layouts alone.
+ */
+function failAll(thread: Worker, err: Error): void {
+  if (worker !== thread) return;
   worker = undefined;
   for (const p of pending.values()) p.reject(err);
   pending.clear();
@@ -403,8 +408,8 @@ function graphvizThread(): Worker {
         waiting?.resolve(svg);
       }
     });
-    thread.on("error", failAll);
-    thread.on("exit", (code) => failAll(new Error(`the Graphviz thread exited (${code})`)));
+    thread.on("error", (err) => failAll(thread, err));
+    thread.on("exit", (code) => failAll(thread, new Error(`the Graphviz thread exited (${code})`)));
     worker = thread;
   }
   return worker;

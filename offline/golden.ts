@@ -1,7 +1,7 @@
 /**
- * The digests of everything `npm start` writes, for each DR posture the stacks can be in: the
- * proof that a change meant to be invisible (a faster engine, a refactor) left every plan and
- * picture byte-for-byte as it was. `npm run golden` records them in `test/offline/golden.json`;
+ * The digests of everything `npm start` writes, for each DR posture the stacks can be in: a change
+ * meant to be invisible (a faster engine, a refactor) shows that it left every plan and picture
+ * byte-for-byte as it was by leaving these unchanged. `npm run golden` records them in `test/offline/golden.json`;
  * `test/offline/golden.test.ts` fails when a run no longer matches, so a change that does alter the
  * plans says so in its diff (the digests change with it).
  */

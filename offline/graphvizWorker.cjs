@@ -1,4 +1,3 @@
-// @ts-check
 // Graphviz on the second core (offline/diagram.ts starts this thread before the stacks
 // synthesize). Loading the WebAssembly build is not the whole cost: V8 compiles each of its
 // functions on first call, which made the first layout of a run several times slower than the

@@ -120,6 +120,10 @@ function policyResources(plan: StackPlan): PolicyResource[] {
  * Runs `fn` as the analyzer server does: a rule's `notApplicable()` means nothing to report, and an
  * unknown value read during preview means the check could not run (returned as its message).
  */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | undefined)?.then === "function";
+}
+
 function guarded(fn: () => Promise<void> | void): string | undefined | Promise<string | undefined> {
   const verdict = (err: unknown): string | undefined => {
     if (err instanceof analyzerProxy.UnknownValueError) return (err as Error).message;
@@ -130,7 +134,7 @@ function guarded(fn: () => Promise<void> | void): string | undefined | Promise<s
     const result = fn();
     // Most rules are synchronous: awaiting each of their ~60,000 calls per stack only fed the
     // microtask queue. An asynchronous rule is still awaited, and its rejection judged the same way.
-    return result instanceof Promise ? result.then(() => undefined, verdict) : undefined;
+    return isThenable(result) ? Promise.resolve(result).then(() => undefined, verdict) : undefined;
   } catch (err) {
     return verdict(err);
   }

@@ -20,33 +20,15 @@ import {
 } from "./recorder";
 import { KnownSecret } from "./secretLeaks";
 
-/**
- * Runs `fn` with a fresh copy of the SDK's process-wide runtime store, the one a program started by
- * `pulumi up` uses (`@pulumi/pulumi/runtime/state`: `getStore()` falls back to
- * `global.globalStore` when no AsyncLocalStorage context is entered, and cmd/run enters none). Each
- * synthesis starts from a new store, so stacks run one after another in one process; they never
- * overlap (`serialized` in ./synthCache). The Automation API's `withLocalStorage` would isolate
- * them too, but entering an AsyncLocalStorage turns on Node's promise hooks for the whole process:
- * measured, every synthesis took 10–20 % more CPU with them (the SDK makes several promises per
- * input), on a path the CLI never takes.
- */
-async function withFreshGlobalStore<T>(fn: () => Promise<T>): Promise<T> {
-  const g = globalThis as { globalStore?: unknown };
-  if (asyncLocalStore() !== undefined) {
-    throw new Error("a synthesis cannot run inside another's runtime context");
-  }
-  g.globalStore = undefined;
-  try {
-    return await fn();
-  } finally {
-    g.globalStore = undefined;
-  }
-}
-
-// Not in the SDK's typings: the store of an entered AsyncLocalStorage context, if any.
+// Not in the SDK's typings: the per-run store the Automation API uses for inline programs. Each
+// synthesis keeps its own store for everything it started, so work a failed run left in flight can
+// never register into the next run's plan, and the SDK's resource-module registry (filled once, as
+// the SDKs load) is never lost between runs. The price is Node's promise hooks, which an entered
+// AsyncLocalStorage turns on: measured, 10–20 % more CPU per synthesis than on the process-wide
+// store, whose sharing between consecutive runs showed both of those faults.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { getLocalStore: asyncLocalStore } = require("@pulumi/pulumi/runtime/state") as {
-  getLocalStore(): unknown;
+const { withLocalStorage } = require("@pulumi/pulumi/runtime/state") as {
+  withLocalStorage<T>(fn: () => Promise<T>): Promise<T>;
 };
 
 export type { Program } from "./program";
@@ -105,7 +87,7 @@ export async function synthesizeStack(program: Program, input: PlanInput): Promi
   const mapStackTrace = errorClass.prepareStackTrace;
   const stackTraceLimit = Error.stackTraceLimit;
   const keepTraces = process.env.OFFLINE_STACK_TRACES === "1";
-  return withFreshGlobalStore(async () => {
+  return withLocalStorage(async () => {
     process.on("unhandledRejection", onError);
     try {
       errorClass.prepareStackTrace = keepTraces ? mapStackTrace : undefined;

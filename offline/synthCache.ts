@@ -10,9 +10,10 @@
  * in one process unsafe, whoever starts them.
  *
  * `npm test` runs mocha in two worker processes; with `OFFLINE_SYNTH_CACHE_DIR` set (scripts/test.mjs
- * sets a fresh directory per run and removes it afterwards), a synthesis one worker made is also
- * handed to the other instead of being repeated. The directory is only ever shared by processes
- * running the same sources, and each entry holds its whole key, so a hit is still exact.
+ * sets a fresh directory per run and removes it afterwards), a synthesis one worker finished is
+ * handed to the other instead of being repeated. Each entry holds its whole key plus a fingerprint
+ * of the sources that synthesized it (every file's path, size and modification time under the
+ * program's and the engine's folders), so a directory kept past an edit hands out nothing stale.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -51,27 +52,54 @@ export function serialized<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+const ROOT = path.resolve(__dirname, "..");
+const SOURCE_DIRS = ["stacks", "components", "services", "offline", "policy"];
+let fingerprint: string | undefined;
+
+/** What the synthesizing sources look like now: computed once per process (they don't change). */
+export function sourceFingerprint(): string {
+  if (fingerprint === undefined) {
+    const hash = createHash("sha256");
+    const visit = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== "node_modules") visit(file);
+        } else {
+          const { size, mtimeMs } = fs.statSync(file);
+          hash.update(`${path.relative(ROOT, file)}\0${size}\0${mtimeMs}\n`);
+        }
+      }
+    };
+    SOURCE_DIRS.forEach((d) => visit(path.join(ROOT, d)));
+    fingerprint = hash.digest("hex");
+  }
+  return fingerprint;
+}
+
 /** Where `key`'s entry lives in a shared cache directory. */
 export function sharedEntryFile(dir: string, key: string): string {
   return path.join(dir, `${createHash("sha256").update(key).digest("hex")}.v8`);
 }
 
 function readShared(dir: string, key: string): CachedSynthesis | undefined {
-  let stored: { key: string; value: CachedSynthesis };
+  let stored: { key: string; sources: string; value: CachedSynthesis };
   try {
     stored = v8.deserialize(fs.readFileSync(sharedEntryFile(dir, key)));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw err;
   }
-  return stored.key === key ? stored.value : undefined;
+  return stored.key === key && stored.sources === sourceFingerprint() ? stored.value : undefined;
 }
 
 function writeShared(dir: string, key: string, value: CachedSynthesis): void {
   const file = sharedEntryFile(dir, key);
   // Written aside and renamed, so a reader in another process never sees half an entry.
   const partial = `${file}.${process.pid}`;
-  fs.writeFileSync(partial, v8.serialize({ key, value }), { mode: 0o600 });
+  fs.writeFileSync(partial, v8.serialize({ key, sources: sourceFingerprint(), value }), {
+    mode: 0o600,
+  });
   fs.renameSync(partial, file);
 }
 

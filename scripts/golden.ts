@@ -3,7 +3,13 @@
 import * as fs from "fs";
 import { GOLDEN_FILE, currentDigests } from "../offline/golden";
 
-void currentDigests().then((digests) => {
-  fs.writeFileSync(GOLDEN_FILE, `${JSON.stringify(digests, null, 2)}\n`);
-  console.log(`wrote ${GOLDEN_FILE}`);
-});
+currentDigests().then(
+  (digests) => {
+    fs.writeFileSync(GOLDEN_FILE, `${JSON.stringify(digests, null, 2)}\n`);
+    console.log(`wrote ${GOLDEN_FILE}`);
+  },
+  (err: Error) => {
+    console.error(err.message);
+    process.exitCode = 1;
+  },
+);

@@ -11,8 +11,10 @@
 //   { target: "ES2020", module: "nodenext", moduleResolution: "nodenext", sourceMap: "true", ...own }
 // on top of the project's tsconfig (which does follow `extends`). The project itself compiles with
 // `module: commonjs` and `moduleResolution: node`, which, for example, ignore package `exports`.
+import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const ts = require("typescript");
@@ -40,7 +42,9 @@ export function packDiagnostics(packDir) {
   return [...cli.errors, ...ts.getPreEmitDiagnostics(program)];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not imported by a test): compared as real paths, so a checkout whose path has
+// a space or a symlink still runs the check instead of passing silently.
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const packDir = path.resolve(process.argv[2] ?? "policy");
   const diagnostics = packDiagnostics(packDir);
   if (diagnostics.length > 0) {

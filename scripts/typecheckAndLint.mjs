@@ -8,6 +8,7 @@
 //   node scripts/typecheckAndLint.mjs [typecheck|lint|both] [DIR]    (default: both, the project)
 //
 // exits 1 on any type error, lint error or lint warning.
+import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,7 +58,9 @@ export async function lint(program, cwd = root) {
   return { ok: problems === 0, text: await formatter.format(results) };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not imported by a test): compared as real paths, so a checkout whose path has
+// a space or a symlink still runs the check instead of passing silently.
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const what = process.argv[2] ?? "both";
   const dir = path.resolve(process.argv[3] ?? root);
   if (!["typecheck", "lint", "both"].includes(what)) {

@@ -94,7 +94,7 @@ export function parseIdentity(
   const raw = Object.fromEntries(
     ["provider", "issuer", "audience", "jwks"].map((f) => [f, section.get(f)]),
   );
-  if (Object.values(raw).some((v) => v !== undefined) && role === "standby") {
+  if (Object.keys(section.values).length > 0 && role === "standby") {
     problems.add(
       KEY,
       "is set on the primary stack only; the standby reads the issuer and keys through its StackReference",

@@ -9,6 +9,7 @@ import {
   CachedSynthesis,
   cachedSynthesis,
   sharedEntryFile,
+  sourceFingerprint,
   synthesisKey,
 } from "../../offline/synthCache";
 import { PlanInput } from "../../offline/types";
@@ -108,16 +109,33 @@ describe("offline/synthCache: shared between the test workers of one run", () =>
   it("hands out what another worker synthesized for the same key, without synthesizing", async () => {
     const key = unique("shared");
     const other = entry("from-the-other-worker");
-    fs.writeFileSync(sharedEntryFile(dir, key), v8.serialize({ key, value: other }));
+    fs.writeFileSync(
+      sharedEntryFile(dir, key),
+      v8.serialize({ key, sources: sourceFingerprint(), value: other }),
+    );
     const got = await cachedSynthesis(key, () => Promise.reject(new Error("synthesized again")));
     expect(got).to.deep.equal(other);
+  });
+
+  it("synthesizes again when the entry was made from sources that have changed since", async () => {
+    const key = unique("stale");
+    fs.writeFileSync(
+      sharedEntryFile(dir, key),
+      v8.serialize({ key, sources: "sources before an edit", value: entry("stale") }),
+    );
+    const got = await cachedSynthesis(key, async () => entry("made-here"));
+    expect(got.result.plan.stack).to.equal("made-here");
   });
 
   it("synthesizes when the file under a key's name holds another key, and never reads it", async () => {
     const key = unique("mine");
     fs.writeFileSync(
       sharedEntryFile(dir, key),
-      v8.serialize({ key: unique("someone-else"), value: entry("wrong") }),
+      v8.serialize({
+        key: unique("someone-else"),
+        sources: sourceFingerprint(),
+        value: entry("wrong"),
+      }),
     );
     const got = await cachedSynthesis(key, async () => entry("made-here"));
     expect(got.result.plan.stack).to.equal("made-here");
@@ -127,8 +145,13 @@ describe("offline/synthCache: shared between the test workers of one run", () =>
     const key = unique("left");
     await cachedSynthesis(key, async () => entry("left-behind"));
     const file = sharedEntryFile(dir, key);
-    const stored = v8.deserialize(fs.readFileSync(file)) as { key: string; value: CachedSynthesis };
+    const stored = v8.deserialize(fs.readFileSync(file)) as {
+      key: string;
+      sources: string;
+      value: CachedSynthesis;
+    };
     expect(stored.key).to.equal(key);
+    expect(stored.sources).to.equal(sourceFingerprint());
     expect(stored.value.result.plan.stack).to.equal("left-behind");
     expect(fs.statSync(file).mode & 0o777).to.equal(0o600);
     expect(fs.readdirSync(dir)).to.deep.equal([path.basename(file)]);

@@ -58,6 +58,15 @@ describe("stacks/config/identity (ecommerce:identity)", () => {
       ).to.match(message);
   });
 
+  it("refuses it on the standby even when every key in it is misspelled, naming both problems", () => {
+    expect(
+      problemsOf(withIdentity(standbyRaw, { issuers: "https://x.example.com/" })),
+    ).to.include.members([
+      "ecommerce:identity.issuers: unknown key; accepted keys: provider, issuer, audience, jwks",
+      "ecommerce:identity: is set on the primary stack only; the standby reads the issuer and keys through its StackReference",
+    ]);
+  });
+
   it("is set on the primary only: the standby reads the identity through its StackReference", () => {
     expect(problemsOf(withIdentity(standbyRaw, OIDC)).join("\n")).to.match(
       /ecommerce:identity: is set on the primary stack only/,
