@@ -1,32 +1,9 @@
 import { expect } from "chai";
-import { PlannedResource, StackPlan } from "../../offline/plan";
+import { StackPlan } from "../../offline/plan";
 import { CATALOG, SERVICE_NAMES, applyOverrides, replicasFor } from "../../services/catalog";
 import { servicePolicy } from "../../services/permissions";
 import { every, ofType, plan } from "../helpers";
-
-type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const K = {
-  sa: "kubernetes:core/v1:ServiceAccount",
-  deployment: "kubernetes:apps/v1:Deployment",
-  service: "kubernetes:core/v1:Service",
-  hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
-  pdb: "kubernetes:policy/v1:PodDisruptionBudget",
-  dr: "kubernetes:networking.istio.io/v1:DestinationRule",
-  vs: "kubernetes:networking.istio.io/v1:VirtualService",
-  ap: "kubernetes:security.istio.io/v1:AuthorizationPolicy",
-  role: "aws:iam/role:Role",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  association: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
-};
-const ofService = (p: StackPlan, svc: string, type: string): PlannedResource[] =>
-  p.resources.filter(
-    (r) =>
-      r.type === type &&
-      r.urn.includes(`ecommerce:services:Microservice$`) &&
-      r.name.startsWith(`services-${svc}`) &&
-      !r.name.startsWith(`services-${svc}-pod-`),
-  );
-const meta = (r: PlannedResource) => r.inputs.metadata as { name: string; namespace: string };
+import { K, Spec, meta, ofService } from "./fixtures";
 
 describe("services: catalog", () => {
   it("covers the seven services with their path prefixes and JWT requirements", () => {

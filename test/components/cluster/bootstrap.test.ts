@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { MAX_PODS, VPC_CNI_CONFIGURATION } from "../../../components/cluster/podDensity";
 import { StackPlan } from "../../../offline/plan";
 import { ofType, plan, the } from "../../helpers";
+import { STACKS } from "./fixtures";
 
 const T = {
   eks: "eks:index:Cluster",
@@ -17,7 +18,6 @@ const T = {
   ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
   resolver: "aws:route53/resolverEndpoint:ResolverEndpoint",
 };
-const STACKS = ["prod-mumbai", "dr-singapore"];
 const vpcCniOf = (p: StackPlan) =>
   ofType(p, T.addon).filter((a) => a.inputs.addonName === "vpc-cni");
 

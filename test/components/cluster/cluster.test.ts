@@ -3,38 +3,9 @@ import { capacityFor, capacityLevel } from "../../../components/cluster/capacity
 import { CLUSTER_DEFAULTS } from "../../../stacks/config";
 import { PlannedResource, StackPlan } from "../../../offline/plan";
 import { every, ofType, plan, the } from "../../helpers";
+import { T, statements } from "./fixtures";
 
-const T = {
-  eks: "eks:index:Cluster",
-  mng: "eks:index:ManagedNodeGroup",
-  lt: "aws:ec2/launchTemplate:LaunchTemplate",
-  addon: "aws:eks/addon:Addon",
-  role: "aws:iam/role:Role",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-  attachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-  podIdentity: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
-  accessEntry: "aws:eks/accessEntry:AccessEntry",
-  queue: "aws:sqs/queue:Queue",
-  eventRule: "aws:cloudwatch/eventRule:EventRule",
-  eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
-  release: "kubernetes:helm.sh/v3:Release",
-  cr: "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass",
-  pool: "kubernetes:karpenter.sh/v1:NodePool",
-  namespace: "kubernetes:core/v1:Namespace",
-  netpol: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
-  storageClass: "kubernetes:storage.k8s.io/v1:StorageClass",
-  key: "aws:kms/key:Key",
-};
 const inCluster = (r: PlannedResource) => r.urn.includes("ecommerce:cluster:Cluster$");
-type Statement = {
-  Sid?: string;
-  Effect: string;
-  Action: string | string[];
-  Resource?: string | string[];
-  Principal?: Record<string, unknown>;
-  Condition?: unknown;
-};
-const statements = (doc: unknown): Statement[] => JSON.parse(String(doc)).Statement;
 
 describe("components/cluster (recorded offline runs)", () => {
   let prod: StackPlan;

@@ -5,6 +5,7 @@ import { nodeadmUserData } from "../../../components/cluster/podDensity";
 import { runnerPolicy } from "../../../components/cluster/runnerPolicy";
 import { StackPlan } from "../../../offline/plan";
 import { ofType, plan, the } from "../../helpers";
+import { STACKS } from "./fixtures";
 
 const T = {
   project: "aws:codebuild/project:Project",
@@ -20,7 +21,6 @@ const T = {
   replicaKey: "aws:kms/replicaKey:ReplicaKey",
 };
 type Statement = { Sid?: string; Action: string | string[]; Resource: string | string[] };
-const STACKS = ["prod-mumbai", "dr-singapore"];
 
 describe("components/cluster/deployRunner (recorded offline runs)", () => {
   const plans: Record<string, StackPlan> = {};

@@ -1,37 +1,8 @@
 import { expect } from "chai";
 import { mockResourceOutputs } from "../../../offline/outputs";
-import { PlannedResource, StackPlan } from "../../../offline/plan";
+import { StackPlan } from "../../../offline/plan";
 import { every, ofType, plan, the } from "../../helpers";
-
-type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const T = {
-  release: "kubernetes:helm.sh/v3:Release",
-  alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
-  logGroup: "aws:cloudwatch/logGroup:LogGroup",
-  topic: "aws:sns/topic:Topic",
-  topicPolicy: "aws:sns/topicPolicy:TopicPolicy",
-  subscription: "aws:sns/topicSubscription:TopicSubscription",
-  key: "aws:kms/key:Key",
-  password: "random:index/randomPassword:RandomPassword",
-  secret: "kubernetes:core/v1:Secret",
-  configMap: "kubernetes:core/v1:ConfigMap",
-  association: "aws:eks/podIdentityAssociation:PodIdentityAssociation",
-  rolePolicy: "aws:iam/rolePolicy:RolePolicy",
-};
-const inObservability = (r: PlannedResource) =>
-  r.urn.includes("ecommerce:observability:Observability$");
-const children = (p: StackPlan, type: string) => ofType(p, type).filter(inObservability);
-const dataKey = (p: StackPlan, purpose: string) =>
-  ofType(p, T.key)
-    .concat(ofType(p, "aws:kms/replicaKey:ReplicaKey"))
-    .find((k) => k.name === `data-${purpose}`)?.outputs.arn;
-
-/** One run with every observability setting changed (one synthesis instead of five). */
-const TUNED = [
-  'prod-mumbai:ecommerce:observability={"logRetentionDays":731,"prometheus":{"retentionDays":30,"storageGiB":400},"alertEmail":"oncall@shop.example.com"}',
-  'prod-mumbai:ecommerce:mesh={"tracing":{"service":"traces.observability.svc.cluster.local","port":4320}}',
-  'dr-singapore:ecommerce:observability={"alarms":{"auroraReplicationLagMs":500,"alb5xxPercent":2,"apiP99LatencyMs":800}}',
-];
+import { Spec, T, TUNED, children, dataKey, inObservability } from "./fixtures";
 
 describe("components/observability (recorded offline runs)", () => {
   let prod: StackPlan;
