@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { DrInputs, FIGURES, configuredTrigger, drReport, duration } from "../../offline/drModel";
 
-/** Today's defaults: no switch plan, reads follow the health check, sign-in and storefront pinned. */
+/** A design without a switch plan: reads follow the health check, sign-in and storefront pinned. */
 const base: DrInputs = {
   mode: "standby",
   healthCheck: { intervalSeconds: 10, failureThreshold: 3 },
