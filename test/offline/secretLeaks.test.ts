@@ -92,6 +92,18 @@ describe("offline/secretLeaks: no secret's plaintext in a plan file", () => {
       /the stack \(\(serialized plan\)\) holds the plaintext of config ecommerce:token/,
     );
   });
+
+  it("names where an escaped plaintext sits, in a value and in a key, found through the text", () => {
+    // The text is searched first; a plaintext JSON escapes must still lead to its holders.
+    const quoted = { value: 'pa"ss\\word-1234\n', source: "config ecommerce:token" };
+    const leaked = planWith({ value: `prefix ${quoted.value}`, tags: { [quoted.value]: "x" } });
+    const text = `${JSON.stringify(leaked, null, 2)}\n`;
+    expect(text.includes(quoted.value)).to.equal(false);
+    expect(() => assertNoSecretLeaks(leaked, [quoted], text)).to.throw(
+      SecretLeakError,
+      /"p" \(inputs\.value\) holds[^\n]*\n {2}aws:ssm\/parameter:Parameter "p" \(inputs\.tags\.pa"ss\\word-1234\n\) holds/,
+    );
+  });
 });
 
 describe("npm start: a plan that leaks a secret is not written", () => {
