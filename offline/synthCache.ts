@@ -14,6 +14,10 @@
  * handed to the other instead of being repeated. Each entry holds its whole key plus a fingerprint
  * of the sources that synthesized it (every file's path, size and modification time under the
  * program's and the engine's folders), so a directory kept past an edit hands out nothing stale.
+ * A worker about to synthesize claims the key first; the other worker, wanting the same key
+ * meanwhile (both start with the two stacks as they stand), waits for that entry instead of
+ * synthesizing it a second time. A failed synthesis leaves no entry, and a claim whose worker is
+ * gone binds no one.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -103,6 +107,69 @@ function writeShared(dir: string, key: string, value: CachedSynthesis): void {
   fs.renameSync(partial, file);
 }
 
+/** The file whose existence says a worker is synthesizing `key` (it holds that worker's pid). */
+export function claimFile(dir: string, key: string): string {
+  return sharedEntryFile(dir, key).replace(/\.v8$/, ".claim");
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Claims `key` for this process; false while a live worker holds it. */
+function claim(dir: string, key: string): boolean {
+  const file = claimFile(dir, key);
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: "wx", mode: 0o600 });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  let holder: number;
+  try {
+    holder = Number(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return claim(dir, key);
+    throw err;
+  }
+  // Written but not yet filled in (0), or held by a live worker: wait.
+  if (holder === 0 || alive(holder)) return false;
+  fs.rmSync(file, { force: true });
+  return claim(dir, key);
+}
+
+const CLAIM_POLL_MS = 20;
+
+/** The other worker's entry for `key`, or this worker's own synthesis when no one else has it. */
+async function sharedSynthesis(
+  dir: string,
+  key: string,
+  make: () => Promise<CachedSynthesis>,
+): Promise<CachedSynthesis> {
+  for (;;) {
+    const shared = readShared(dir, key);
+    if (shared) return shared;
+    if (claim(dir, key)) {
+      try {
+        // The holder before this claim may have written the entry just before it let go.
+        const written = readShared(dir, key);
+        if (written) return written;
+        const made = await make();
+        writeShared(dir, key, made);
+        return made;
+      } finally {
+        fs.rmSync(claimFile(dir, key), { force: true });
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+  }
+}
+
 /** The cached synthesis for `key`, or `make`'s (cached only when it succeeds). */
 export async function cachedSynthesis(
   key: string | undefined,
@@ -112,15 +179,7 @@ export async function cachedSynthesis(
   let entry = entries.get(key);
   if (!entry) {
     const dir = process.env.OFFLINE_SYNTH_CACHE_DIR;
-    entry = dir
-      ? (async () => {
-          const shared = readShared(dir, key);
-          if (shared) return shared;
-          const made = await make();
-          writeShared(dir, key, made);
-          return made;
-        })()
-      : make();
+    entry = dir ? sharedSynthesis(dir, key, make) : make();
     entries.set(key, entry);
     entry.catch(() => entries.delete(key));
   }

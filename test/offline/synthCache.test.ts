@@ -5,9 +5,11 @@ import * as path from "path";
 import * as v8 from "v8";
 import { runEngine } from "../../offline/engine";
 import { parseOverride } from "../../offline/projectConfig";
+import { spawnSync } from "child_process";
 import {
   CachedSynthesis,
   cachedSynthesis,
+  claimFile,
   sharedEntryFile,
   sourceFingerprint,
   synthesisKey,
@@ -164,5 +166,63 @@ describe("offline/synthCache: shared between the test workers of one run", () =>
     );
     expect((err as Error).message).to.equal("bad config");
     expect(fs.readdirSync(dir)).to.deep.equal([]);
+  });
+
+  const later = (ms: number, fn: () => void) => setTimeout(fn, ms);
+  const store = (key: string, value: CachedSynthesis) =>
+    fs.writeFileSync(
+      sharedEntryFile(dir, key),
+      v8.serialize({ key, sources: sourceFingerprint(), value }),
+    );
+
+  it("waits for the entry a live worker is synthesizing, instead of synthesizing it again", async () => {
+    const key = unique("claimed");
+    // The parent process (mocha) stands in for the other worker: alive for the whole test.
+    fs.writeFileSync(claimFile(dir, key), String(process.ppid));
+    later(150, () => {
+      store(key, entry("from-the-other-worker"));
+      fs.rmSync(claimFile(dir, key));
+    });
+    const got = await cachedSynthesis(key, () => Promise.reject(new Error("synthesized again")));
+    expect(got.result.plan.stack).to.equal("from-the-other-worker");
+  });
+
+  it("synthesizes itself once the other worker lets go without an entry (its run failed)", async () => {
+    const key = unique("given-up");
+    fs.writeFileSync(claimFile(dir, key), String(process.ppid));
+    let made = false;
+    later(100, () => fs.rmSync(claimFile(dir, key)));
+    const got = await cachedSynthesis(key, async () => {
+      made = true;
+      return entry("made-here");
+    });
+    expect(made).to.equal(true);
+    expect(got.result.plan.stack).to.equal("made-here");
+    expect(fs.existsSync(claimFile(dir, key))).to.equal(false);
+  });
+
+  it("takes over a claim whose worker is gone", async () => {
+    const key = unique("orphaned");
+    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+      encoding: "utf8",
+    });
+    fs.writeFileSync(claimFile(dir, key), gone.stdout);
+    const got = await cachedSynthesis(key, async () => entry("made-here"));
+    expect(got.result.plan.stack).to.equal("made-here");
+    expect(fs.readdirSync(dir)).to.deep.equal([path.basename(sharedEntryFile(dir, key))]);
+  });
+
+  it("holds the claim only while it synthesizes, and lets go when the synthesis fails", async () => {
+    const key = unique("mine");
+    let claimedMeanwhile = "";
+    await cachedSynthesis(key, async () => {
+      claimedMeanwhile = fs.readFileSync(claimFile(dir, key), "utf8");
+      return entry("made-here");
+    });
+    expect(claimedMeanwhile).to.equal(String(process.pid));
+    expect(fs.existsSync(claimFile(dir, key))).to.equal(false);
+    const failed = unique("failing");
+    await cachedSynthesis(failed, () => Promise.reject(new Error("bad config"))).catch(() => 0);
+    expect(fs.existsSync(claimFile(dir, failed))).to.equal(false);
   });
 });
