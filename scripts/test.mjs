@@ -48,7 +48,11 @@ function report(result) {
 const checks = [];
 
 // Everything at once: the checks are independent, and the two cores stay busy until the last one
-// ends. Mocha runs its files in two workers (.mocharc.json) that share one synthesis cache.
+// ends. Mocha runs its files in two workers (.mocharc.json) that share one synthesis cache. The
+// workers run with 256 MiB semi-spaces (`node-option` there): each keeps every plan it synthesized,
+// and with V8's default young generation, scavenges were a quarter of their CPU (measured with a
+// `gc` PerformanceObserver: 12.3 s of minor GC in the two workers, 3.7 s with 256 MiB; mocha's CPU
+// 69 s, 60 s). The offline run and the type check gain nothing from it and keep the default.
 console.log(
   "== type check, lint, format, import cycles, mocha and the offline run, side by side ==",
 );
