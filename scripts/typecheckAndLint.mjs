@@ -12,7 +12,6 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ESLint } from "eslint";
 
 const require = createRequire(import.meta.url);
 const ts = require("typescript");
@@ -45,6 +44,8 @@ export function typecheck(program, configErrors = [], dir = root) {
 
 /** `eslint --max-warnings 0 .`, with the parser reading `program` instead of building one. */
 export async function lint(program, cwd = root) {
+  // Loaded here: a type check alone has no use for ESLint and its plugins.
+  const { ESLint } = await import("eslint");
   const eslint = new ESLint({
     cwd,
     overrideConfig: {
