@@ -294,7 +294,14 @@ export function executionRoleStatements(s: RoleSpec, executionRoleName: string) 
   return statements;
 }
 
-/** What the approver may do: see this plan's executions and approve or decline their steps. */
+/**
+ * What the approver may do: find the plan, see its executions and approve or decline their steps.
+ * Finding it takes a listing and a read: the console lists plans before it opens one. Each comes
+ * as the control-plane call (`ListPlans`, `GetPlan`) and the Regional data-plane one
+ * (`ListPlansInRegion`, `GetPlanInRegion`), which still answer while the control plane's Region
+ * is impaired (ARC guide, "Region switch API operations"). The listings name no resource type in
+ * the Service Authorization Reference, so they take "*"; the rest take this plan's ARNs.
+ */
 export function approverStatements(accountId: string, planName: string): PolicyStatement[] {
   return [
     {
@@ -302,10 +309,19 @@ export function approverStatements(accountId: string, planName: string): PolicyS
       Effect: "Allow",
       Action: [
         "arc-region-switch:ApprovePlanExecutionStep",
+        "arc-region-switch:GetPlan",
+        "arc-region-switch:GetPlanInRegion",
         "arc-region-switch:GetPlanExecution",
+        "arc-region-switch:ListPlanExecutions",
         "arc-region-switch:ListPlanExecutionEvents",
       ],
       Resource: planArnPattern(accountId, planName),
+    },
+    {
+      Sid: "FindThePlan",
+      Effect: "Allow",
+      Action: ["arc-region-switch:ListPlans", "arc-region-switch:ListPlansInRegion"],
+      Resource: "*",
     },
   ];
 }

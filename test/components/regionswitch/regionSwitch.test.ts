@@ -5,6 +5,7 @@ import {
   STEPS,
   RoleSpec,
   WorkflowSpec,
+  approverStatements,
   eksClusterArn,
   executionRoleStatements,
   workflows,
@@ -146,6 +147,29 @@ describe("components/regionswitch (the Region switch plan)", () => {
           Resource: "arn:aws:arc-region-switch::123456789012:plan/ecommerce-dr-singapore-switch:*",
         },
       ]);
+    });
+
+    it("lets the approver find the plan through either plane and act on this plan alone", () => {
+      const [onThePlan, find] = approverStatements("123456789012", SPEC.planName);
+      expect(onThePlan.Resource).to.equal(
+        "arn:aws:arc-region-switch::123456789012:plan/ecommerce-dr-singapore-switch:*",
+      );
+      expect(onThePlan.Action).to.have.members([
+        "arc-region-switch:ApprovePlanExecutionStep",
+        "arc-region-switch:GetPlan",
+        "arc-region-switch:GetPlanInRegion",
+        "arc-region-switch:GetPlanExecution",
+        "arc-region-switch:ListPlanExecutions",
+        "arc-region-switch:ListPlanExecutionEvents",
+      ]);
+      // Only the two listings, which name no resource type, on "*"; nothing that starts,
+      // cancels or changes an execution.
+      expect(find).to.deep.include({
+        Action: ["arc-region-switch:ListPlans", "arc-region-switch:ListPlansInRegion"],
+        Resource: "*",
+      });
+      const actions = [onThePlan, find].flatMap((st) => [st.Action].flat());
+      expect(actions.filter((a) => /Start|Cancel|Update|Delete|Create/.test(a))).to.deep.equal([]);
     });
   });
 
