@@ -1,20 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Data, PrimaryData } from "../components/data/data";
+import { Data, PrimaryDataArgs, StandbyDataArgs } from "../components/data/data";
 import { Network } from "../components/network/network";
-import { StackConfig, postureOf } from "./config";
+import { StackConfig } from "./config";
 import { StackContext } from "./context";
 import { shopServices } from "./services";
 
-/** The data layer, posture from the role and DR mode: the primary is `active`. */
+/**
+ * What only one role passes: the primary its secrets' replica Regions, the standby its DR mode
+ * and the primary's stores (read through the StackReference).
+ */
+export type DataRole =
+  | Pick<PrimaryDataArgs, "posture" | "secretReplicaRegions">
+  | Pick<StandbyDataArgs, "posture" | "primary">;
+
+/** The data layer: what both roles share from the config, plus the role's own fields. */
 export function buildData(
   cfg: StackConfig,
   ctx: StackContext,
   network: Network,
-  primary?: PrimaryData,
+  role: DataRole,
   webDistributionArn?: pulumi.Input<string>,
 ): Data {
   return new Data("data", {
-    posture: postureOf(cfg),
     region: cfg.region,
     accountId: ctx.accountId,
     namePrefix: ctx.namePrefix,
@@ -29,9 +36,8 @@ export function buildData(
       .filter((s) => s.bindings.includes("redis"))
       .map((s) => s.name),
     queues: cfg.data.queues,
-    secretReplicaRegions: cfg.role === "primary" ? cfg.dr.replicaRegions : [],
-    primary,
     webDistributionArn,
+    ...role,
   });
 }
 

@@ -18,7 +18,13 @@ export async function primary(cfg: PrimaryConfig, ctx: StackContext) {
   // The web bucket admits only the storefront's distribution, which the edge builds from that
   // bucket: its ARN reaches the bucket policy through a deferred output, resolved below.
   const [webDistributionArn, resolveWebDistributionArn] = pulumi.deferredOutput<string>();
-  const data = buildData(cfg, ctx, network, undefined, webDistributionArn);
+  const data = buildData(
+    cfg,
+    ctx,
+    network,
+    { posture: "active", secretReplicaRegions: cfg.dr.replicaRegions },
+    webDistributionArn,
+  );
   const cluster = buildCluster(cfg, ctx, network, data);
   const runner = buildDeployRunner(cfg, ctx, network, data, cluster);
   const domain = cfg.edge.domain;

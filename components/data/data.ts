@@ -36,9 +36,8 @@ export interface PrimaryData {
   dbSecretArn: pulumi.Input<string>;
 }
 
-export interface DataArgs {
-  /** `active` for the primary; the standby's DR mode otherwise (see posture.ts). */
-  posture: DataPosture;
+/** The data layer's args, the same in both roles. */
+export interface DataCommonArgs {
   /** The stack's region (key policies, replica keys, replication destinations). */
   region: string;
   /** Account that owns the keys, buckets and stores (key and bucket policies, bucket names). */
@@ -76,10 +75,6 @@ export interface DataArgs {
   cacheServices: string[];
   /** SQS: receives of a message before it moves to the dead-letter queue. */
   queues: { maxReceiveCount: number };
-  /** Primary: regions its secrets (and the secrets key) are replicated to. Default: none. */
-  secretReplicaRegions?: string[];
-  /** Standby: the primary's data outputs. Required unless `posture` is `active`; unset there. */
-  primary?: PrimaryData;
   /**
    * The CloudFront distribution that serves the `web` bucket, the only reader its policy admits.
    * The primary's edge creates the distribution from this layer's bucket, so the primary passes a
@@ -89,6 +84,25 @@ export interface DataArgs {
    */
   webDistributionArn?: pulumi.Input<string>;
 }
+
+/** The primary: it creates the global stores (keys, global database, global tables). */
+export interface PrimaryDataArgs extends DataCommonArgs {
+  /** Discriminant: the primary's posture. */
+  posture: "active";
+  /** Regions its secrets (and the secrets key) are replicated to. Default: none. */
+  secretReplicaRegions?: string[];
+}
+
+/** The standby: it joins the primary's global stores, in its DR mode. */
+export interface StandbyDataArgs extends DataCommonArgs {
+  /** Discriminant: the standby's DR mode (see posture.ts). */
+  posture: Exclude<DataPosture, "active">;
+  /** The primary's data outputs, read through the StackReference. */
+  primary: PrimaryData;
+}
+
+/** The role decides which fields exist: only the standby names the primary's stores. */
+export type DataArgs = PrimaryDataArgs | StandbyDataArgs;
 
 /**
  * The shop's data layer in one region: multi-region KMS keys (or their replicas), an Aurora
@@ -138,9 +152,7 @@ export class Data extends pulumi.ComponentResource {
   constructor(name: string, args: DataArgs, opts?: pulumi.ComponentResourceOptions) {
     super("ecommerce:data:Data", name, {}, opts);
     const active = args.posture === "active";
-    if (!active && !args.primary) {
-      throw new Error("Data: a standby posture needs `primary` (the primary stack's data outputs)");
-    }
+    const standby = args.posture === "active" ? undefined : args;
     const scope = scopeOf(name, this, args);
 
     // Keys: the primary's multi-region keys, or replicas of them in this region. The secrets key
@@ -174,7 +186,7 @@ export class Data extends pulumi.ComponentResource {
       // The replica key itself, not its computed ARN: Secrets Manager rejects a replica whose key
       // does not exist yet, so the secret must wait for the ReplicaKey on a first deploy.
       secretReplicas: active ? secretReplicaKeys : undefined,
-      globalClusterId: args.primary?.globalClusterId,
+      globalClusterId: standby?.primary.globalClusterId,
     });
     const cache = createCache(scope, {
       ...args.cache,
@@ -188,7 +200,7 @@ export class Data extends pulumi.ComponentResource {
 
     let tableNames: pulumi.Output<Record<TableName, string>>;
     let tableArns: pulumi.Output<Record<TableName, string>>;
-    if (active) {
+    if (!standby) {
       const tables = createTables(scope, key("database"));
       tableNames = pulumi.output(
         Object.fromEntries(TABLES.map((t) => [t, tables[t].name])) as Record<
@@ -203,9 +215,7 @@ export class Data extends pulumi.ComponentResource {
         >,
       );
     } else {
-      const primaryArns = pulumi.output(
-        args.primary?.tableArns as pulumi.Input<Record<TableName, string>>,
-      );
+      const primaryArns = pulumi.output(standby.primary.tableArns);
       createTableReplicas(scope, primaryArns, key("database"));
       // A replica carries the global table's name; its ARN is the table's in this region.
       tableNames = primaryArns.apply(
@@ -234,7 +244,7 @@ export class Data extends pulumi.ComponentResource {
       BUCKETS.map((b) => [
         b,
         secureBucket(scope, b, {
-          bucketName: b === "web" && !active ? args.primary?.webReplicaBucketName : undefined,
+          bucketName: b === "web" ? standby?.primary.webReplicaBucketName : undefined,
           kmsKeyArn: key("storage"),
           logBucket: logs.bucket,
           noncurrentDays: 90,
@@ -247,11 +257,11 @@ export class Data extends pulumi.ComponentResource {
         }),
       ]),
     ) as Record<BucketName, SecureBucket>;
-    if (!active && args.primary) {
+    if (standby) {
       createReplication(scope, {
-        primaryRegion: args.primary.region,
-        primaryBuckets: args.primary.buckets,
-        primaryStorageKeyArn: pulumi.output(args.primary.keyArns).apply((k) => k.storage),
+        primaryRegion: standby.primary.region,
+        primaryBuckets: standby.primary.buckets,
+        primaryStorageKeyArn: pulumi.output(standby.primary.keyArns).apply((k) => k.storage),
         replicaStorageKeyArn: key("storage"),
         destinations: buckets,
       });
@@ -262,12 +272,12 @@ export class Data extends pulumi.ComponentResource {
     this.keyArns = keyArns;
     this.globalClusterId = aurora.globalCluster
       ? aurora.globalCluster.id
-      : pulumi.output(args.primary?.globalClusterId ?? "");
+      : pulumi.output(standby?.primary.globalClusterId ?? "");
     this.auroraEndpoint = aurora.cluster.endpoint;
     this.auroraReaderEndpoint = aurora.cluster.readerEndpoint;
     this.globalWriterEndpoint = aurora.globalCluster
       ? aurora.globalCluster.endpoint
-      : pulumi.output(args.primary?.globalWriterEndpoint ?? "");
+      : pulumi.output(standby?.primary.globalWriterEndpoint ?? "");
     const hosts = databaseHosts(args.posture);
     const endpoint = {
       globalWriter: this.globalWriterEndpoint,
@@ -281,7 +291,7 @@ export class Data extends pulumi.ComponentResource {
     this.dbSecretArn = aurora.masterSecret
       ? aurora.masterSecret.arn
       : pulumi
-          .output(args.primary?.dbSecretArn ?? "")
+          .output(standby?.primary.dbSecretArn ?? "")
           .apply((arn) => arn.replace(/^(arn:aws:secretsmanager:)[^:]+/, `$1${args.region}`));
     this.cacheEndpoint = cache.group.primaryEndpointAddress;
     this.cacheSecretArn = cache.authSecret.arn;
@@ -364,9 +374,7 @@ export class Data extends pulumi.ComponentResource {
       );
       return { arns, secretReplicaKeys };
     }
-    const primaryKeys = pulumi.output(
-      args.primary?.keyArns as pulumi.Input<Record<KeyPurpose, string>>,
-    );
+    const primaryKeys = pulumi.output(args.primary.keyArns);
     const replicas = Object.fromEntries(
       KEY_PURPOSES.filter((p) => p !== "secrets").map((p) => [
         p,
