@@ -17,7 +17,7 @@
  * A worker about to synthesize claims the key first; the other worker, wanting the same key
  * meanwhile (both start with the two stacks as they stand), waits for that entry instead of
  * synthesizing it a second time. A failed synthesis leaves no entry, and a claim whose worker is
- * gone binds no one.
+ * gone, or older than any synthesis, binds no one.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -112,6 +112,10 @@ export function claimFile(dir: string, key: string): string {
   return sharedEntryFile(dir, key).replace(/\.v8$/, ".claim");
 }
 
+/** Longer than any synthesis: a claim this old belongs to a worker that hung or was stopped. */
+export const CLAIM_DEADLINE_MS = 10 * 60 * 1000;
+const CLAIM_POLL_MS = 20;
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -121,29 +125,58 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Claims `key` for this process; false while a live worker holds it. */
+/**
+ * Whether a claim binds no one: its worker is gone (or its pid is now this process's, which never
+ * waits on itself: `entries` already joins its own callers), it names no worker, or it is past the
+ * deadline. Undefined when the claim vanished while being read.
+ */
+function stale(file: string): boolean | undefined {
+  let holder: string;
+  let age: number;
+  try {
+    holder = fs.readFileSync(file, "utf8");
+    age = Date.now() - fs.statSync(file).mtimeMs;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
+  const pid = Number(holder);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return true;
+  return !alive(pid) || age > CLAIM_DEADLINE_MS;
+}
+
+/**
+ * Claims `key` for this process; false while another worker holds it. The claim is written aside
+ * and linked into place, so no one reads it half-written. Two waiters taking over the same stale
+ * claim at once can both end up synthesizing: that repeats work, never mixes entries (an entry is
+ * renamed into place whole and carries its key).
+ */
 function claim(dir: string, key: string): boolean {
   const file = claimFile(dir, key);
+  const mine = `${file}.${process.pid}`;
+  fs.writeFileSync(mine, String(process.pid), { mode: 0o600 });
   try {
-    fs.writeFileSync(file, String(process.pid), { flag: "wx", mode: 0o600 });
+    fs.linkSync(mine, file);
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  } finally {
+    fs.rmSync(mine, { force: true });
   }
-  let holder: number;
-  try {
-    holder = Number(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return claim(dir, key);
-    throw err;
-  }
-  // Written but not yet filled in (0), or held by a live worker: wait.
-  if (holder === 0 || alive(holder)) return false;
+  if (stale(file) === false) return false;
   fs.rmSync(file, { force: true });
   return claim(dir, key);
 }
 
-const CLAIM_POLL_MS = 20;
+/** Lets go of this process's claim on `key` (and of no one else's). */
+function release(dir: string, key: string): void {
+  const file = claimFile(dir, key);
+  try {
+    if (fs.readFileSync(file, "utf8") === String(process.pid)) fs.rmSync(file, { force: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+}
 
 /** The other worker's entry for `key`, or this worker's own synthesis when no one else has it. */
 async function sharedSynthesis(
@@ -163,10 +196,11 @@ async function sharedSynthesis(
         writeShared(dir, key, made);
         return made;
       } finally {
-        fs.rmSync(claimFile(dir, key), { force: true });
+        release(dir, key);
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+    // Unref'd: waiting alone keeps no process alive (mocha's own timeout still ends a stuck test).
+    await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS).unref());
   }
 }
 

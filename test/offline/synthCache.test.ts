@@ -1,12 +1,13 @@
 import { expect } from "chai";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as v8 from "v8";
 import { runEngine } from "../../offline/engine";
 import { parseOverride } from "../../offline/projectConfig";
-import { spawnSync } from "child_process";
 import {
+  CLAIM_DEADLINE_MS,
   CachedSynthesis,
   cachedSynthesis,
   claimFile,
@@ -97,11 +98,14 @@ describe("offline/synthCache: shared between the test workers of one run", () =>
   });
   let dir = "";
   const saved = process.env.OFFLINE_SYNTH_CACHE_DIR;
+  // Timers a test sets to act as the other worker; cleared after it, so none fires into the next.
+  const timers: NodeJS.Timeout[] = [];
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "ecommerce-synth-"));
     process.env.OFFLINE_SYNTH_CACHE_DIR = dir;
   });
   afterEach(() => {
+    timers.splice(0).forEach(clearTimeout);
     if (saved === undefined) delete process.env.OFFLINE_SYNTH_CACHE_DIR;
     else process.env.OFFLINE_SYNTH_CACHE_DIR = saved;
     fs.rmSync(dir, { recursive: true, force: true });
@@ -168,49 +172,69 @@ describe("offline/synthCache: shared between the test workers of one run", () =>
     expect(fs.readdirSync(dir)).to.deep.equal([]);
   });
 
-  const later = (ms: number, fn: () => void) => setTimeout(fn, ms);
+  const later = (ms: number, fn: () => void) => timers.push(setTimeout(fn, ms));
   const store = (key: string, value: CachedSynthesis) =>
     fs.writeFileSync(
       sharedEntryFile(dir, key),
       v8.serialize({ key, sources: sourceFingerprint(), value }),
     );
+  const claimed = (key: string, holder: string) => fs.writeFileSync(claimFile(dir, key), holder);
+  // A claim left by a worker that is gone: a pid that no longer runs.
+  const deadPid = () =>
+    spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+      encoding: "utf8",
+    }).stdout;
 
   it("waits for the entry a live worker is synthesizing, instead of synthesizing it again", async () => {
     const key = unique("claimed");
     // The parent process (mocha) stands in for the other worker: alive for the whole test.
-    fs.writeFileSync(claimFile(dir, key), String(process.ppid));
+    claimed(key, String(process.ppid));
     later(150, () => {
       store(key, entry("from-the-other-worker"));
       fs.rmSync(claimFile(dir, key));
     });
     const got = await cachedSynthesis(key, () => Promise.reject(new Error("synthesized again")));
     expect(got.result.plan.stack).to.equal("from-the-other-worker");
-  });
+  }).timeout(10_000);
 
   it("synthesizes itself once the other worker lets go without an entry (its run failed)", async () => {
     const key = unique("given-up");
-    fs.writeFileSync(claimFile(dir, key), String(process.ppid));
-    let made = false;
-    later(100, () => fs.rmSync(claimFile(dir, key)));
+    claimed(key, String(process.ppid));
+    let released = false;
+    later(100, () => {
+      fs.rmSync(claimFile(dir, key));
+      released = true;
+    });
+    let madeAfterRelease: boolean | undefined;
     const got = await cachedSynthesis(key, async () => {
-      made = true;
+      madeAfterRelease = released;
       return entry("made-here");
     });
-    expect(made).to.equal(true);
+    expect(madeAfterRelease).to.equal(true);
     expect(got.result.plan.stack).to.equal("made-here");
     expect(fs.existsSync(claimFile(dir, key))).to.equal(false);
-  });
+  }).timeout(10_000);
 
-  it("takes over a claim whose worker is gone", async () => {
-    const key = unique("orphaned");
-    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
-      encoding: "utf8",
-    });
-    fs.writeFileSync(claimFile(dir, key), gone.stdout);
-    const got = await cachedSynthesis(key, async () => entry("made-here"));
-    expect(got.result.plan.stack).to.equal("made-here");
-    expect(fs.readdirSync(dir)).to.deep.equal([path.basename(sharedEntryFile(dir, key))]);
-  });
+  const staleClaims: [string, () => string, Date?][] = [
+    ["whose worker is gone", deadPid],
+    ["that names no worker (empty)", () => ""],
+    ["naming this very process (a pid reused since)", () => String(process.pid)],
+    [
+      "older than any synthesis, though its pid runs",
+      () => String(process.ppid),
+      new Date(Date.now() - CLAIM_DEADLINE_MS - 60_000),
+    ],
+  ];
+  for (const [what, holder, mtime] of staleClaims) {
+    it(`takes over a claim ${what}`, async () => {
+      const key = unique("stale-claim");
+      claimed(key, holder());
+      if (mtime) fs.utimesSync(claimFile(dir, key), mtime, mtime);
+      const got = await cachedSynthesis(key, async () => entry("made-here"));
+      expect(got.result.plan.stack).to.equal("made-here");
+      expect(fs.readdirSync(dir)).to.deep.equal([path.basename(sharedEntryFile(dir, key))]);
+    }).timeout(10_000);
+  }
 
   it("holds the claim only while it synthesizes, and lets go when the synthesis fails", async () => {
     const key = unique("mine");
@@ -224,5 +248,15 @@ describe("offline/synthCache: shared between the test workers of one run", () =>
     const failed = unique("failing");
     await cachedSynthesis(failed, () => Promise.reject(new Error("bad config"))).catch(() => 0);
     expect(fs.existsSync(claimFile(dir, failed))).to.equal(false);
+  });
+
+  it("lets go of its own claim only: another worker's claim in its place stays", async () => {
+    const key = unique("replaced");
+    await cachedSynthesis(key, async () => {
+      // Taken over meanwhile (this worker looked hung): the new holder's claim must survive.
+      claimed(key, String(process.ppid));
+      return entry("made-here");
+    });
+    expect(fs.readFileSync(claimFile(dir, key), "utf8")).to.equal(String(process.ppid));
   });
 });
