@@ -104,6 +104,20 @@ describe("offline/secretLeaks: no secret's plaintext in a plan file", () => {
       /"p" \(inputs\.value\) holds[^\n]*\n {2}aws:ssm\/parameter:Parameter "p" \(inputs\.tags\.pa"ss\\word-1234\n\) holds/,
     );
   });
+
+  it("finds a plaintext whose edge surrogate pairs up inside the plan, where the text shows neither form", () => {
+    // JSON escapes a surrogate only while it is unpaired: in the plan the secret's trailing high
+    // surrogate meets a low one, so the text holds the pair raw and the quote escaped.
+    const edged = { value: 'pa"ss\u0001word-\uD83D', source: "config ecommerce:token" };
+    const leaked = planWith({ value: `${edged.value}\uDE00` });
+    const text = `${JSON.stringify(leaked, null, 2)}\n`;
+    expect(text.includes(edged.value)).to.equal(false);
+    expect(text.includes(JSON.stringify(edged.value).slice(1, -1))).to.equal(false);
+    expect(() => assertNoSecretLeaks(leaked, [edged], text)).to.throw(
+      SecretLeakError,
+      /aws:ssm\/parameter:Parameter "p" \(inputs\.value\) holds the plaintext of config ecommerce:token/,
+    );
+  });
 });
 
 describe("npm start: a plan that leaks a secret is not written", () => {
