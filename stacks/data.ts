@@ -6,8 +6,8 @@ import { StackContext } from "./context";
 import { shopServices } from "./services";
 
 /**
- * What only one role passes: the primary its secrets' replica Regions, the standby its DR mode
- * and the primary's stores (read through the StackReference).
+ * The role's own fields: the primary's `active` posture and its secrets' replica Regions, or the
+ * standby's DR mode and the primary's stores (read through the StackReference).
  */
 export type DataRole =
   | Pick<PrimaryDataArgs, "posture" | "secretReplicaRegions">

@@ -36,7 +36,7 @@ export interface PrimaryData {
   dbSecretArn: pulumi.Input<string>;
 }
 
-/** The data layer's args, the same in both roles. */
+/** The data layer's args that both roles pass (some, such as `aurora.maxRpoSeconds`, act in one). */
 export interface DataCommonArgs {
   /** The stack's region (key policies, replica keys, replication destinations). */
   region: string;
