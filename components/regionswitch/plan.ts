@@ -305,7 +305,7 @@ export function executionRoleStatements(s: RoleSpec, executionRoleName: string) 
 export function approverStatements(accountId: string, planName: string): PolicyStatement[] {
   return [
     {
-      Sid: "ApproveThisPlan",
+      Sid: "ReadAndApproveThisPlan",
       Effect: "Allow",
       Action: [
         "arc-region-switch:ApprovePlanExecutionStep",

@@ -150,7 +150,12 @@ describe("components/regionswitch (the Region switch plan)", () => {
     });
 
     it("lets the approver find the plan through either plane and act on this plan alone", () => {
-      const [onThePlan, find] = approverStatements("123456789012", SPEC.planName);
+      const statements = approverStatements("123456789012", SPEC.planName);
+      expect(statements.map((st) => st.Sid)).to.deep.equal([
+        "ReadAndApproveThisPlan",
+        "FindThePlan",
+      ]);
+      const [onThePlan, find] = statements;
       expect(onThePlan.Resource).to.equal(
         "arn:aws:arc-region-switch::123456789012:plan/ecommerce-dr-singapore-switch:*",
       );
