@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
 import {
   activityOf,
   componentOf,
@@ -377,5 +379,27 @@ describe("offline/cost (the estimate's arithmetic)", () => {
       "observability",
       "governance",
     ]);
+  });
+
+  it("docs/cost.md's table holds what the estimate gives the real plans, per posture", async () => {
+    const doc = fs.readFileSync(path.join(__dirname, "../../../docs/cost.md"), "utf8");
+    const row = (stack: string, posture: string) => {
+      const found = doc.match(new RegExp(`\\| ${stack} +\\| ${posture}[^|]*\\| (\\$[\\d,]+)`));
+      if (!found) throw new Error(`docs/cost.md has no row for ${stack} ${posture}`);
+      return found[1];
+    };
+    const standby = (mode: string) =>
+      plan("dr-singapore", [`dr-singapore:ecommerce:dr.mode=${mode}`]);
+    expect(row("prod-mumbai", "active")).to.equal(
+      dollars(estimateStack(await plan("prod-mumbai")).total),
+    );
+    expect(row("dr-singapore", "standby")).to.equal(
+      dollars(estimateStack(await plan("dr-singapore")).total),
+    );
+    for (const mode of ["drill", "failover"]) {
+      expect(row("dr-singapore", mode), mode).to.equal(
+        dollars(estimateStack(await standby(mode)).total),
+      );
+    }
   });
 });
