@@ -66,7 +66,7 @@ export const FIGURES = {
     300,
     600,
     900,
-    "estimate: pulumi up of dr-singapore (~370 resources, NAT gateways, node group, Helm upgrades) takes 5–15 minutes",
+    "estimate: pulumi up of dr-singapore (~460 resources, NAT gateways, node group, Helm upgrades) takes 5–15 minutes",
   ),
   nodeLaunch: fig(
     45,
