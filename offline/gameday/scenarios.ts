@@ -6,6 +6,8 @@
  */
 import { FIGURES, DrInputs, detection, dnsSteps, sumRanges } from "../drModel";
 import { drInputsFromPlans } from "../drInputs";
+import { DR_DEFAULTS } from "../../stacks/config/dr";
+import { EDGE_DEFAULTS } from "../../stacks/config/edge";
 import { Violation, checkAll } from "./invariants";
 import {
   Outcome,
@@ -42,13 +44,17 @@ export interface Timing {
   pulumiUp: number;
 }
 
+/** Plan fragments (tests) carry no stack config: they are timed with the config's defaults. */
 const DEFAULT_INPUTS: DrInputs = {
-  mode: "standby",
-  healthCheck: { intervalSeconds: 10, failureThreshold: 3 },
-  recordTtlSeconds: 60,
-  operatorMinutes: 3,
-  approval: true,
-  autoFailover: false,
+  mode: DR_DEFAULTS.mode,
+  healthCheck: {
+    intervalSeconds: EDGE_DEFAULTS.healthCheck.intervalSeconds,
+    failureThreshold: EDGE_DEFAULTS.healthCheck.failureThreshold,
+  },
+  recordTtlSeconds: EDGE_DEFAULTS.recordTtlSeconds,
+  operatorMinutes: DR_DEFAULTS.operatorMinutes,
+  approval: DR_DEFAULTS.approval,
+  autoFailover: DR_DEFAULTS.autoFailover,
   switchPlan: false,
   readsFollowEndpointHealth: true,
   signInSurvives: false,
@@ -58,7 +64,6 @@ const DEFAULT_INPUTS: DrInputs = {
 };
 
 export function timing(sets: PlanSets): Timing {
-  // Plan fragments (tests) carry no stack config: the model's defaults time them.
   const configured = sets.standby.every((p) => p.config["aws:region"] !== undefined);
   const i = (configured ? drInputsFromPlans(sets.standby) : undefined) ?? DEFAULT_INPUTS;
   return {
