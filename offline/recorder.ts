@@ -342,18 +342,14 @@ export class RecordingMonitor extends MockMonitor {
   private async register(
     e: Entry,
   ): Promise<{ urn: string; id: string; serialized: Record<string, unknown> }> {
+    // The inputs in wire format, converted from protobuf once: the mocks read them deserialized,
+    // the plan redacted.
+    const wire = (e.object?.toJavaScript() ?? {}) as Record<string, unknown>;
     const args: RegistrationArgs = {
       type: e.type,
       name: e.name,
-      inputs: pulumi.runtime.deserializeProperties(
-        this.referencesAsUrns && e.object
-          ? structproto.Struct.fromJavaScript(
-              referencesAsUrns(e.object.toJavaScript()) as Record<
-                string,
-                structproto.JavaScriptValue
-              >,
-            )
-          : (e.object ?? new structproto.Struct()),
+      inputs: deserializeInputs(
+        this.referencesAsUrns ? (referencesAsUrns(wire) as Record<string, unknown>) : wire,
       ),
       provider: e.provider,
       custom: e.custom,
@@ -383,17 +379,29 @@ export class RecordingMonitor extends MockMonitor {
     if (e.type === "pulumi:pulumi:Stack") {
       this.stackUrn = urn;
     } else {
-      const { object, importId: _importId, secretOutputs: _secretOutputs, ...fields } = e;
+      const { object: _object, importId: _importId, secretOutputs: _secretOutputs, ...fields } = e;
       this.records.push({
         urn,
         id: result.id || undefined,
         ...fields,
-        inputs: redact(object?.toJavaScript() ?? {}) as Record<string, unknown>,
+        inputs: redact(wire) as Record<string, unknown>,
         outputs: redact(serialized) as Record<string, unknown>,
       });
     }
     return { urn, id: result.id ?? "", serialized };
   }
+}
+
+/**
+ * The SDK's `deserializeProperties`, key by key, on inputs already converted from protobuf (it would
+ * convert the Struct itself, a second time): a key whose value is undefined is left out, as there.
+ */
+function deserializeInputs(wire: Record<string, unknown>): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(wire)) {
+    if (value !== undefined) inputs[key] = pulumi.runtime.deserializeProperty(value);
+  }
+  return inputs;
 }
 
 /** One registration (or read) as the monitor receives it. */
