@@ -219,7 +219,14 @@ export function createStorageClass(
         annotations: { "storageclass.kubernetes.io/is-default-class": "true" },
       },
       provisioner: "ebs.csi.aws.com",
-      parameters: { type: "gp3", encrypted: "true", kmsKeyId: volumeKeyArn, fsType: "ext4" },
+      // `csi.storage.k8s.io/fstype`: the driver's documented key (docs/parameters.md at v1.44.0);
+      // the bare `fsType` still works there but is logged as deprecated (pkg/driver/controller.go).
+      parameters: {
+        type: "gp3",
+        encrypted: "true",
+        kmsKeyId: volumeKeyArn,
+        "csi.storage.k8s.io/fstype": "ext4",
+      },
       reclaimPolicy: "Retain",
       volumeBindingMode: "WaitForFirstConsumer",
       allowVolumeExpansion: true,
@@ -261,6 +268,11 @@ export function createControllers(s: PlatformScope): {
         region: s.region,
         vpcId: s.vpcId,
         replicaCount: 2,
+        // A drain takes one replica at a time: with both gone, the TargetGroupBinding webhooks
+        // (failurePolicy Fail) refuse the edge's changes. The chart renders a budget only when this
+        // is set and replicaCount > 1 (templates/pdb.yaml at v2.13.3); its default anti-affinity
+        // (configureDefaultAffinity) already keeps the two replicas on different nodes.
+        podDisruptionBudget: { maxUnavailable: 1 },
         serviceAccount: { name: "aws-load-balancer-controller" },
         // Services stay ClusterIP; load balancers are declared explicitly by the edge.
         enableServiceMutatorWebhook: false,
@@ -292,7 +304,27 @@ export function createControllers(s: PlatformScope): {
     {
       name: "metrics-server",
       namespace: "kube-system",
-      values: { replicas: 2, ...SYSTEM_PLACEMENT },
+      values: {
+        replicas: 2,
+        // The chart sets neither a budget nor spreading by default (values.yaml at 3.13.0): one
+        // replica at a time may go, and the two prefer different nodes. Its pods carry the
+        // selector labels name=metrics-server, instance=<release name> (_helpers.tpl).
+        podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
+        topologySpreadConstraints: [
+          {
+            maxSkew: 1,
+            topologyKey: "kubernetes.io/hostname",
+            whenUnsatisfiable: "ScheduleAnyway",
+            labelSelector: {
+              matchLabels: {
+                "app.kubernetes.io/name": "metrics-server",
+                "app.kubernetes.io/instance": "metrics-server",
+              },
+            },
+          },
+        ],
+        ...SYSTEM_PLACEMENT,
+      },
     },
     CHARTS.metricsServer,
     { ...k8sOpts, dependsOn: s.dependsOn },

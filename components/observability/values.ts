@@ -230,6 +230,21 @@ export interface CollectorInputs {
   replicas: number;
 }
 
+/** The pod annotations Prometheus's `kubernetes-pods` job keeps and reads the port from. */
+export const SCRAPE = { scrape: "prometheus.io/scrape", port: "prometheus.io/port" } as const;
+
+/** Where an OpenTelemetry collector (the collector itself, or Jaeger v2) serves its own metrics. */
+export const COLLECTOR_METRICS_PORT = 8888;
+
+/** A collector's `service.telemetry`: its own metrics for Prometheus to pull, on `host`. */
+function prometheusTelemetry(host: string) {
+  return {
+    metrics: {
+      readers: [{ pull: { exporter: { prometheus: { host, port: COLLECTOR_METRICS_PORT } } } }],
+    },
+  };
+}
+
 /** The OpenTelemetry collector: OTLP from the Istio proxies in, batched, out to Jaeger. */
 export function collectorValues(c: CollectorInputs) {
   return {
@@ -251,6 +266,10 @@ export function collectorValues(c: CollectorInputs) {
     },
     // Spans gain the pod, deployment and namespace they came from.
     presets: { kubernetesAttributes: { enabled: true } },
+    // Prometheus's `kubernetes-pods` job scrapes the collector's own metrics through these (the
+    // chart's metrics port and ServiceMonitor are off by default at 0.170.0, `ports.metrics` and
+    // `serviceMonitor` in its values.yaml; the pod annotations are read by `_helpers.tpl`).
+    podAnnotations: { [SCRAPE.scrape]: "true", [SCRAPE.port]: String(COLLECTOR_METRICS_PORT) },
     // The whole configuration, not merged with the chart's `config` (chart 0.170.0's
     // `alternateConfig`): the chart's defaults would add jaeger and zipkin receivers and logs and
     // metrics pipelines that export to `debug`, none of which the mesh uses. The preset above
@@ -274,21 +293,18 @@ export function collectorValues(c: CollectorInputs) {
           spike_limit_percentage: 25,
         },
       },
+      // `otlp_grpc`: the OTLP/gRPC exporter's type since collector 0.144 (`otlp` is its deprecated
+      // alias, logged as such by the 0.158.0 image chart 0.170.0 runs: exporter/otlpexporter's
+      // metadata.yaml).
       exporters: {
-        "otlp/jaeger": {
+        "otlp_grpc/jaeger": {
           endpoint: `${JAEGER_NAME}.${c.namespace}.svc.cluster.local:${OTLP_GRPC_PORT}`,
           tls: { insecure: true },
         },
       },
       service: {
-        // The collector's own metrics, on the port the chart's ServiceMonitor and Service name.
-        telemetry: {
-          metrics: {
-            readers: [
-              { pull: { exporter: { prometheus: { host: "${env:MY_POD_IP}", port: 8888 } } } },
-            ],
-          },
-        },
+        // The collector's own metrics, on the pod's address for the scrape annotated above.
+        telemetry: prometheusTelemetry("${env:MY_POD_IP}"),
         extensions: ["health_check"],
         pipelines: {
           traces: {
@@ -296,7 +312,7 @@ export function collectorValues(c: CollectorInputs) {
             // `k8s_attributes`: the processor's name since collector 0.146 (the chart rewrites
             // the old `k8sattributes` only until a future release, UPGRADING.md at 0.170.0).
             processors: ["memory_limiter", "k8s_attributes", "batch"],
-            exporters: ["otlp/jaeger"],
+            exporters: ["otlp_grpc/jaeger"],
           },
         },
       },
@@ -320,6 +336,11 @@ export function jaegerValues(claimName: string) {
     },
     userconfig: {
       service: {
+        // The chart annotates Jaeger's pod for scraping on 8888 (templates/jaeger/jaeger-deploy.yaml
+        // at 4.11.1), but the collector core Jaeger 2.x is built on serves its metrics on
+        // localhost:8888 unless told otherwise: without this the target is always down (and
+        // TargetDown pages). Upstream's own cmd/jaeger configs listen on 0.0.0.0:8888 the same way.
+        telemetry: prometheusTelemetry("0.0.0.0"),
         extensions: ["jaeger_storage", "jaeger_query", "healthcheckv2"],
         pipelines: {
           traces: {

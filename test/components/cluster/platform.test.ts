@@ -75,7 +75,7 @@ describe("components/cluster: platform, controllers, volumes, logs (recorded off
         type: "gp3",
         encrypted: "true",
         kmsKeyId: the(prod, T.key, "cluster-volumes").outputs.arn,
-        fsType: "ext4",
+        "csi.storage.k8s.io/fstype": "ext4",
       },
       reclaimPolicy: "Retain",
     });
@@ -94,6 +94,31 @@ describe("components/cluster: platform, controllers, volumes, logs (recorded off
     );
     const metrics = the(prod, T.release, "cluster-metrics-server");
     expect(metrics.inputs).to.include({ chart: "metrics-server", version: "3.13.0" });
+    // Both run two replicas that a drain takes one at a time, on different nodes where it can.
+    const lbcValues = lbc.inputs.values as Record<string, unknown>;
+    expect(lbcValues).to.deep.include({
+      replicaCount: 2,
+      podDisruptionBudget: { maxUnavailable: 1 },
+    });
+    const metricsValues = metrics.inputs.values as {
+      replicas: number;
+      podDisruptionBudget: unknown;
+      topologySpreadConstraints: { topologyKey: string; labelSelector: unknown }[];
+    };
+    expect(metricsValues.replicas).to.equal(2);
+    expect(metricsValues.podDisruptionBudget).to.deep.equal({ enabled: true, maxUnavailable: 1 });
+    // The chart's selector labels: its name, and the release's name.
+    expect(metrics.inputs.name).to.equal("metrics-server");
+    expect(metricsValues.topologySpreadConstraints).to.have.length(1);
+    expect(metricsValues.topologySpreadConstraints[0]).to.deep.include({
+      topologyKey: "kubernetes.io/hostname",
+      labelSelector: {
+        matchLabels: {
+          "app.kubernetes.io/name": "metrics-server",
+          "app.kubernetes.io/instance": "metrics-server",
+        },
+      },
+    });
     for (const release of [lbc, metrics, the(prod, T.release, "cluster-karpenter")]) {
       const values = release.inputs.values as { nodeSelector: unknown; tolerations: unknown };
       expect(values.nodeSelector, release.name).to.deep.equal({ "node-role": "system" });

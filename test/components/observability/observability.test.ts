@@ -264,7 +264,7 @@ describe("components/observability (recorded offline runs)", () => {
       // The whole configuration (not merged with the chart's defaults): OTLP in, traces only.
       expect(collector.config).to.equal(undefined);
       const config = collector.alternateConfig;
-      expect(config.exporters["otlp/jaeger"].endpoint).to.equal(
+      expect(config.exporters["otlp_grpc/jaeger"].endpoint).to.equal(
         "jaeger.observability.svc.cluster.local:4317",
       );
       expect(Object.keys(config.receivers)).to.deep.equal(["otlp"]);
@@ -272,7 +272,7 @@ describe("components/observability (recorded offline runs)", () => {
       expect(config.service.pipelines.traces).to.deep.equal({
         receivers: ["otlp"],
         processors: ["memory_limiter", "k8s_attributes", "batch"],
-        exporters: ["otlp/jaeger"],
+        exporters: ["otlp_grpc/jaeger"],
       });
       expect(config.service.extensions).to.include("health_check");
       const jaeger = the(prod, T.release, "observability-jaeger");
@@ -280,6 +280,26 @@ describe("components/observability (recorded offline runs)", () => {
       expect(the(prod, T.release, "observability-otel-collector").dependencies).to.include(
         jaeger.urn,
       );
+    });
+
+    it("has Prometheus scrape the collector's and Jaeger's own metrics where they serve them", () => {
+      const reader = (telemetry: Spec) => telemetry.metrics.readers[0].pull.exporter.prometheus;
+      const collector = the(prod, T.release, "observability-otel-collector").inputs.values as Spec;
+      // The chart's pod annotations, which the kubernetes-pods job keeps; the port it serves.
+      expect(collector.podAnnotations).to.deep.equal({
+        "prometheus.io/scrape": "true",
+        "prometheus.io/port": "8888",
+      });
+      expect(reader(collector.alternateConfig.service.telemetry)).to.deep.equal({
+        host: "${env:MY_POD_IP}",
+        port: 8888,
+      });
+      // Jaeger's chart annotates its pod for 8888; Jaeger must listen there beyond localhost.
+      const jaeger = the(prod, T.release, "observability-jaeger").inputs.values as Spec;
+      expect(reader(jaeger.userconfig.service.telemetry)).to.deep.equal({
+        host: "0.0.0.0",
+        port: 8888,
+      });
     });
 
     it("follows a changed ecommerce:mesh.tracing", async () => {
