@@ -10,7 +10,11 @@
  */
 export const MAX_PODS = 110;
 
-/** The vpc-cni add-on's settings (`configurationValues`, checked by describe-addon-configuration). */
+/**
+ * The vpc-cni add-on's settings (`configurationValues`). EKS checks them on CreateAddon against
+ * the schema `aws eks describe-addon-configuration` prints; the keys and their string types are
+ * the aws-vpc-cni chart's (charts/aws-vpc-cni/values.yaml at v1.19.5: `enableNetworkPolicy`, `env`).
+ */
 export const VPC_CNI_CONFIGURATION = {
   enableNetworkPolicy: "true",
   env: { ENABLE_PREFIX_DELEGATION: "true", WARM_PREFIX_TARGET: "1" },
