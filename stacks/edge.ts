@@ -86,7 +86,6 @@ function commonEdgeArgs(
     namePrefix: ctx.namePrefix,
     protect: cfg.protect,
     domain: e.domain,
-    healthCheck: cfg.edge.healthCheck,
     vpcId: network.vpcId,
     privateSubnetIds: network.privateSubnetIds,
     workloadSecurityGroupId: network.workloadSecurityGroupId,
@@ -118,6 +117,7 @@ export function buildPrimaryEdge(
     ...commonEdgeArgs(cfg, ctx, network, cluster, data, mesh, e),
     role: "primary",
     zoneId: cfg.edge.zoneId,
+    healthCheck: cfg.edge.healthCheck,
     drill: cfg.dr.drill,
     web: {
       bucketName: data.buckets.apply((b) => b.web.name),

@@ -210,7 +210,11 @@ export function createAurora(scope: ComponentScope, s: AuroraSettings): Aurora {
           availabilityZone: s.availabilityZones[i % s.availabilityZones.length],
           dbSubnetGroupName: subnets.name,
           publiclyAccessible: false,
-          autoMinorVersionUpgrade: true,
+          // Off: both Regions' clusters must run the same engine version for a managed switchover
+          // or failover (Aurora User Guide, global database switchover and failover requirements),
+          // and the global cluster pins `engineVersion`; upgrades are made by changing
+          // `ecommerce:data.aurora.engineVersion`, never per Region by the maintenance window.
+          autoMinorVersionUpgrade: false,
           caCertIdentifier: "rds-ca-rsa2048-g1",
           performanceInsightsEnabled: true,
           performanceInsightsKmsKeyId: s.kmsKeyArn,

@@ -118,7 +118,7 @@ function replicationRole(
   suffix: string,
   description: string,
   path: pulumi.Output<ReplicationPath>,
-): aws.iam.Role {
+): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
   const parent = { parent: scope.parent };
   const role = new aws.iam.Role(
     `${scope.name}-${suffix}`,
@@ -131,12 +131,12 @@ function replicationRole(
     },
     parent,
   );
-  new aws.iam.RolePolicy(
+  const policy = new aws.iam.RolePolicy(
     `${scope.name}-${suffix}`,
     { role: role.id, policy: path.apply((p) => JSON.stringify(replicationRolePolicy(p))) },
     parent,
   );
-  return role;
+  return { role, policy };
 }
 
 /**
@@ -202,13 +202,15 @@ export function createReplication(
         {
           region: s.primaryRegion,
           bucket: primaryBucket(b).name,
-          role: inbound.arn,
+          role: inbound.role.arn,
           rules: [
             replicationRule(scope.region, s.destinations[b].bucket.arn, s.replicaStorageKeyArn),
           ],
         },
-        // The destination must be versioned before S3 accepts the rule.
-        { parent: scope.parent, dependsOn: [s.destinations[b].versioning] },
+        // The destination must be versioned before S3 accepts the rule, and the role able to
+        // replicate before the rule starts: S3 marks an object it could not replicate FAILED and
+        // never retries it.
+        { parent: scope.parent, dependsOn: [s.destinations[b].versioning, inbound.policy] },
       ),
   );
   const toPrimary = BUCKETS.map(
@@ -217,12 +219,13 @@ export function createReplication(
         `${scope.name}-${b}-replication-back`,
         {
           bucket: s.destinations[b].bucket.bucket,
-          role: outbound.arn,
+          role: outbound.role.arn,
           rules: [replicationRule(s.primaryRegion, primaryBucket(b).arn, s.primaryStorageKeyArn)],
         },
         // The source here must be versioned first; the destination, the primary's bucket, is
-        // versioned by the primary stack, which is deployed before this one.
-        { parent: scope.parent, dependsOn: [s.destinations[b].versioning] },
+        // versioned by the primary stack, which is deployed before this one. The role's policy
+        // first, as above.
+        { parent: scope.parent, dependsOn: [s.destinations[b].versioning, outbound.policy] },
       ),
   );
   return { toHere, toPrimary };

@@ -19,12 +19,6 @@ export interface EdgeCommonArgs {
   protect?: boolean;
   /** The shop's DNS name: the API answers on `api.<domain>` and `api-<region>.<domain>`. */
   domain: string;
-  /**
-   * The health check of the regional API name: Route 53's (primary) and the accelerator's
-   * endpoint groups (both roles). Interval in seconds (10 or 30), threshold in consecutive
-   * failures, path on the Istio gateway.
-   */
-  healthCheck: { intervalSeconds: number; failureThreshold: number; path: string };
   /** The VPC of the internal ALB and the VPC link. */
   vpcId: pulumi.Input<string>;
   /** Private subnets of the internal ALB and the VPC link. */
@@ -55,6 +49,13 @@ export interface PrimaryEdgeArgs extends EdgeCommonArgs {
   role: "primary";
   /** An existing hosted zone for `domain`. Default: the edge creates one. */
   zoneId?: pulumi.Input<string>;
+  /**
+   * Route 53's health check of the regional API name: interval in seconds (10 or 30), threshold
+   * in consecutive failures, path on the Istio gateway. (The accelerator's endpoint groups go by
+   * the ALB's target health instead: Global Accelerator ignores its own health-check settings for
+   * ALB endpoints.)
+   */
+  healthCheck: { intervalSeconds: number; failureThreshold: number; path: string };
   /** Invert the health check, so Route 53 serves the standby (a traffic drill). */
   drill: boolean;
   /**

@@ -52,11 +52,10 @@ function joinAccelerator(
       listenerArn,
       endpointGroupRegion: args.region,
       trafficDialPercentage: trafficDial,
-      healthCheckProtocol: "HTTPS",
-      healthCheckPath: args.healthCheck.path,
-      healthCheckPort: 443,
-      healthCheckIntervalSeconds: args.healthCheck.intervalSeconds,
-      thresholdCount: args.healthCheck.failureThreshold,
+      // No health-check settings: for an ALB endpoint Global Accelerator goes by the load
+      // balancer's own target health ("For Network Load Balancer and Application Load Balancer
+      // endpoints, configure health check settings on the ELB console", Global Accelerator
+      // guide, endpoint groups), here the gateway pods' readiness behind the TargetGroupBinding.
       endpointConfigurations: [
         { endpointId: alb.arn, weight: 100, clientIpPreservationEnabled: true },
       ],

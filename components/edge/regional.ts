@@ -332,6 +332,12 @@ export function createRegionalEntry(a: RegionalEntryArgs): RegionalEntry {
       payloadFormatVersion: "1.0",
       // HTTPS to the ALB, verified against the regional name on its certificate.
       tlsConfig: { serverNameToVerify: regionalName },
+      // The Istio gateway routes on Host and serves only the API's two names. API Gateway documents
+      // replacing Host on private integrations for REST APIs (with the integration endpoint's) and
+      // says nothing for HTTP APIs with a listener ARN, so the Host is set, not left to chance.
+      // Host is not among the headers an HTTP API's parameter mapping reserves ("Transform API
+      // requests and responses for HTTP APIs", Reserved headers).
+      requestParameters: { "overwrite:header.Host": regionalName },
     },
     opts,
   );

@@ -46,6 +46,8 @@ export interface AlarmTargets {
 interface MetricQuery {
   id: string;
   expression?: string;
+  /** Seconds; set only on a Metrics Insights query, whose granularity it is. */
+  period?: number;
   label?: string;
   returnData?: boolean;
   metric?: {
@@ -69,6 +71,8 @@ export interface AlarmSpec {
   evaluationPeriods: number;
   datapointsToAlarm: number;
   treatMissingData: "notBreaching" | "breaching" | "missing";
+  /** Also notify when the alarm has no data: for metrics whose silence is itself a fault. */
+  notifyInsufficientData?: boolean;
   /** A single metric … */
   metric?: {
     namespace: string;
@@ -94,6 +98,22 @@ export const ROUTE53_API_HEALTH_ALARM = "route53-api-health";
 const SUSTAINED = { evaluationPeriods: 5, datapointsToAlarm: 3 };
 const MINUTE = 60;
 
+/**
+ * A Metrics Insights query for the largest value of one metric over every series whose dimensions
+ * include `where` (values quoted as the query language quotes strings).
+ */
+export function metricsInsightsMax(
+  namespace: string,
+  metricName: string,
+  where: Record<string, string>,
+): string {
+  const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
+  const filter = Object.entries(where)
+    .map(([k, v]) => `${k} = ${quote(v)}`)
+    .join(" AND ");
+  return `SELECT MAX(${metricName}) FROM "${namespace}" WHERE ${filter}`;
+}
+
 /** Every alarm of one region, in a stable order. */
 export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
   const specs: AlarmSpec[] = [
@@ -104,6 +124,9 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
       comparisonOperator: "GreaterThanThreshold",
       ...SUSTAINED,
       // No requests means no rate, not an outage: the API alarms and the health check cover that.
+      // RequestCount counts only requests the ALB could route to a target ("Reported if there are
+      // registered targets", ALB CloudWatch metrics), so the 503s it answers itself with no target
+      // left join the denominator too: a gateway with no pods reads 100 %, not "no data".
       treatMissingData: "notBreaching",
       metricQueries: pulumi.output(t.albArnSuffix).apply((lb) => {
         const m = (id: string, metricName: string): MetricQuery => ({
@@ -123,7 +146,8 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
           m("requests", "RequestCount"),
           {
             id: "rate",
-            expression: "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests",
+            expression:
+              "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / (FILL(requests, 0) + FILL(elb5xx, 0))",
             label: "5xx percent",
             returnData: true,
           },
@@ -166,8 +190,13 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
 
   if (t.auroraSecondaryClusterId !== undefined) {
     // Both Aurora figures are reported for the secondary cluster. Each pages after three minutes
-    // over its bound; silence keeps the last state (a joined secondary always reports) rather
-    // than declaring replication healthy.
+    // over its bound; silence keeps the last state rather than declaring replication healthy, and
+    // is reported itself, since a joined secondary always reports.
+    //
+    // A Metrics Insights query rather than a metric with dimensions: an alarm on a metric matches
+    // its dimension set exactly, and AWS documents `SourceRegion` as an Aurora dimension and shows
+    // these lag metrics under "DBClusterIdentifier, SourceRegion" without listing their exact sets.
+    // `WHERE DBClusterIdentifier = …` matches the cluster's series whichever set they carry.
     const clusterId = t.auroraSecondaryClusterId;
     const secondaryLag = (id: string, metricName: string, threshold: number, description: string) =>
       specs.push({
@@ -178,13 +207,16 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
         evaluationPeriods: 3,
         datapointsToAlarm: 3,
         treatMissingData: "missing",
-        metric: {
-          namespace: "AWS/RDS",
-          metricName,
-          dimensions: { DBClusterIdentifier: clusterId },
-          statistic: "Maximum",
-          period: MINUTE,
-        },
+        notifyInsufficientData: true,
+        metricQueries: pulumi.output(clusterId).apply((cluster) => [
+          {
+            id: "lag",
+            expression: metricsInsightsMax("AWS/RDS", metricName, { DBClusterIdentifier: cluster }),
+            period: MINUTE,
+            label: `${metricName} (ms)`,
+            returnData: true,
+          },
+        ]),
       });
     secondaryLag(
       "aurora-replication-lag",
@@ -199,7 +231,7 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
       "aurora-rpo-lag",
       "AuroraGlobalDBRPOLag",
       th.auroraRpoLagMs,
-      `The newest commit takes more than ${th.auroraRpoLagMs} ms to reach this region's Aurora secondary (the relational RPO; rds.global_db_rpo blocks the primary's commits past its bound)`,
+      `The newest commit takes more than ${th.auroraRpoLagMs} ms to reach this region's Aurora secondary (the relational RPO)`,
     );
   }
 
@@ -275,7 +307,11 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
       comparisonOperator: "GreaterThanThreshold",
       evaluationPeriods: 1,
       datapointsToAlarm: 1,
-      treatMissingData: "notBreaching",
+      // SQS publishes a queue's metrics only while it is active, which an unread dead-letter queue
+      // stops being after about six hours with its messages still in it ("Available CloudWatch
+      // metrics for Amazon SQS"). Silence keeps the last state: an alarm raised stays raised until
+      // the queue is read or redriven and reports 0, instead of announcing a false recovery.
+      treatMissingData: "missing",
       metric: {
         namespace: "AWS/SQS",
         metricName: "ApproximateNumberOfMessagesVisible",

@@ -325,6 +325,7 @@ export class Observability extends pulumi.ComponentResource {
         // Recovery is news too: on-call learns when to stand down.
         alarmActions: [topic.arn],
         okActions: [topic.arn],
+        ...(spec.notifyInsufficientData ? { insufficientDataActions: [topic.arn] } : {}),
         tags: { Name: `${args.namePrefix}-${spec.id}` },
       },
       { parent: this },

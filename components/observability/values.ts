@@ -116,6 +116,18 @@ export function annotatedPodsScrapeConfig() {
   };
 }
 
+/**
+ * The subject of Alertmanager's SNS messages. SNS refuses a subject of 100 characters or more
+ * (Publish: "less than 100 characters long") and Alertmanager 0.34 neither shortens one nor retries
+ * the refusal (notify/sns/sns.go, notify/util.go). Its default subject lists every label the
+ * grouped alerts share, cluster and region included, which is longer than that for nearly every
+ * alert, so every page would be dropped. This one names the status, the alert and the cluster, cut
+ * to 99 characters. Left as Alertmanager template text: the chart does not template its config
+ * (`alertmanager.tplConfig` is off).
+ */
+export const ALERTMANAGER_SNS_SUBJECT =
+  '{{ reReplaceAll "^(.{0,99}).*$" "$1" (printf "[%s] %s %s" (.Status | toUpper) .CommonLabels.alertname .CommonLabels.cluster) }}';
+
 export function prometheusStackValues(i: PrometheusStackInputs) {
   const volume = (gib: number) => ({
     volumeClaimTemplate: {
@@ -182,7 +194,12 @@ export function prometheusStackValues(i: PrometheusStackInputs) {
           {
             name: "sns",
             sns_configs: [
-              { topic_arn: i.alarmTopicArn, sigv4: { region: i.region }, send_resolved: true },
+              {
+                topic_arn: i.alarmTopicArn,
+                sigv4: { region: i.region },
+                send_resolved: true,
+                subject: ALERTMANAGER_SNS_SUBJECT,
+              },
             ],
           },
         ],

@@ -97,6 +97,8 @@ describe("components/data (recorded offline runs)", () => {
           performanceInsightsEnabled: true,
           performanceInsightsKmsKeyId: keyArn(prod, "database"),
           instanceClass: "db.r7g.large",
+          // Both Regions stay on the configured version: a switchover needs them equal.
+          autoMinorVersionUpgrade: false,
         });
       }
     });

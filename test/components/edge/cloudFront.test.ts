@@ -180,10 +180,16 @@ describe("components/edge: CloudFront, web ACLs, accelerator (recorded offline r
     ];
     const withGa = await plan("prod-mumbai", on);
     expect(ofType(withGa, T.accelerator)).to.have.length(1);
-    expect(ofType(withGa, T.endpointGroup)[0].inputs).to.deep.include({
+    const primaryGroup = ofType(withGa, T.endpointGroup)[0].inputs;
+    expect(primaryGroup).to.deep.include({
       trafficDialPercentage: 100,
       endpointGroupRegion: "ap-south-1",
     });
+    // An ALB endpoint is judged by its target health: the group's own check settings would be
+    // ignored, so none are set.
+    expect(Object.keys(primaryGroup).filter((k) => /healthCheck|threshold/i.test(k))).to.deep.equal(
+      [],
+    );
     const resting = await plan("dr-singapore", on);
     const group = ofType(resting, T.endpointGroup)[0];
     expect(group.inputs).to.deep.include({

@@ -127,7 +127,14 @@ describe("components/edge (recorded offline runs)", () => {
       connectionType: "VPC_LINK",
       integrationUri: https?.outputs.arn,
       tlsConfig: { serverNameToVerify: "api-ap-south-1.shop.example.com" },
+      // The gateway routes on Host: the ALB sees a name the Istio Gateway serves.
+      requestParameters: { "overwrite:header.Host": "api-ap-south-1.shop.example.com" },
     });
+    const gateway = ofType(prod, "kubernetes:networking.istio.io/v1:Gateway")[0];
+    const served = (gateway.inputs.spec as { servers: { hosts: string[] }[] }).servers.flatMap(
+      (server) => server.hosts,
+    );
+    expect(served).to.include("api-ap-south-1.shop.example.com");
     const [authorizer] = ofType(prod, T.authorizer);
     expect(authorizer.inputs.jwtConfiguration).to.deep.equal({
       issuer: prod.outputs.jwtIssuer,

@@ -137,8 +137,10 @@ describe("components/observability: CloudWatch alarms (recorded offline runs)", 
       expect(queries.filter((q) => q.metric).map((q) => q.metric.dimensions)).to.deep.equal(
         Array(3).fill({ LoadBalancer: alb.outputs.arnSuffix }),
       );
+      // The ALB's own 503s (no target to route to) count in the denominator too: RequestCount
+      // leaves them out, so a gateway with no pods would otherwise read "no data", i.e. OK.
       expect(queries.find((q) => q.returnData)?.expression).to.equal(
-        "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests",
+        "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / (FILL(requests, 0) + FILL(elb5xx, 0))",
       );
       const api = ofType(prod, "aws:apigatewayv2/api:Api")[0];
       expect(alarm(prod, "api-p99-latency").inputs).to.deep.include({
@@ -147,18 +149,39 @@ describe("components/observability: CloudWatch alarms (recorded offline runs)", 
         extendedStatistic: "p99",
         dimensions: { ApiId: api.id },
       });
-      const lag = alarm(dr, "aurora-replication-lag").inputs;
-      expect(lag).to.deep.include({
-        namespace: "AWS/RDS",
-        metricName: "AuroraGlobalDBReplicationLag",
-        dimensions: { DBClusterIdentifier: "ecommerce-dr-singapore-aurora" },
-      });
-      expect(alarm(dr, "aurora-rpo-lag").inputs).to.deep.include({
-        namespace: "AWS/RDS",
-        metricName: "AuroraGlobalDBRPOLag",
-        statistic: "Maximum",
-        dimensions: { DBClusterIdentifier: "ecommerce-dr-singapore-aurora" },
-      });
+      // The secondary's lag, by Metrics Insights: matched on the cluster whatever other
+      // dimensions (SourceRegion) the series carry. Silence is reported, not taken as health.
+      const cluster = the(dr, "aws:rds/cluster:Cluster", "data-aurora").inputs.clusterIdentifier;
+      expect(cluster).to.equal("ecommerce-dr-singapore-aurora");
+      const regional = the(dr, T.topic, "observability-alarms");
+      for (const [id, metric] of [
+        ["aurora-replication-lag", "AuroraGlobalDBReplicationLag"],
+        ["aurora-rpo-lag", "AuroraGlobalDBRPOLag"],
+      ]) {
+        const lag = alarm(dr, id).inputs;
+        expect(lag.metricName, id).to.equal(undefined);
+        expect(lag.metricQueries, id).to.deep.equal([
+          {
+            id: "lag",
+            expression: `SELECT MAX(${metric}) FROM "AWS/RDS" WHERE DBClusterIdentifier = '${cluster}'`,
+            period: 60,
+            label: `${metric} (ms)`,
+            returnData: true,
+          },
+        ]);
+        expect(lag, id).to.deep.include({
+          treatMissingData: "missing",
+          insufficientDataActions: [regional.outputs.arn],
+        });
+      }
+      // Only these two report silence; elsewhere no data is a quiet period.
+      const silent = every(dr, T.alarm, inObservability).filter(
+        (a) => a.inputs.insufficientDataActions,
+      );
+      expect(silent.map((a) => a.name)).to.have.members([
+        "observability-aurora-replication-lag",
+        "observability-aurora-rpo-lag",
+      ]);
       expect(
         alarm(prod, "dynamodb-sessions-replication-ap-southeast-1").inputs.dimensions,
       ).to.deep.equal({
@@ -178,6 +201,8 @@ describe("components/observability: CloudWatch alarms (recorded offline runs)", 
         dimensions: { QueueName: dlq?.outputs.name },
         comparisonOperator: "GreaterThanThreshold",
         threshold: 0,
+        // An unread DLQ stops reporting after six hours: its alarm must not recover by itself.
+        treatMissingData: "missing",
       });
     });
 

@@ -1,6 +1,10 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { AlarmTargets, alarmSpecs } from "../../../components/observability/alarms";
+import {
+  AlarmTargets,
+  alarmSpecs,
+  metricsInsightsMax,
+} from "../../../components/observability/alarms";
 import {
   drDashboard,
   goldenSignalsDashboard,
@@ -39,6 +43,17 @@ describe("components/observability builders (pure)", () => {
         "dynamodb-sessions-replication-ap-southeast-1",
         "dynamodb-sessions-replication-eu-west-1",
       ]);
+    });
+
+    it("writes Metrics Insights queries with the filter values quoted", () => {
+      expect(
+        metricsInsightsMax("AWS/RDS", "AuroraGlobalDBRPOLag", { DBClusterIdentifier: "db-1" }),
+      ).to.equal(
+        `SELECT MAX(AuroraGlobalDBRPOLag) FROM "AWS/RDS" WHERE DBClusterIdentifier = 'db-1'`,
+      );
+      expect(metricsInsightsMax("AWS/X", "M", { A: "it's", B: "b" })).to.equal(
+        `SELECT MAX(M) FROM "AWS/X" WHERE A = 'it''s' AND B = 'b'`,
+      );
     });
 
     it("alarms on Aurora lag and Route 53 health only where they exist", () => {

@@ -130,9 +130,18 @@ describe("components/observability (recorded offline runs)", () => {
       expect(values.alertmanager.config.receivers).to.deep.include({
         name: "sns",
         sns_configs: [
-          { topic_arn: topic.outputs.arn, sigv4: { region: "ap-south-1" }, send_resolved: true },
+          {
+            topic_arn: topic.outputs.arn,
+            sigv4: { region: "ap-south-1" },
+            send_resolved: true,
+            // SNS refuses subjects of 100 characters or more; the default lists every label.
+            subject:
+              '{{ reReplaceAll "^(.{0,99}).*$" "$1" (printf "[%s] %s %s" (.Status | toUpper) .CommonLabels.alertname .CommonLabels.cluster) }}',
+          },
         ],
       });
+      // The chart passes the config through untemplated, so Alertmanager sees the braces.
+      expect(values.alertmanager.tplConfig).to.equal(undefined);
       const association = the(prod, T.association, "observability-alertmanager");
       expect(association.inputs).to.deep.include({
         namespace: "observability",
