@@ -31,11 +31,10 @@ export const KEY_SERVICES: Record<KeyPurpose, string[]> = {
 /** Service principals that call KMS as themselves for a key's purpose. */
 const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[]>> = {
   logs: (region) => [`logs.${region}.amazonaws.com`],
-  // EventBridge and CloudWatch alarms publish to encrypted queues and topics; so do AWS Budgets
-  // and Cost Anomaly Detection (the governance layer's alerts), which need a data key of the
-  // topic's CMK ("Permissions for AWS KMS-encrypted Amazon SNS topics", AWS Billing user guide).
+  // CloudWatch alarms publish to encrypted topics; so do AWS Budgets and Cost Anomaly Detection
+  // (the governance layer's alerts), which need a data key of the topic's CMK ("Permissions for
+  // AWS KMS-encrypted Amazon SNS topics", AWS Billing user guide). EventBridge is apart (below).
   messaging: () => [
-    "events.amazonaws.com",
     "cloudwatch.amazonaws.com",
     "sns.amazonaws.com",
     "budgets.amazonaws.com",
@@ -44,6 +43,17 @@ const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[
   // CloudFront decrypts the SPA's objects (SSE-KMS) when serving them through origin access control.
   storage: () => ["cloudfront.amazonaws.com"],
 };
+
+/**
+ * The keys EventBridge may use, with no source condition. EventBridge delivers rules' events to
+ * encrypted topics and queues (GuardDuty findings to the alarm topic, interruption notices to
+ * Karpenter's queue), and the KMS requests it makes for that carry no `aws:SourceAccount`: every
+ * AWS example of this grant ("Allow CWE to use the key", EventBridge and SNS guides) has no
+ * condition, and one that required it would drop every delivery without an error anywhere.
+ * What may deliver is held instead by the topic's and the queue's own policies (rules of this
+ * account and region only, components/governance/policies.ts and components/cluster/karpenter.ts).
+ */
+const EVENTBRIDGE_DELIVERS_TO: KeyPurpose[] = ["messaging"];
 
 /** What those principals may do, where less than full use: CloudFront only reads the SPA. */
 const SERVICE_PRINCIPAL_ACTIONS: Partial<Record<KeyPurpose, string[]>> = {
@@ -140,6 +150,17 @@ export function dataKeyPolicy(
                     },
                   }
                 : { StringEquals: { "aws:SourceAccount": accountId } },
+          },
+        ]
+      : []),
+    ...(EVENTBRIDGE_DELIVERS_TO.includes(purpose)
+      ? [
+          {
+            Sid: "EventBridgeDelivers",
+            Effect: "Allow" as const,
+            Principal: { Service: "events.amazonaws.com" },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: "*",
           },
         ]
       : []),

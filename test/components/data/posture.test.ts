@@ -43,6 +43,35 @@ describe("components/data pure helpers", () => {
     expect(cdn.Principal).to.deep.equal({ Service: ["cloudfront.amazonaws.com"] });
     expect(cdn.Action).to.deep.equal(["kms:Decrypt"]);
     expect(cdn.Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": "123456789012" } });
+    // Messaging: the publishing services under a source-account condition, except EventBridge,
+    // whose deliveries to encrypted topics and queues carry none (the topic and queue policies
+    // confine it to this account's rules instead). No other key lets EventBridge in.
+    const messaging = dataKeyPolicy("messaging", "123456789012", "ap-south-1").Statement;
+    expect(messaging[2].Principal).to.deep.equal({
+      Service: [
+        "cloudwatch.amazonaws.com",
+        "sns.amazonaws.com",
+        "budgets.amazonaws.com",
+        "costalerts.amazonaws.com",
+      ],
+    });
+    expect(messaging[2].Condition).to.deep.equal({
+      StringEquals: { "aws:SourceAccount": "123456789012" },
+    });
+    expect(messaging[3]).to.deep.equal({
+      Sid: "EventBridgeDelivers",
+      Effect: "Allow",
+      Principal: { Service: "events.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: "*",
+    });
+    expect(messaging).to.have.length(4);
+    for (const purpose of ["database", "cache", "logs", "secrets", "storage"] as const) {
+      const principals = dataKeyPolicy(purpose, "123456789012", "ap-south-1").Statement.flatMap(
+        (st) => [st.Principal?.Service ?? []].flat(),
+      );
+      expect(principals, purpose).to.not.include("events.amazonaws.com");
+    }
     const logs = dataKeyPolicy("logs", "123456789012", "ap-south-1").Statement[2];
     expect(logs.Principal).to.deep.equal({ Service: ["logs.ap-south-1.amazonaws.com"] });
     expect(logs.Condition).to.deep.equal({
