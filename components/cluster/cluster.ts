@@ -386,6 +386,11 @@ export class Cluster extends pulumi.ComponentResource {
         subnetIds: args.privateSubnetIds,
         instanceTypes: args.systemInstanceTypes,
         amiType: "AL2023_ARM_64_STANDARD",
+        // Stated, not left to pulumi-eks: with a launch template it leaves the version unset
+        // (nodes/nodegroup.ts at v4.3.0), and the provider then never moves the nodes when the
+        // control plane is upgraded, which EKS requires before the next upgrade. The template
+        // names no AMI, so EKS accepts a version with it.
+        version: args.kubernetesVersion,
         capacityType: "ON_DEMAND",
         scalingConfig: { minSize: scaling.min, desiredSize: scaling.desired, maxSize: scaling.max },
         launchTemplate: {

@@ -129,9 +129,11 @@ export function createKarpenter(s: KarpenterSettings): Karpenter {
     `${s.name}-karpenter-node`,
     {
       description: "Nodes Karpenter launches",
-      assumeRolePolicy: pulumi
-        .output(s.accountId)
-        .apply((account) => JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com", account))),
+      // The node role trust EKS documents and Karpenter's own template use, with no source
+      // condition: EC2 assuming an instance role is not documented to carry aws:SourceAccount,
+      // and without credentials a node never joins. Who may hand the role to EC2 is held by
+      // iam:PassRole (the controller's, for this role only).
+      assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")),
       tags: { "karpenter.sh/discovery": s.clusterName },
     },
     opts,

@@ -71,11 +71,12 @@ export function fisPolicy(s: {
       Resource: s.volumeKey,
       Condition: { StringEquals: viaEc2, Bool: { "kms:GrantIsForAWSResource": "true" } },
     },
-    // Target resolution, and aws:eks:pod-delete, which finds the FIS pod's subnets at start.
+    // Target resolution (tag:GetResources, listed for pod-delete and the Aurora failover), and
+    // aws:eks:pod-delete, which finds the FIS pod's subnets at start.
     {
       Sid: "Describe",
       Effect: "Allow",
-      Action: ["ec2:DescribeInstances", "ec2:DescribeSubnets"],
+      Action: ["ec2:DescribeInstances", "ec2:DescribeSubnets", "tag:GetResources"],
       Resource: "*",
     },
     ...(s.aurora === undefined
@@ -275,7 +276,13 @@ export class ChaosDrills extends pulumi.ComponentResource {
             {
               name: "delete-pods",
               actionId: "aws:eks:pod-delete",
-              parameters: [{ key: "kubernetesServiceAccount", value: FIS_KUBERNETES_USER }],
+              parameters: [
+                { key: "kubernetesServiceAccount", value: FIS_KUBERNETES_USER },
+                // The FIS pod runs in the shop's namespace, which enforces the restricted Pod
+                // Security Standard; pod-delete can build its pod to that level when asked
+                // (FIS actions reference, aws:eks:pod-delete, fisPodSecurityPolicy).
+                { key: "fisPodSecurityPolicy", value: "restricted" },
+              ],
               target: { key: "Pods", value: "shop-pods" },
             },
           ],

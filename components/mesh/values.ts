@@ -113,6 +113,10 @@ export function gatewayValues() {
 export function awsApiHosts(region: string): string[] {
   return [
     `dynamodb.${region}.amazonaws.com`,
+    // DynamoDB's account-based endpoints (`<account-id>.ddb.<region>.amazonaws.com`), which the
+    // AWS SDKs prefer whenever the credentials name the account, as EKS Pod Identity's do
+    // (AWS SDKs and Tools reference, "Account-based endpoints").
+    `*.ddb.${region}.amazonaws.com`,
     `sqs.${region}.amazonaws.com`,
     `secretsmanager.${region}.amazonaws.com`,
     `sts.${region}.amazonaws.com`,

@@ -259,12 +259,14 @@ export class Network extends pulumi.ComponentResource {
       {
         vpcId: vpc.id,
         description: "EKS nodes and pods of the shop; data stores admit only this group",
-        // Karpenter selects node security groups by the discovery tag; the load balancer
-        // controller may open ingress only on groups tagged for the cluster.
+        // Karpenter selects node security groups by the discovery tag. No cluster tag: EKS's own
+        // cluster security group, on every node too, carries `kubernetes.io/cluster/<name>`, and
+        // the load balancer controller needs exactly one group on an ENI tagged so before it can
+        // manage a target's ingress ("expected exactly one securityGroup tagged with …",
+        // pkg/networking/networking_manager.go at v2.13.3).
         tags: {
           ...tag("workloads"),
           "karpenter.sh/discovery": clusterName,
-          [`kubernetes.io/cluster/${clusterName}`]: "shared",
         },
       },
       { parent: this },

@@ -5,7 +5,7 @@ export default resourceRule<{ wildcardHostPatterns: string[] }>(
   {
     name: "kubernetes-serviceentry-disallow-wildcard-hosts",
     description:
-      "Istio ServiceEntries for MESH_EXTERNAL services name exact hosts; a wildcard host must match an allowed pattern (S3's virtual-hosted bucket addresses), so the mesh opens no egress to whole domains.",
+      "Istio ServiceEntries for MESH_EXTERNAL services name exact hosts; a wildcard host must match an allowed pattern (S3's virtual-hosted bucket addresses, DynamoDB's account-based endpoints), so the mesh opens no egress to whole domains.",
     severity: "medium",
     enforcementLevel: "mandatory",
     frameworks: ["PCI-DSS 4.0 §1.3.2"],
@@ -15,11 +15,16 @@ export default resourceRule<{ wildcardHostPatterns: string[] }>(
       "List the exact hostnames the workloads call, or add an anchored pattern to wildcardHostPatterns for a service that can only be addressed by wildcard.",
     configSchema: {
       properties: {
-        // S3 addresses buckets as <bucket>.s3.<region>.amazonaws.com (virtual-hosted style).
+        // S3 addresses buckets as <bucket>.s3.<region>.amazonaws.com (virtual-hosted style), and
+        // DynamoDB an account as <account-id>.ddb.<region>.amazonaws.com (account-based
+        // endpoints, which the AWS SDKs prefer when they know the account).
         wildcardHostPatterns: {
           type: "array",
           items: { type: "string" },
-          default: ["^\\*\\.s3\\.[a-z0-9-]+\\.amazonaws\\.com$"],
+          default: [
+            "^\\*\\.s3\\.[a-z0-9-]+\\.amazonaws\\.com$",
+            "^\\*\\.ddb\\.[a-z0-9-]+\\.amazonaws\\.com$",
+          ],
         },
       },
     },

@@ -72,6 +72,10 @@ describe("components/cluster (recorded offline runs)", () => {
       scalingConfig: { minSize: 3, desiredSize: 3, maxSize: 6 },
     });
     expect(mng.inputs.subnetIds).to.deep.equal(prod.outputs.privateSubnetIds);
+    // The nodes follow the control plane's version: with a launch template nothing else sets it.
+    const [cluster] = ofType(prod, "eks:index:Cluster");
+    expect(cluster.inputs.version).to.equal("1.33");
+    expect(mng.inputs.version).to.equal(cluster.inputs.version);
     const lt = ofType(prod, T.lt)[0];
     expect((mng.inputs.launchTemplate as Record<string, unknown>).id).to.equal(lt.id);
     expect(lt.inputs.metadataOptions).to.deep.equal({
@@ -201,6 +205,10 @@ describe("components/cluster (recorded offline runs)", () => {
       clusterName: "ecommerce-prod-mumbai",
     });
     const nodeRole = the(prod, T.role, "cluster-karpenter-node");
+    // The trust EKS documents for node roles: EC2, with no source condition for it to miss.
+    expect(JSON.parse(String(nodeRole.inputs.assumeRolePolicy)).Statement).to.deep.equal([
+      { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
+    ]);
     const [entry] = ofType(prod, T.accessEntry);
     expect(entry.inputs).to.include({ principalArn: nodeRole.outputs.arn, type: "EC2_LINUX" });
   });

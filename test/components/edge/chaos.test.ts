@@ -54,7 +54,15 @@ describe("components/drills (AWS FIS chaos drills)", () => {
     expect(pods.targets[0].parameters).to.deep.include({ namespace: "shop" });
     expect(pods.actions[0]).to.deep.include({
       actionId: "aws:eks:pod-delete",
-      parameters: [{ key: "kubernetesServiceAccount", value: "fis-experiment" }],
+      parameters: [
+        { key: "kubernetesServiceAccount", value: "fis-experiment" },
+        // shop enforces the restricted Pod Security Standard, where FIS's own pod runs too.
+        { key: "fisPodSecurityPolicy", value: "restricted" },
+      ],
+    });
+    const shop = the(prod, "kubernetes:core/v1:Namespace", "cluster-shop");
+    expect((shop.inputs.metadata as { labels: Record<string, string> }).labels).to.include({
+      "pod-security.kubernetes.io/enforce": "restricted",
     });
     expect(templates["drills-aurora-failover"].targets[0].resourceArns).to.deep.equal([
       ofType(prod, "aws:rds/cluster:Cluster")[0].outputs.arn,

@@ -125,9 +125,13 @@ describe("components/mesh (recorded offline runs)", () => {
     );
     expect(entries["aws-apis"].hosts).to.include.members([
       "dynamodb.ap-south-1.amazonaws.com",
+      // DynamoDB's account-based endpoints, which the SDKs prefer under Pod Identity.
+      "*.ddb.ap-south-1.amazonaws.com",
       "sqs.ap-south-1.amazonaws.com",
       "secretsmanager.ap-south-1.amazonaws.com",
     ]);
+    // Wildcard hosts need resolution NONE (the proxy passes the TLS connection on by SNI).
+    expect(entries["aws-apis"].resolution).to.equal("NONE");
     expect(entries["aws-apis"].ports).to.deep.equal([
       { number: 443, name: "tls", protocol: "TLS" },
     ]);

@@ -59,6 +59,15 @@ describe("components/network (recorded offline run)", () => {
     }
   });
 
+  it("leaves the cluster tag to EKS's own security group, so nodes carry exactly one", () => {
+    const workloads = the(prod, "aws:ec2/securityGroup:SecurityGroup", "network-workloads");
+    const tags = workloads.inputs.tags as Tags;
+    expect(tags["karpenter.sh/discovery"]).to.equal("ecommerce-prod-mumbai");
+    expect(Object.keys(tags).filter((k) => k.startsWith("kubernetes.io/cluster/"))).to.deep.equal(
+      [],
+    );
+  });
+
   it("tags subnets for ELB and Karpenter discovery", () => {
     for (const s of every(prod, T.subnet)) {
       const tags = s.inputs.tags as Tags;
