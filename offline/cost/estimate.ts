@@ -5,10 +5,12 @@
  */
 import { PlannedResource, StackPlan } from "../plan";
 import {
+  EKS_STANDARD_SUPPORT_ENDS,
   HOURS_PER_MONTH,
   LOG_ACTIVITY_AT_REST,
   PRICED_REGIONS,
   PRICES,
+  PRICES_RECORDED,
   PricedRegion,
   RegionPrices,
   USAGE,
@@ -73,6 +75,17 @@ export function pricesFor(region: string): RegionPrices {
   return PRICES[region as PricedRegion];
 }
 
+/** Whether EKS bills a cluster on `version` at the extended-support rate, as prices stood. */
+export function pastStandardSupport(version: string): boolean {
+  const ends = EKS_STANDARD_SUPPORT_ENDS[version];
+  if (ends === undefined) {
+    throw new Error(
+      `no EKS support dates for Kubernetes ${version} in offline/cost/prices.ts (EKS_STANDARD_SUPPORT_ENDS)`,
+    );
+  }
+  return ends < PRICES_RECORDED;
+}
+
 function hourlyOf(table: Record<string, number>, key: string, what: string): number {
   const price = table[key];
   if (price === undefined) {
@@ -122,9 +135,17 @@ export function logKind(name: string): keyof typeof USAGE.logsGb.value {
 }
 
 const PRICERS: Record<string, Pricer> = {
-  "eks:index:Cluster": (_r, { p }) => [
-    [monthlyHours(p.eksClusterHour), `730 h × ${usd(p.eksClusterHour)}`],
-  ],
+  "eks:index:Cluster": (r, { p }) => {
+    const version = String((r.inputs as Inputs).version);
+    const extended = pastStandardSupport(version);
+    const hour = extended ? p.eksExtendedClusterHour : p.eksClusterHour;
+    return [
+      [
+        monthlyHours(hour),
+        `730 h × ${usd(hour)}${extended ? ` (Kubernetes ${version}: extended support)` : ""}`,
+      ],
+    ];
+  },
   "eks:index:ManagedNodeGroup": (r, { p }) => {
     const i = r.inputs as Inputs;
     const type = String(i.instanceTypes?.[0]);

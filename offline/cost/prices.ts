@@ -10,6 +10,17 @@
  */
 
 export const PRICES_RECORDED = "2026-11-28";
+
+/**
+ * When each Kubernetes version the program accepts leaves EKS standard support (14 months after
+ * its EKS release; "Understand the Kubernetes version lifecycle on EKS" and its release calendar).
+ * A version past its date on PRICES_RECORDED is priced at the extended-support rate.
+ */
+export const EKS_STANDARD_SUPPORT_ENDS: Readonly<Record<string, string>> = {
+  "1.32": "2026-03-23",
+  "1.33": "2026-07-29",
+  "1.34": "2026-12-02",
+};
 export const HOURS_PER_MONTH = 730;
 
 export type PricedRegion = "ap-south-1" | "ap-southeast-1" | "us-east-1";
@@ -20,7 +31,10 @@ export const PRICED_REGIONS: readonly PricedRegion[] = [
 ];
 
 export interface RegionPrices {
+  /** An EKS cluster on a Kubernetes version in standard support, per cluster-hour. */
   eksClusterHour: number;
+  /** An EKS cluster on a version past standard support (extended support), per cluster-hour. */
+  eksExtendedClusterHour: number;
   /** EC2 Linux on-demand, per instance-hour. */
   ec2Hour: Record<string, number>;
   natHour: number;
@@ -72,6 +86,7 @@ export interface RegionPrices {
 /** Where each figure is published (the region is chosen on the page). */
 export const SOURCES: Record<keyof RegionPrices, string> = {
   eksClusterHour: "https://aws.amazon.com/eks/pricing/",
+  eksExtendedClusterHour: "https://aws.amazon.com/eks/pricing/",
   ec2Hour: "https://aws.amazon.com/ec2/pricing/on-demand/",
   natHour: "https://aws.amazon.com/vpc/pricing/",
   natGb: "https://aws.amazon.com/vpc/pricing/",
@@ -119,6 +134,7 @@ export const SOURCES: Record<keyof RegionPrices, string> = {
 /** Prices that are the same in every priced region (global services, flat rates). */
 const FLAT = {
   eksClusterHour: 0.1,
+  eksExtendedClusterHour: 0.6,
   publicIpv4Hour: 0.005,
   wafWebAclMonth: 5,
   wafRuleMonth: 1,

@@ -12,8 +12,13 @@ import { KeySpec } from "./spec";
 
 export { RunnerConfig } from "./clusterAccess";
 
-/** Kubernetes versions this program is tested against (EKS standard support). */
-export const SUPPORTED_KUBERNETES_VERSIONS = ["1.31", "1.32", "1.33", "1.34"];
+/**
+ * Kubernetes versions this program is tested against that EKS still creates clusters on (standard
+ * or extended support; 1.31's extended support ended on 26 November 2026). A version in extended
+ * support costs more per cluster-hour: move on with `ecommerce:cluster.version` and the add-on
+ * builds below.
+ */
+export const SUPPORTED_KUBERNETES_VERSIONS = ["1.32", "1.33", "1.34"];
 
 export const CLUSTER_DEFAULTS = {
   version: "1.33",

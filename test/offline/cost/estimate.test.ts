@@ -9,10 +9,12 @@ import {
   estimateStack,
   logKind,
   monthlyHours,
+  pastStandardSupport,
   pricesFor,
   totalsBy,
 } from "../../../offline/cost/estimate";
 import {
+  EKS_STANDARD_SUPPORT_ENDS,
   HOURS_PER_MONTH,
   PRICED_REGIONS,
   PRICES,
@@ -20,6 +22,7 @@ import {
   USAGE,
 } from "../../../offline/cost/prices";
 import { PlannedResource, StackPlan } from "../../../offline/plan";
+import { SUPPORTED_KUBERNETES_VERSIONS } from "../../../stacks/config";
 import { plan } from "../../helpers";
 import { dollars, formatCostLine, formatPremium } from "../../../offline/cost/report";
 
@@ -127,7 +130,16 @@ describe("offline/cost (the estimate's arithmetic)", () => {
     const mumbai = PRICES["ap-south-1"];
     const singapore = PRICES["ap-southeast-1"];
     const cases: [string, () => number, number][] = [
-      ["EKS control plane", () => totalOf(res("eks:index:Cluster", {})), 73],
+      [
+        "EKS control plane on a version in standard support",
+        () => totalOf(res("eks:index:Cluster", { version: "1.34" })),
+        73,
+      ],
+      [
+        "EKS control plane on a version past standard support (extended support, $0.60 an hour)",
+        () => totalOf(res("eks:index:Cluster", { version: "1.33" })),
+        438,
+      ],
       [
         "3 system nodes of the first instance type",
         () =>
@@ -272,6 +284,15 @@ describe("offline/cost (the estimate's arithmetic)", () => {
       ["an unpriced type adds nothing", () => totalOf(res("aws:iam/role:Role", {})), 0],
     ];
     for (const [title, compute, expected] of cases) it(title, () => close(compute(), expected));
+
+    it("knows the support dates of every Kubernetes version the config accepts, and refuses others", () => {
+      expect(Object.keys(EKS_STANDARD_SUPPORT_ENDS)).to.have.members(SUPPORTED_KUBERNETES_VERSIONS);
+      expect(pastStandardSupport("1.34")).to.equal(false);
+      expect(pastStandardSupport("1.32")).to.equal(true);
+      expect(() => totalOf(res("eks:index:Cluster", { version: "1.29" }))).to.throw(
+        /no EKS support dates for Kubernetes 1.29/,
+      );
+    });
 
     it("refuses an instance type it has no price for", () => {
       expect(() =>

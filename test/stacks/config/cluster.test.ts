@@ -105,12 +105,13 @@ describe("stacks/config/cluster (ecommerce:cluster)", () => {
     });
 
     it("accepts every supported Kubernetes version, refuses the ones either side", () => {
-      for (const version of ["1.31", "1.34"]) {
+      for (const version of ["1.32", "1.34"]) {
         expect(parse({ ...primaryRaw, "ecommerce:cluster": { version } }).cluster.version).to.equal(
           version,
         );
       }
-      for (const version of ["1.30", "1.35"]) {
+      // 1.31: EKS no longer creates clusters on it (its extended support has ended).
+      for (const version of ["1.31", "1.35"]) {
         expect(() => parse({ ...primaryRaw, "ecommerce:cluster": { version } })).to.throw(
           new RegExp(
             `ecommerce:cluster.version: "${version}" is not a supported Kubernetes version`,
@@ -130,7 +131,7 @@ describe("stacks/config/cluster (ecommerce:cluster)", () => {
       [
         "unsupported Kubernetes version",
         { ...primaryRaw, "ecommerce:cluster": { version: "1.25" } },
-        /^ecommerce:cluster.version: "1.25" is not a supported Kubernetes version; use one of 1.31 \| 1.32 \| 1.33 \| 1.34/,
+        /^ecommerce:cluster.version: "1.25" is not a supported Kubernetes version; use one of 1.32 \| 1.33 \| 1.34/,
       ],
       [
         "system min above max",
