@@ -346,8 +346,11 @@ export class Microservice extends pulumi.ComponentResource {
               attempts: spec.retries.attempts,
               perTryTimeout: spec.retries.perTryTimeout,
               // Only failures where the request never reached the service: retrying a 5xx could
-              // repeat a non-idempotent write (an order, a cart change).
-              retryOn: "connect-failure,refused-stream,unavailable",
+              // repeat a non-idempotent write (an order, a cart change). Not gRPC `unavailable`,
+              // which a service that ran the request may answer; `reset-before-request` is Envoy's
+              // reset before any of the request was sent upstream (x-envoy-retry-on; accepted by
+              // Istio 1.28's retryOn validation, pkg/config/validation/validation.go).
+              retryOn: "connect-failure,refused-stream,reset-before-request",
             }
           : { attempts: 0 },
     };

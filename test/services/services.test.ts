@@ -307,7 +307,10 @@ describe("services: Microservice objects (recorded offline runs)", () => {
         weight: 100,
       },
     ]);
-    expect(edge.http[0].retries.retryOn).to.equal("connect-failure,refused-stream,unavailable");
+    // Retried only when the request never reached the service (no gRPC `unavailable`, no 5xx).
+    expect(edge.http[0].retries.retryOn).to.equal(
+      "connect-failure,refused-stream,reset-before-request",
+    );
     expect(edge.http[0].retries).to.include({ attempts: 2 });
     // Payments are never retried by the mesh.
     const payment = ofService(prod, "payment", K.vs).find((v) => meta(v).name === "payment")?.inputs
