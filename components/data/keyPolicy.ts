@@ -50,8 +50,9 @@ const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[
  * Karpenter's queue), and the KMS requests it makes for that carry no `aws:SourceAccount`: every
  * AWS example of this grant ("Allow CWE to use the key", EventBridge and SNS guides) has no
  * condition, and one that required it would drop every delivery without an error anywhere.
- * What may deliver is held instead by the topic's and the queue's own policies (rules of this
- * account and region only, components/governance/policies.ts and components/cluster/karpenter.ts).
+ * What may deliver is held instead by the topic's and the queue's own policies (the alarm topic:
+ * rules of this account and region, components/governance/policies.ts; Karpenter's queue: this
+ * account, components/cluster/karpenter.ts).
  */
 const EVENTBRIDGE_DELIVERS_TO: KeyPurpose[] = ["messaging"];
 

@@ -70,7 +70,7 @@ export interface AlarmSpec {
   /** One-minute periods looked at, and how many of them must breach. */
   evaluationPeriods: number;
   datapointsToAlarm: number;
-  treatMissingData: "notBreaching" | "breaching" | "missing";
+  treatMissingData: "notBreaching" | "breaching" | "missing" | "ignore";
   /** Also notify when the alarm has no data: for metrics whose silence is itself a fault. */
   notifyInsufficientData?: boolean;
   /** A single metric … */
@@ -100,14 +100,19 @@ const MINUTE = 60;
 
 /**
  * A Metrics Insights query for the largest value of one metric over every series whose dimensions
- * include `where` (values quoted as the query language quotes strings).
+ * include `where`. Values go between single quotes; one holding a quote or a backslash is refused
+ * rather than escaped (no dimension value here can hold either: they are resource identifiers).
  */
 export function metricsInsightsMax(
   namespace: string,
   metricName: string,
   where: Record<string, string>,
 ): string {
-  const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
+  const quote = (v: string) => {
+    if (/['\\]/.test(v))
+      throw new Error(`a Metrics Insights filter value may not hold ' or \\: ${v}`);
+    return `'${v}'`;
+  };
   const filter = Object.entries(where)
     .map(([k, v]) => `${k} = ${quote(v)}`)
     .join(" AND ");
@@ -126,7 +131,8 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
       // No requests means no rate, not an outage: the API alarms and the health check cover that.
       // RequestCount counts only requests the ALB could route to a target ("Reported if there are
       // registered targets", ALB CloudWatch metrics), so the 503s it answers itself with no target
-      // left join the denominator too: a gateway with no pods reads 100 %, not "no data".
+      // left join the denominator too: a gateway with no pods reads 100 %, not "no data". (Its
+      // 502s and 504s had a target, so RequestCount has them already.)
       treatMissingData: "notBreaching",
       metricQueries: pulumi.output(t.albArnSuffix).apply((lb) => {
         const m = (id: string, metricName: string): MetricQuery => ({
@@ -144,10 +150,11 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
           m("target5xx", "HTTPCode_Target_5XX_Count"),
           m("elb5xx", "HTTPCode_ELB_5XX_Count"),
           m("requests", "RequestCount"),
+          m("elb503", "HTTPCode_ELB_503_Count"),
           {
             id: "rate",
             expression:
-              "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / (FILL(requests, 0) + FILL(elb5xx, 0))",
+              "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / (FILL(requests, 0) + FILL(elb503, 0))",
             label: "5xx percent",
             returnData: true,
           },
@@ -190,8 +197,8 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
 
   if (t.auroraSecondaryClusterId !== undefined) {
     // Both Aurora figures are reported for the secondary cluster. Each pages after three minutes
-    // over its bound; silence keeps the last state rather than declaring replication healthy, and
-    // is reported itself, since a joined secondary always reports.
+    // over its bound. Silence is not taken for health: with `missing` the alarm goes to
+    // INSUFFICIENT_DATA, which notifies too, since a joined secondary always reports.
     //
     // A Metrics Insights query rather than a metric with dimensions: an alarm on a metric matches
     // its dimension set exactly, and AWS documents `SourceRegion` as an Aurora dimension and shows
@@ -309,9 +316,10 @@ export function alarmSpecs(t: AlarmTargets, th: AlarmThresholds): AlarmSpec[] {
       datapointsToAlarm: 1,
       // SQS publishes a queue's metrics only while it is active, which an unread dead-letter queue
       // stops being after about six hours with its messages still in it ("Available CloudWatch
-      // metrics for Amazon SQS"). Silence keeps the last state: an alarm raised stays raised until
-      // the queue is read or redriven and reports 0, instead of announcing a false recovery.
-      treatMissingData: "missing",
+      // metrics for Amazon SQS"). `ignore` keeps the alarm's state through the silence: an alarm
+      // raised stays raised until the queue is read or redriven and reports 0, instead of
+      // announcing a false recovery.
+      treatMissingData: "ignore",
       metric: {
         namespace: "AWS/SQS",
         metricName: "ApproximateNumberOfMessagesVisible",

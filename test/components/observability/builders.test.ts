@@ -51,9 +51,12 @@ describe("components/observability builders (pure)", () => {
       ).to.equal(
         `SELECT MAX(AuroraGlobalDBRPOLag) FROM "AWS/RDS" WHERE DBClusterIdentifier = 'db-1'`,
       );
-      expect(metricsInsightsMax("AWS/X", "M", { A: "it's", B: "b" })).to.equal(
-        `SELECT MAX(M) FROM "AWS/X" WHERE A = 'it''s' AND B = 'b'`,
+      expect(metricsInsightsMax("AWS/X", "M", { A: "a", B: "b" })).to.equal(
+        `SELECT MAX(M) FROM "AWS/X" WHERE A = 'a' AND B = 'b'`,
       );
+      // Identifiers never hold quotes; one that did is refused, not escaped.
+      expect(() => metricsInsightsMax("AWS/X", "M", { A: "it's" })).to.throw(/may not hold '/);
+      expect(() => metricsInsightsMax("AWS/X", "M", { A: "a\\b" })).to.throw(/may not hold/);
     });
 
     it("alarms on Aurora lag and Route 53 health only where they exist", () => {
