@@ -5,6 +5,7 @@ import { Edge } from "../components/edge/edge";
 import { Observability } from "../components/observability/observability";
 import * as pulumi from "@pulumi/pulumi";
 import { APP_CONTAINER, SERVICE_NAMES } from "../services/catalog";
+import { BOOTSTRAP_NAMESPACE } from "../services/databaseBootstrap";
 import { StackConfig, isServing } from "./config";
 import { StackContext } from "./context";
 
@@ -37,12 +38,15 @@ export function buildObservability(
     provider: cluster.provider,
     dependsOn: [cluster.namespaces.observability, ...cluster.ready],
     namespace: NAMESPACES.observability.name,
-    // Karpenter and the AWS add-ons run in kube-system.
+    // Karpenter and the AWS add-ons run in kube-system; the primary's database bootstrap Job, which
+    // every database-bound service waits for, in a namespace of its own (fluent-bit creates no
+    // groups, so a namespace without one loses its logs).
     logNamespaces: [
       "kube-system",
       NAMESPACES.mesh.name,
       NAMESPACES.shop.name,
       NAMESPACES.observability.name,
+      ...(cfg.role === "primary" ? [BOOTSTRAP_NAMESPACE] : []),
     ],
     shop: {
       namespace: NAMESPACES.shop.name,

@@ -280,7 +280,12 @@ export function createControllers(s: PlatformScope): {
       },
     },
     CHARTS.loadBalancerController,
-    { ...k8sOpts, dependsOn: [...s.dependsOn, lbc.role] },
+    // The association too: EKS gives a pod Pod Identity credentials only if the association exists
+    // when the pod is created, and the nodes' hop limit of 1 leaves no fallback.
+    {
+      ...k8sOpts,
+      dependsOn: [...s.dependsOn, lbc.role, ...(lbc.association ? [lbc.association] : [])],
+    },
   );
   // The chart creates its metrics Service only with its own ServiceMonitor, whose CRD arrives
   // later with the observability stack; this one serves the controller's metrics-server port.

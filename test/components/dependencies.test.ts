@@ -164,6 +164,12 @@ const EDGES: Edge[] = [
   ],
   [
     P,
+    [T.release, "cluster-lb-controller"],
+    [T.association, "cluster-lb-controller"],
+    "cluster/platform.ts",
+  ],
+  [
+    P,
     [T.service, "cluster-lb-controller-metrics"],
     [T.release, "cluster-lb-controller"],
     "cluster/platform.ts",

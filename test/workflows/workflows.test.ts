@@ -119,8 +119,9 @@ describe(".github/workflows", () => {
     it("runs on pushes to main, one deployment at a time", () => {
       expect(wf.on.push).to.deep.equal({ branches: ["main"] });
       expect(runs(wf.jobs.test)).to.deep.equal(["npm ci", "npm test"]);
+      // A standby-only run (prod-mumbai lost) is not queued behind a run waiting for that region.
       expect((wf as unknown as { concurrency: unknown }).concurrency).to.deep.equal({
-        group: "deploy",
+        group: "${{ inputs.standby-only && 'deploy-standby-only' || 'deploy' }}",
         "cancel-in-progress": false,
       });
     });
@@ -137,6 +138,10 @@ describe(".github/workflows", () => {
       ] as const) {
         expect(job["runs-on"], stack).to.equal(runnerLabel(stack));
         expect(job.environment, stack).to.equal(stack);
+        // Credentials last as long as the runner may (two hours), not the default hour.
+        expect(uses(job, "aws-actions/configure-aws-credentials")[0].with, stack).to.include({
+          "role-duration-seconds": 7200,
+        });
         expectDeployJob(
           job,
           stackRegion(stack),
