@@ -150,10 +150,10 @@ describe("offline engine", () => {
     const prod = await plan("prod-mumbai");
     const rule = "aws-cloudwatch-loggroup-configure-retention";
     const strict = await evaluatePlan(prod, undefined, { [rule]: { minimumDays: 400 } });
-    // 365-day groups (flow logs, API access logs, both WAFs' logs, five container log groups,
+    // 365-day groups (flow logs, API access logs, both WAFs' logs, six container log groups,
     // the trail's copy, the EKS control plane's, the deploy runner's builds) all fall below 400.
     expect([...new Set(strict.mandatoryViolations.map((v) => v.policy))]).to.deep.equal([rule]);
-    expect(strict.mandatoryViolations).to.have.length(12);
+    expect(strict.mandatoryViolations).to.have.length(13);
     const advisory = await evaluatePlan(prod, undefined, {
       [rule]: { enforcementLevel: "advisory", minimumDays: 400 },
     });
