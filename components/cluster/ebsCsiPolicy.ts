@@ -32,12 +32,29 @@ export function ebsCsiPolicy(
       ],
       Resource: "*",
     },
+    // What the driver creates carries the cluster tag. The request tag describes only the resource
+    // being created, so the source of a snapshot (a volume) or of a restore (a snapshot) is granted
+    // apart, as upstream's policy does, narrowed here to sources the driver created.
     {
       Sid: "CreateTagged",
       Effect: "Allow",
       Action: ["ec2:CreateVolume", "ec2:CreateSnapshot"],
       Resource: [volumes, snapshots],
       Condition: { StringEquals: { "aws:RequestTag/ebs.csi.aws.com/cluster": "true" } },
+    },
+    {
+      Sid: "SnapshotTaggedVolumes",
+      Effect: "Allow",
+      Action: "ec2:CreateSnapshot",
+      Resource: volumes,
+      Condition: { StringEquals: tagged },
+    },
+    {
+      Sid: "RestoreTaggedSnapshots",
+      Effect: "Allow",
+      Action: "ec2:CreateVolume",
+      Resource: snapshots,
+      Condition: { StringEquals: tagged },
     },
     {
       Sid: "TagOnCreate",

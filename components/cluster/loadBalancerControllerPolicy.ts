@@ -108,8 +108,16 @@ export function loadBalancerControllerPolicy(s: ControllerScope): PolicyDocument
       Sid: "CreateSecurityGroups",
       Effect: "Allow",
       Action: ["ec2:CreateSecurityGroup", "ec2:CreateTags"],
-      Resource: `arn:aws:ec2:${s.region}:${s.accountId}:*`,
+      Resource: `arn:aws:ec2:${s.region}:${s.accountId}:security-group/*`,
       Condition: { StringEquals: { "aws:RequestTag/elbv2.k8s.aws/cluster": s.clusterName } },
+    },
+    // CreateSecurityGroup is authorized on the VPC too, where the request tag (which describes the
+    // group being created) cannot be matched; upstream grants the action on "*".
+    {
+      Sid: "CreateSecurityGroupsInVpcs",
+      Effect: "Allow",
+      Action: "ec2:CreateSecurityGroup",
+      Resource: `arn:aws:ec2:${s.region}:${s.accountId}:vpc/*`,
     },
     {
       Sid: "ManageOwnSecurityGroups",

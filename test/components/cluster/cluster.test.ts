@@ -305,6 +305,37 @@ describe("components/cluster (recorded offline runs)", () => {
     const passRole = karpenter.find((s) => s.Action === "iam:PassRole");
     expect(passRole?.Resource).to.equal(the(prod, T.role, "cluster-karpenter-node").outputs.arn);
   });
+
+  it("conditions a request tag only on the resource being created, never on its source or VPC", () => {
+    const bySid = (name: string) =>
+      Object.fromEntries(
+        statements(the(prod, T.rolePolicy, name).inputs.policy).map((s) => [s.Sid, s]),
+      );
+    // EBS CSI: snapshot a volume, restore a snapshot; sources are the driver's own (tagged).
+    const ebs = bySid("cluster-ebs-csi");
+    const tagged = { StringEquals: { "aws:ResourceTag/ebs.csi.aws.com/cluster": "true" } };
+    expect(ebs.SnapshotTaggedVolumes).to.deep.include({
+      Action: "ec2:CreateSnapshot",
+      Resource: "arn:aws:ec2:ap-south-1:123456789012:volume/*",
+      Condition: tagged,
+    });
+    expect(ebs.RestoreTaggedSnapshots).to.deep.include({
+      Action: "ec2:CreateVolume",
+      Resource: "arn:aws:ec2:ap-south-1::snapshot/*",
+      Condition: tagged,
+    });
+    // The load balancer controller: the new group carries the cluster tag; the VPC cannot.
+    const lbc = bySid("cluster-lb-controller");
+    expect(lbc.CreateSecurityGroups.Resource).to.equal(
+      "arn:aws:ec2:ap-south-1:123456789012:security-group/*",
+    );
+    expect(lbc.CreateSecurityGroupsInVpcs).to.deep.equal({
+      Sid: "CreateSecurityGroupsInVpcs",
+      Effect: "Allow",
+      Action: "ec2:CreateSecurityGroup",
+      Resource: "arn:aws:ec2:ap-south-1:123456789012:vpc/*",
+    });
+  });
 });
 
 describe("components/cluster/capacity", () => {
