@@ -5,6 +5,7 @@
  */
 import { DEMO_IMAGE, ServiceContract, ServiceName, ServiceSpec } from "./catalog";
 import { databaseName } from "./databaseSql";
+import { podScrapeAnnotations } from "../components/shared/scrape";
 
 /** The Istio agent's port: Prometheus scrapes the merged app and proxy metrics there. */
 export const ISTIO_AGENT_PORT = 15020;
@@ -183,11 +184,7 @@ export function probes(c: ServiceContract) {
  * which merges the app's metrics from this port and path with the proxy's.
  */
 export function scrapeAnnotations(c: ServiceContract): Record<string, string> {
-  return {
-    "prometheus.io/scrape": "true",
-    "prometheus.io/port": String(c.metricsPort),
-    "prometheus.io/path": c.metricsPath,
-  };
+  return podScrapeAnnotations(c.metricsPort, c.metricsPath);
 }
 
 /**

@@ -45,7 +45,7 @@ const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[
 };
 
 /**
- * The keys EventBridge may use, with no source condition. EventBridge delivers rules' events to
+ * The key EventBridge may use (the messaging key), with no source condition. EventBridge delivers rules' events to
  * encrypted topics and queues (GuardDuty findings to the alarm topic, interruption notices to
  * Karpenter's queue), and the KMS requests it makes for that carry no `aws:SourceAccount`: every
  * AWS example of this grant ("Allow CWE to use the key", EventBridge and SNS guides) has no
@@ -54,7 +54,7 @@ const SERVICE_PRINCIPALS: Partial<Record<KeyPurpose, (region: string) => string[
  * rules of this account and region, components/governance/policies.ts; Karpenter's queue: this
  * account, components/cluster/karpenter.ts).
  */
-const EVENTBRIDGE_DELIVERS_TO: KeyPurpose[] = ["messaging"];
+const EVENTBRIDGE_DELIVERS_TO: KeyPurpose = "messaging";
 
 /** What those principals may do, where less than full use: CloudFront only reads the SPA. */
 const SERVICE_PRINCIPAL_ACTIONS: Partial<Record<KeyPurpose, string[]>> = {
@@ -154,7 +154,7 @@ export function dataKeyPolicy(
           },
         ]
       : []),
-    ...(EVENTBRIDGE_DELIVERS_TO.includes(purpose)
+    ...(purpose === EVENTBRIDGE_DELIVERS_TO
       ? [
           {
             Sid: "EventBridgeDelivers",

@@ -3,6 +3,7 @@
  * collector, Jaeger and aws-for-fluent-bit. Pinned upstream charts; the keys follow each chart's
  * values.yaml at the pinned version.
  */
+import { podScrapeAnnotations } from "../shared/scrape";
 
 export const OBSERVABILITY_CHARTS = {
   prometheusStack: {
@@ -247,9 +248,6 @@ export interface CollectorInputs {
   replicas: number;
 }
 
-/** The pod annotations Prometheus's `kubernetes-pods` job keeps and reads the port from. */
-export const SCRAPE = { scrape: "prometheus.io/scrape", port: "prometheus.io/port" } as const;
-
 /** Where an OpenTelemetry collector (the collector itself, or Jaeger v2) serves its own metrics. */
 export const COLLECTOR_METRICS_PORT = 8888;
 
@@ -286,7 +284,7 @@ export function collectorValues(c: CollectorInputs) {
     // Prometheus's `kubernetes-pods` job scrapes the collector's own metrics through these (the
     // chart's metrics port and ServiceMonitor are off by default at 0.170.0, `ports.metrics` and
     // `serviceMonitor` in its values.yaml; the pod annotations are read by `_helpers.tpl`).
-    podAnnotations: { [SCRAPE.scrape]: "true", [SCRAPE.port]: String(COLLECTOR_METRICS_PORT) },
+    podAnnotations: podScrapeAnnotations(COLLECTOR_METRICS_PORT),
     // The whole configuration, not merged with the chart's `config` (chart 0.170.0's
     // `alternateConfig`): the chart's defaults would add jaeger and zipkin receivers and logs and
     // metrics pipelines that export to `debug`, none of which the mesh uses. The preset above
